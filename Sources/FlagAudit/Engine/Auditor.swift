@@ -1,0 +1,155 @@
+import Foundation
+
+/// Runs a rule pack over studies: evaluation, suppressions, flag bookkeeping, duplicate ids.
+public struct Auditor: Sendable {
+    public let pack: RulePack
+    private let splitter: SentenceSplitter
+    private let classifier: ClaimClassifier
+    private let context: EvaluationContext
+
+    public init(pack: RulePack) {
+        self.pack = pack
+        self.splitter = SentenceSplitter(abbreviations: pack.lexicon.abbreviations)
+        self.classifier = ClaimClassifier(lexicon: pack.lexicon)
+        self.context = EvaluationContext(vocabulary: pack.vocabulary, negation: Negation(lexicon: pack.lexicon))
+    }
+
+    public var loader: StudyLoader { StudyLoader(vocabulary: pack.vocabulary) }
+
+    public func analyze(_ study: Study) -> StudyAnalysis {
+        StudyAnalysis(study: study, splitter: splitter, classifier: classifier)
+    }
+
+    /// The evidence for `rule` on `study`, or nil when the rule does not fire.
+    public func evaluate(_ rule: Rule, on analysis: StudyAnalysis) -> [Evidence]? {
+        rule.condition.evaluate(analysis, context: context)
+    }
+
+    public func matches(for study: Study) -> [RuleMatch] {
+        let analysis = analyze(study)
+        return pack.rules.compactMap { rule in
+            evaluate(rule, on: analysis).map { RuleMatch(rule: rule, evidence: $0) }
+        }
+    }
+
+    /// Audits one loaded entry. Duplicate ids need the whole set: see `audit(files:)`.
+    public func audit(_ loaded: LoadedStudy) -> StudyReport {
+        var findings = loaded.diagnostics.map(Auditor.finding)
+        guard let study = loaded.study else {
+            return StudyReport(
+                path: loaded.path, id: nil, declaredFlags: [], suggestedFlags: [], missingFlags: [],
+                unsupportedFlags: [], findings: findings, matches: [], study: nil)
+        }
+        let suppressed = checkSuppressions(study, findings: &findings)
+        let allMatches = self.matches(for: study)
+        let matches = allMatches.filter { !suppressed.keys.contains($0.rule.id) }
+        let declared = unique(study.declaredFlags.map(\.value))
+        let order = pack.vocabulary.terms(in: .methodFlags).map(\.slug)
+        let suggested = order.filter { flag in matches.contains { $0.rule.flag == flag } }
+        for match in matches where match.rule.flag.map({ !declared.contains($0) }) ?? true {
+            findings += match.findings(for: study)
+        }
+        let unsupported = declared.filter { !suggested.contains($0) }
+        if !suppressed.keys.contains(BuiltinCheck.unsupportedFlag.rawValue) {
+            for flag in unsupported {
+                let located = study.declaredFlags.first { $0.value == flag }
+                let label = pack.vocabulary.term(flag, in: .methodFlags)?.label ?? flag
+                findings.append(Finding(
+                    rule: BuiltinCheck.unsupportedFlag.rawValue, severity: BuiltinCheck.unsupportedFlag.severity, flag: flag,
+                    message: "declared flag '\(label)' is not supported by any rule: check the entry or remove the flag",
+                    field: StudyField.methodFlags.displayName, location: located?.location ?? study.origin,
+                    excerpt: flag, why: BuiltinCheck.unsupportedFlag.summary))
+            }
+        }
+        for (rule, suppression) in suppressed {
+            let silenced = allMatches.contains { $0.rule.id == rule }
+                || (rule == BuiltinCheck.unsupportedFlag.rawValue && !unsupported.isEmpty)
+            if !silenced {
+                findings.append(Auditor.finding(Diagnostic(
+                    .unusedSuppression, at: suppression.location,
+                    "audit.ignore of '\(rule)' silences nothing: the rule no longer fires here; remove the item",
+                    field: "audit.ignore")))
+            }
+        }
+        findings = findings.filter { !suppressed.keys.contains($0.rule) || $0.rule == BuiltinCheck.invalidSuppression.rawValue }
+        return StudyReport(
+            path: loaded.path, id: study.id, declaredFlags: declared, suggestedFlags: suggested,
+            missingFlags: suggested.filter { !declared.contains($0) }, unsupportedFlags: unsupported,
+            findings: Auditor.sorted(findings), matches: matches, study: study)
+    }
+
+    /// Valid suppressions by rule id; invalid ones are reported into `findings`.
+    private func checkSuppressions(_ study: Study, findings: inout [Finding]) -> [String: Suppression] {
+        var valid: [String: Suppression] = [:]
+        let suppressible = Set(pack.rules.map(\.id)).union([BuiltinCheck.unsupportedFlag.rawValue, BuiltinCheck.nonCanonicalTerm.rawValue])
+        for suppression in study.suppressions {
+            if !suppressible.contains(suppression.rule) {
+                var message = "audit.ignore names unknown rule '\(suppression.rule)'"
+                if let nearest = NearestMatch.best(for: suppression.rule, among: suppressible.sorted()) { message += "; did you mean '\(nearest)'?" }
+                findings.append(Auditor.finding(Diagnostic(.invalidSuppression, at: suppression.location, message, field: "audit.ignore")))
+                continue
+            }
+            if suppression.reason == nil {
+                findings.append(Auditor.finding(Diagnostic(
+                    .invalidSuppression, at: suppression.location,
+                    "audit.ignore of '\(suppression.rule)' needs a non-empty 'reason' so reviewers know why", field: "audit.ignore")))
+            }
+            valid[suppression.rule] = suppression
+        }
+        return valid
+    }
+
+    /// Loads and audits files concurrently; results keep the input order, then duplicate ids are added.
+    public func audit(files: [String]) async -> AuditReport {
+        let loader = self.loader
+        var reports = [StudyReport?](repeating: nil, count: files.count)
+        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        await withTaskGroup(of: (Int, StudyReport).self) { group in
+            var next = 0
+            func submit() {
+                let index = next
+                next += 1
+                group.addTask { (index, self.audit(loader.load(contentsOf: files[index]))) }
+            }
+            while next < min(width * 2, files.count) { submit() }
+            for await (index, report) in group {
+                reports[index] = report
+                if next < files.count { submit() }
+            }
+        }
+        return AuditReport(studies: Auditor.markDuplicateIDs(reports.compactMap { $0 }))
+    }
+
+    static func markDuplicateIDs(_ reports: [StudyReport]) -> [StudyReport] {
+        var first: [String: SourceLocation] = [:]
+        var reports = reports
+        for index in reports.indices {
+            guard let id = reports[index].id, let location = reports[index].study?.strings[.id]?.location else { continue }
+            if let original = first[id] {
+                reports[index].findings.append(finding(Diagnostic(
+                    .duplicateID, at: location, "duplicate id '\(id)': already used by \(original)", field: "id", excerpt: id)))
+                reports[index].findings = sorted(reports[index].findings)
+            } else {
+                first[id] = location
+            }
+        }
+        return reports
+    }
+
+    static func finding(_ diagnostic: Diagnostic) -> Finding {
+        Finding(
+            rule: diagnostic.check.rawValue, severity: diagnostic.severity, flag: nil, message: diagnostic.message,
+            field: diagnostic.field, location: diagnostic.location, excerpt: diagnostic.excerpt, why: diagnostic.check.summary)
+    }
+
+    static func sorted(_ findings: [Finding]) -> [Finding] {
+        findings.sorted {
+            ($0.location.line, $0.location.column, -$0.severity.rank, $0.rule) < ($1.location.line, $1.location.column, -$1.severity.rank, $1.rule)
+        }
+    }
+
+    private func unique(_ values: [String]) -> [String] {
+        var seen: Set<String> = []
+        return values.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,53 @@
+/// When a rule fires: field predicates and text matchers combined with all / any / not.
+public indirect enum Condition: Sendable {
+    case all([Condition])
+    case any([Condition])
+    case not(Condition)
+    case field(StudyField, FieldPredicate)
+    case text(TextMatcher)
+
+    /// The evidence the condition holds on, or nil when it does not hold.
+    func evaluate(_ analysis: StudyAnalysis, context: EvaluationContext) -> [Evidence]? {
+        switch self {
+        case .all(let conditions):
+            var evidence: [Evidence] = []
+            for condition in conditions {
+                guard let found = condition.evaluate(analysis, context: context) else { return nil }
+                evidence += found
+            }
+            return evidence
+        case .any(let conditions):
+            var evidence: [Evidence]?
+            for condition in conditions {
+                if let found = condition.evaluate(analysis, context: context) { evidence = (evidence ?? []) + found }
+            }
+            return evidence
+        case .not(let condition):
+            return condition.evaluate(analysis, context: context) == nil ? [] : nil
+        case .field(let field, let predicate):
+            let study = analysis.study
+            guard predicate.holds(for: field, in: study, vocabulary: context.vocabulary) else { return nil }
+            let values = study.values(of: field)
+            let excerpt = "\(field.displayName): " + (values.isEmpty ? "(not stated)" : values.joined(separator: ", "))
+            return [Evidence(field: field, location: study.location(of: field), excerpt: excerpt, match: nil, isText: false)]
+        case .text(let matcher):
+            return matcher.evaluate(analysis, negation: context.negation)
+        }
+    }
+
+    /// Fields the condition tests, in order; used to place findings that carry no text evidence.
+    var fields: [StudyField] {
+        switch self {
+        case .all(let conditions), .any(let conditions): conditions.flatMap(\.fields)
+        case .not(let condition): condition.fields
+        case .field(let field, _): [field]
+        case .text(let matcher): matcher.fields
+        }
+    }
+}
+
+/// What every condition needs besides the study.
+struct EvaluationContext: Sendable {
+    var vocabulary: Vocabulary
+    var negation: Negation
+}

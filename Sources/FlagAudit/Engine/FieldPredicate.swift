@@ -1,0 +1,38 @@
+/// A test on the values of one entry field. Lists and single values are treated alike:
+/// a single value is a list of one, an absent field an empty list.
+public enum FieldPredicate: Sendable {
+    /// Some value is in the set (`in`, `any_in`, `contains`, `equals`).
+    case anyIn(Set<String>)
+    /// Present, and no value in the set (`not_in`).
+    case notIn(Set<String>)
+    /// No value in the set; true when empty (`none_in`).
+    case noneIn(Set<String>)
+    /// Every value in the set; true when empty (`all_in`).
+    case allIn(Set<String>)
+    /// Every value of the set is present (`contains_all`).
+    case containsAll(Set<String>)
+    case isEmpty(Bool)
+    case present(Bool)
+    case below(Int)
+    case atLeast(Int)
+    /// The evidence level admits the entry's design per the vocabulary (`admits_design`).
+    case admitsDesign(Bool)
+
+    func holds(for field: StudyField, in study: Study, vocabulary: Vocabulary) -> Bool {
+        let values = study.values(of: field)
+        switch self {
+        case .anyIn(let set): return values.contains(where: set.contains)
+        case .notIn(let set): return !values.isEmpty && !values.contains(where: set.contains)
+        case .noneIn(let set): return !values.contains(where: set.contains)
+        case .allIn(let set): return values.allSatisfy(set.contains)
+        case .containsAll(let set): return set.isSubset(of: values)
+        case .isEmpty(let expected): return values.isEmpty == expected
+        case .present(let expected): return (study.keyLocations[field] != nil && !values.isEmpty) == expected
+        case .below(let limit): return study.numbers[field].map { $0.value < limit } ?? false
+        case .atLeast(let limit): return study.numbers[field].map { $0.value >= limit } ?? false
+        case .admitsDesign(let expected):
+            guard let level = study.terms[.evidenceLevel]?.value, let design = study.design else { return false }
+            return vocabulary.level(level, admits: design) == expected
+        }
+    }
+}

@@ -1,0 +1,189 @@
+import Yams
+
+/// Parses a rule's `when:` tree, checking every field, predicate, term and pattern against
+/// the vocabulary so that a typo in a rule stops the run with its location.
+struct ConditionParser {
+    let vocabulary: Vocabulary
+
+    static let predicateKeys = [
+        "in", "any_in", "contains", "equals", "not_in", "none_in", "all_in", "contains_all",
+        "empty", "present", "below", "at_least", "admits_design",
+    ]
+    static let textKeys = ["fields", "claim", "phrases", "patterns", "except", "negation", "absent"]
+    static let combinators = ["all", "any", "not", "text"]
+
+    func parse(_ node: Node, reader: inout NodeReader) -> Condition? {
+        let allowed = ConditionParser.combinators + StudyField.allCases.filter { !$0.isText && $0.kind != .structure }.map(\.rawValue)
+        guard let pairs = reader.mapping(node, what: "a condition", allowed: allowed) else { return nil }
+        var conditions: [Condition] = []
+        for (key, _, value) in pairs {
+            switch key {
+            case "all", "any":
+                guard case .sequence(let items) = value else {
+                    reader.report(.schema, value, "'\(key)' takes a list of conditions, found \(NodeReader.describe(value))")
+                    continue
+                }
+                let parsed = items.compactMap { parse($0, reader: &reader) }
+                conditions.append(key == "all" ? .all(parsed) : .any(parsed))
+            case "not":
+                if let inner = parse(value, reader: &reader) { conditions.append(.not(inner)) }
+            case "text":
+                if let matcher = parseText(value, reader: &reader) { conditions.append(.text(matcher)) }
+            default:
+                guard let field = StudyField(rawValue: key) else { continue }
+                conditions.append(contentsOf: parsePredicates(field, value, reader: &reader))
+            }
+        }
+        if pairs.isEmpty {
+            reader.report(.schema, node, "an empty condition always holds; name at least one field or text test")
+            return nil
+        }
+        return conditions.count == 1 ? conditions[0] : .all(conditions)
+    }
+
+    private func parsePredicates(_ field: StudyField, _ node: Node, reader: inout NodeReader) -> [Condition] {
+        switch node {
+        case .scalar:
+            return termSet(field, node, reader: &reader).map { [.field(field, .anyIn($0))] } ?? []
+        case .sequence:
+            return termSet(field, node, reader: &reader).map { [.field(field, .anyIn($0))] } ?? []
+        default:
+            break
+        }
+        var conditions: [Condition] = []
+        for (key, keyNode, value) in reader.mapping(node, what: "the test of \(field.rawValue)", allowed: ConditionParser.predicateKeys) ?? [] {
+            let predicate: FieldPredicate?
+            switch key {
+            case "below", "at_least":
+                guard field.kind == .number else {
+                    reader.report(.schema, keyNode, "'\(key)' compares numbers; \(field.rawValue) is not a number")
+                    continue
+                }
+                let limit = reader.integer(value, what: key, range: Int.min...Int.max)
+                predicate = limit.map { key == "below" ? .below($0) : .atLeast($0) }
+            case "empty", "present":
+                predicate = reader.bool(value, what: key).map { key == "empty" ? .isEmpty($0) : .present($0) }
+            case "admits_design":
+                guard field == .evidenceLevel else {
+                    reader.report(.schema, keyNode, "'admits_design' applies to evidence_level only")
+                    continue
+                }
+                predicate = reader.bool(value, what: key).map { .admitsDesign($0) }
+            default:
+                guard let set = termSet(field, value, reader: &reader) else { continue }
+                switch key {
+                case "not_in": predicate = .notIn(set)
+                case "none_in": predicate = .noneIn(set)
+                case "all_in": predicate = .allIn(set)
+                case "contains_all": predicate = .containsAll(set)
+                default: predicate = .anyIn(set)
+                }
+            }
+            if let predicate { conditions.append(.field(field, predicate)) }
+        }
+        return conditions
+    }
+
+    /// Slugs named by a rule (a scalar or a list), with `@attribute` expanding to every term
+    /// of the field's vocabulary that carries the attribute.
+    private func termSet(_ field: StudyField, _ node: Node, reader: inout NodeReader) -> Set<String>? {
+        let items: [(value: String, node: Node)]?
+        if case .sequence = node { items = reader.scalarList(node, what: field.rawValue) } else {
+            items = reader.string(node, what: field.rawValue).map { [($0, node)] }
+        }
+        guard let items else { return nil }
+        let category: TermCategory?
+        switch field.kind {
+        case .term(let c), .terms(let c): category = c
+        default: category = nil
+        }
+        var set: Set<String> = []
+        for (value, itemNode) in items {
+            guard let category else {
+                set.insert(value)
+                continue
+            }
+            if value.hasPrefix("@") {
+                let attribute = String(value.dropFirst())
+                let known = vocabulary.attributes(in: category)
+                if known.contains(attribute) {
+                    set.formUnion(vocabulary.slugs(withAttribute: attribute, in: category))
+                } else {
+                    var message = "no \(category.noun) has attribute '\(attribute)'"
+                    if let nearest = NearestMatch.best(for: attribute, among: known.sorted()) { message += "; did you mean '@\(nearest)'?" }
+                    reader.report(.unknownTerm, itemNode, message)
+                }
+                continue
+            }
+            switch vocabulary.resolve(value, in: category) {
+            case .canonical(let slug):
+                set.insert(slug)
+            case .nonCanonical(let slug):
+                reader.report(.nonCanonicalTerm, itemNode, "rules name terms by slug: write '\(slug)' for '\(value)'")
+            case .unknown(let suggestion):
+                var message = "unknown \(category.noun) '\(value)'"
+                if let suggestion { message += "; did you mean '\(suggestion)'?" }
+                reader.report(.unknownTerm, itemNode, message)
+            }
+        }
+        return set
+    }
+
+    private func parseText(_ node: Node, reader: inout NodeReader) -> TextMatcher? {
+        guard let pairs = reader.mapping(node, what: "a text test", allowed: ConditionParser.textKeys) else { return nil }
+        var matcher = TextMatcher()
+        var hasTest = false
+        for (key, _, value) in pairs {
+            switch key {
+            case "fields":
+                let textFields = StudyField.allCases.filter(\.isText)
+                matcher.fields = (reader.scalarList(value, what: "fields") ?? []).compactMap { item in
+                    guard let field = StudyField(rawValue: item.value), field.isText else {
+                        var message = "'\(item.value)' is not a text field"
+                        if let nearest = NearestMatch.best(for: item.value, among: textFields.map(\.rawValue)) {
+                            message += "; did you mean '\(nearest)'?"
+                        } else {
+                            message += "; text fields are \(textFields.map(\.rawValue).joined(separator: ", "))"
+                        }
+                        reader.report(.schema, item.node, message)
+                        return nil
+                    }
+                    return field
+                }
+            case "claim":
+                let items = reader.stringOrList(value, what: "claim") ?? []
+                matcher.claims = Set(items.compactMap { item in
+                    guard let strength = ClaimStrength(rawValue: item.value) else {
+                        reader.report(.schema, item.node, "unknown claim strength '\(item.value)'; expected one of: \(ClaimStrength.allCases.map(\.rawValue).joined(separator: ", "))")
+                        return nil
+                    }
+                    return strength
+                })
+                hasTest = true
+            case "phrases":
+                matcher.phrases = PhraseSet(reader.scalarList(value, what: "phrases")?.map(\.value) ?? [])
+                hasTest = true
+            case "patterns":
+                for item in reader.scalarList(value, what: "patterns") ?? [] {
+                    do {
+                        matcher.patterns.append(try TextPattern(item.value))
+                    } catch {
+                        reader.report(.schema, item.node, "invalid regular expression '\(item.value)'")
+                    }
+                }
+                hasTest = true
+            case "except":
+                matcher.except = PhraseSet(reader.scalarList(value, what: "except")?.map(\.value) ?? [])
+            case "negation":
+                matcher.ignoresNegated = reader.bool(value, what: "negation") ?? true
+            default:
+                matcher.absent = reader.bool(value, what: "absent") ?? false
+            }
+        }
+        if !hasTest {
+            reader.report(.schema, node, "a text test needs 'claim', 'phrases' or 'patterns'")
+            return nil
+        }
+        return matcher
+    }
+}

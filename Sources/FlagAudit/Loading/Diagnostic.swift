@@ -1,0 +1,34 @@
+/// A located problem found while reading a file (entry, rule pack or vocabulary).
+public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+    /// The built-in check that reports it (`yaml-syntax`, `schema`, `unknown-term`, ...).
+    public var check: BuiltinCheck
+    public var location: SourceLocation
+    public var message: String
+    public var field: String?
+    public var excerpt: String?
+
+    public init(
+        _ check: BuiltinCheck, at location: SourceLocation, _ message: String,
+        field: String? = nil, excerpt: String? = nil
+    ) {
+        self.check = check
+        self.location = location
+        self.message = message
+        self.field = field
+        self.excerpt = excerpt
+    }
+
+    public var severity: Severity { check.severity }
+
+    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+}
+
+/// Thrown when a file cannot be used at all; carries every problem found before giving up.
+public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    public init(_ diagnostic: Diagnostic) { self.diagnostics = [diagnostic] }
+
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}

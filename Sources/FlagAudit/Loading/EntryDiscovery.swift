@@ -1,0 +1,55 @@
+import Foundation
+
+/// Finds entry files under the paths a user names: files as given, directories searched
+/// recursively for `*.yaml` / `*.yml` in a stable order. Symlinked directories are followed
+/// once each (by real path), so a link loop cannot recurse forever.
+public struct EntryDiscovery: Sendable {
+    public var excluded: [String]
+
+    public init(excluded: [String] = []) { self.excluded = excluded }
+
+    public struct Result: Sendable {
+        public var files: [String]
+        /// Paths that do not exist or cannot be listed.
+        public var unreadable: [String]
+    }
+
+    public func files(under paths: [String]) -> Result {
+        var result = Result(files: [], unreadable: [])
+        var visited: Set<String> = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                result.unreadable.append(path)
+                continue
+            }
+            if isDirectory.boolValue {
+                walk(path, into: &result, visited: &visited)
+            } else {
+                result.files.append(path)
+            }
+        }
+        return result
+    }
+
+    private func walk(_ directory: String, into result: inout Result, visited: inout Set<String>) {
+        let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+        guard visited.insert(real).inserted else { return }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            result.unreadable.append(directory)
+            return
+        }
+        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = base + "/" + name
+            if excluded.contains(where: { path.hasPrefix($0) }) { continue }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                walk(path, into: &result, visited: &visited)
+            } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                result.files.append(path)
+            }
+        }
+    }
+}

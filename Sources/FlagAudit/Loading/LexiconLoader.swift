@@ -1,0 +1,52 @@
+import Yams
+
+/// Reads `lexicon.yaml`: the word lists behind sentence splitting, negation and claim strength.
+struct LexiconLoader {
+    func load(_ document: YAMLDocument) throws(DiagnosticError) -> Lexicon {
+        var reader = NodeReader(path: document.path)
+        var lexicon = Lexicon()
+        guard let root = document.root else {
+            throw DiagnosticError(Diagnostic(.schema, at: SourceLocation(path: document.path, line: 1, column: 1), "empty lexicon file"))
+        }
+        let sections = ["version", "sentences", "negation", "claims"]
+        for (key, _, value) in reader.mapping(root, what: "the lexicon", allowed: sections) ?? [] {
+            switch key {
+            case "sentences":
+                for (name, _, list) in reader.mapping(value, what: "sentences", allowed: ["abbreviations"]) ?? [] where name == "abbreviations" {
+                    lexicon.abbreviations = Set(reader.scalarList(list, what: name)?.map { $0.value.lowercased() } ?? [])
+                }
+            case "negation":
+                let keys = ["negators", "window", "scopes", "scope_closers"]
+                for (name, _, item) in reader.mapping(value, what: "negation", allowed: keys) ?? [] {
+                    switch name {
+                    case "window": lexicon.negationWindow = reader.integer(item, what: "window", range: 0...20) ?? 4
+                    case "negators": lexicon.negators = phrases(item, name, &reader)
+                    case "scopes": lexicon.negationScopes = phrases(item, name, &reader)
+                    default: lexicon.scopeClosers = phrases(item, name, &reader)
+                    }
+                }
+            case "claims":
+                let keys = ["hedges", "causal", "participles", "participle_guards", "aims", "correlational"]
+                for (name, _, item) in reader.mapping(value, what: "claims", allowed: keys) ?? [] {
+                    switch name {
+                    case "hedges": lexicon.hedges = phrases(item, name, &reader)
+                    case "causal": lexicon.causalCues = phrases(item, name, &reader)
+                    case "aims": lexicon.aims = phrases(item, name, &reader)
+                    case "participles": lexicon.participles = phrases(item, name, &reader)
+                    case "participle_guards":
+                        lexicon.participleGuards = Set(reader.scalarList(item, what: name)?.map { $0.value.lowercased() } ?? [])
+                    default: lexicon.correlationalCues = phrases(item, name, &reader)
+                    }
+                }
+            default:
+                _ = reader.integer(value, what: "version", range: 1...1)
+            }
+        }
+        if !reader.diagnostics.isEmpty { throw DiagnosticError(reader.diagnostics) }
+        return lexicon
+    }
+
+    private func phrases(_ node: Node, _ name: String, _ reader: inout NodeReader) -> PhraseSet {
+        PhraseSet(reader.scalarList(node, what: name)?.map(\.value) ?? [])
+    }
+}

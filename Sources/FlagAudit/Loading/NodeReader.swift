@@ -1,0 +1,126 @@
+import Yams
+
+/// Walks a composed YAML tree against an expected shape, recording a located diagnostic for every
+/// mismatch instead of stopping at the first. Scalars are read as text and typed here, so YAML 1.1
+/// surprises (`no` as false, `1e3` as a float) never reach a field.
+struct NodeReader {
+    let path: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(path: String) { self.path = path }
+
+    func location(_ node: Node) -> SourceLocation {
+        SourceLocation(path: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    mutating func report(_ check: BuiltinCheck, _ node: Node, _ message: String, field: String? = nil) {
+        diagnostics.append(Diagnostic(check, at: location(node), message, field: field))
+    }
+
+    mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    static func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar(let scalar):
+            if isNull(node) { return "nothing" }
+            if scalar.style == .plain {
+                if scalar.string == "true" || scalar.string == "false" { return "a boolean" }
+                if Int(scalar.string) != nil { return "a number" }
+            }
+            return "a string"
+        }
+    }
+
+    /// Key-value pairs of a mapping with string keys, reporting unknown keys with the nearest known one.
+    mutating func mapping(_ node: Node, what: String, allowed: [String]?) -> [(key: String, keyNode: Node, value: Node)]? {
+        guard case .mapping(let mapping) = node else {
+            report(.schema, node, "\(what) must be a mapping, found \(NodeReader.describe(node))")
+            return nil
+        }
+        var pairs: [(String, Node, Node)] = []
+        for (keyNode, value) in mapping {
+            guard case .scalar(let key) = keyNode else {
+                report(.schema, keyNode, "keys of \(what) must be plain names, found \(NodeReader.describe(keyNode))")
+                continue
+            }
+            if let allowed, !allowed.contains(key.string) {
+                var message = "unknown key '\(key.string)' in \(what)"
+                if let nearest = NearestMatch.best(for: key.string, among: allowed) {
+                    message += "; did you mean '\(nearest)'?"
+                } else {
+                    message += "; expected one of: \(allowed.joined(separator: ", "))"
+                }
+                report(.schema, keyNode, message, field: key.string)
+                continue
+            }
+            pairs.append((key.string, keyNode, value))
+        }
+        return pairs
+    }
+
+    /// A scalar as text; nil (with a diagnostic) for collections, nil silently for null.
+    mutating func string(_ node: Node, what: String) -> String? {
+        if NodeReader.isNull(node) { return nil }
+        guard case .scalar(let scalar) = node else {
+            report(.schema, node, "\(what) must be text, found \(NodeReader.describe(node))", field: what)
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// A plain whole number; quoted digits, floats and booleans are rejected.
+    mutating func integer(_ node: Node, what: String, range: ClosedRange<Int> = 0...Int.max) -> Int? {
+        if NodeReader.isNull(node) { return nil }
+        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any,
+            let value = Int(scalar.string.replacingOccurrences(of: "_", with: ""))
+        else {
+            report(.schema, node, "\(what) must be a whole number, found \(NodeReader.describe(node))", field: what)
+            return nil
+        }
+        guard range.contains(value) else {
+            report(.schema, node, "\(what) must be between \(range.lowerBound) and \(range.upperBound), found \(value)", field: what)
+            return nil
+        }
+        return value
+    }
+
+    /// Only `true` and `false` are booleans (YAML 1.1's yes/no/on/off are not).
+    mutating func bool(_ node: Node, what: String) -> Bool? {
+        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any,
+            scalar.string == "true" || scalar.string == "false"
+        else {
+            report(.schema, node, "\(what) must be true or false, found \(NodeReader.describe(node))", field: what)
+            return nil
+        }
+        return scalar.string == "true"
+    }
+
+    /// A list of scalars; a lone scalar is reported, since a list was asked for.
+    mutating func scalarList(_ node: Node, what: String) -> [(value: String, node: Node)]? {
+        if NodeReader.isNull(node) { return [] }
+        guard case .sequence(let sequence) = node else {
+            report(.schema, node, "\(what) must be a list, found \(NodeReader.describe(node)); write [\(node.scalar?.string ?? "...")]", field: what)
+            return nil
+        }
+        var items: [(String, Node)] = []
+        for item in sequence {
+            if let value = string(item, what: "an item of \(what)") { items.append((value, item)) }
+        }
+        return items
+    }
+
+    /// A list of strings or a single string, for fields that hold either.
+    mutating func stringOrList(_ node: Node, what: String) -> [(value: String, node: Node)]? {
+        if case .sequence = node { return scalarList(node, what: what) }
+        guard let value = string(node, what: what) else { return NodeReader.isNull(node) ? [] : nil }
+        return [(value, node)]
+    }
+}

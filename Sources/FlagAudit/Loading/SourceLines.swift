@@ -1,0 +1,58 @@
+import Yams
+
+/// The lines of a source file as Unicode scalars, to map offsets inside a YAML scalar back
+/// to the line and column where they were written, whatever the scalar's style.
+struct SourceLines {
+    private let lines: [[Unicode.Scalar]]
+
+    init(_ source: String) {
+        lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+    }
+
+    /// Word starts of `content` paired with the source positions of the same words.
+    /// Scalar styles differ in quoting, folding and indentation but keep the word sequence,
+    /// so the k-th word of the content is the k-th word in the source from the scalar's mark.
+    func anchors(for scalar: Node.Scalar, content: String) -> [TextAnchor] {
+        guard let mark = scalar.mark else { return [] }
+        var contentStarts: [Int] = []
+        var previousWasSpace = true
+        for (offset, character) in content.unicodeScalars.enumerated() {
+            let isSpace = SourceLines.isSpace(character)
+            if !isSpace && previousWasSpace { contentStarts.append(offset) }
+            previousWasSpace = isSpace
+        }
+        var line = mark.line - 1
+        var column = mark.column - 1
+        switch scalar.style {
+        case .literal, .folded:
+            line += 1
+            column = 0
+        case .singleQuoted, .doubleQuoted:
+            column += 1
+        default:
+            break
+        }
+        var anchors: [TextAnchor] = []
+        anchors.reserveCapacity(contentStarts.count)
+        previousWasSpace = true
+        while line < lines.count && anchors.count < contentStarts.count {
+            let characters = lines[line]
+            while column < characters.count && anchors.count < contentStarts.count {
+                let isSpace = SourceLines.isSpace(characters[column])
+                if !isSpace && previousWasSpace {
+                    anchors.append(TextAnchor(offset: contentStarts[anchors.count], line: line + 1, column: column + 1))
+                }
+                previousWasSpace = isSpace
+                column += 1
+            }
+            previousWasSpace = true
+            line += 1
+            column = 0
+        }
+        return anchors
+    }
+
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"
+    }
+}

@@ -1,0 +1,28 @@
+/// One audit result: which rule, how severe, which method flag it supports, and the evidence.
+public struct Finding: Sendable, Equatable {
+    public var rule: String
+    public var severity: Severity
+    /// The method flag this finding supports (canonical slug), if any.
+    public var flag: String?
+    public var message: String
+    /// The entry field the evidence sits in (`findings`, `sample_size`, `tags.method_flags`, ...).
+    public var field: String?
+    public var location: SourceLocation
+    public var excerpt: String?
+    /// Why the rule exists: the rule's rationale, so every finding explains itself.
+    public var why: String?
+
+    public init(
+        rule: String, severity: Severity, flag: String? = nil, message: String,
+        field: String? = nil, location: SourceLocation, excerpt: String? = nil, why: String? = nil
+    ) {
+        self.rule = rule
+        self.severity = severity
+        self.flag = flag
+        self.message = message
+        self.field = field
+        self.location = location
+        self.excerpt = excerpt
+        self.why = why
+    }
+}

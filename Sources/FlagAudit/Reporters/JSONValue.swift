@@ -1,0 +1,68 @@
+/// A JSON value with ordered keys, so reports print fields in the documented order.
+public indirect enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case number(Int)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.serialized() == rhs.serialized() }
+
+    public static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+
+    public func serialized(indent: Int? = 2) -> String {
+        var output = ""
+        write(into: &output, level: 0, indent: indent)
+        return output
+    }
+
+    private func write(into output: inout String, level: Int, indent: Int?) {
+        let newline = indent == nil ? "" : "\n"
+        let pad = { (depth: Int) in String(repeating: " ", count: (indent ?? 0) * depth) }
+        switch self {
+        case .null: output += "null"
+        case .bool(let value): output += value ? "true" : "false"
+        case .number(let value): output += String(value)
+        case .string(let value): JSONValue.escape(value, into: &output)
+        case .array(let items):
+            if items.isEmpty { output += "[]"; return }
+            output += "[" + newline
+            for (index, item) in items.enumerated() {
+                output += pad(level + 1)
+                item.write(into: &output, level: level + 1, indent: indent)
+                output += (index < items.count - 1 ? "," : "") + newline
+            }
+            output += pad(level) + "]"
+        case .object(let pairs):
+            if pairs.isEmpty { output += "{}"; return }
+            output += "{" + newline
+            for (index, (key, value)) in pairs.enumerated() {
+                output += pad(level + 1)
+                JSONValue.escape(key, into: &output)
+                output += indent == nil ? ":" : ": "
+                value.write(into: &output, level: level + 1, indent: indent)
+                output += (index < pairs.count - 1 ? "," : "") + newline
+            }
+            output += pad(level) + "}"
+        }
+    }
+
+    static func escape(_ text: String, into output: inout String) {
+        output += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        output += "\""
+    }
+}

@@ -1,0 +1,26 @@
+/// How strongly a sentence claims a relation (cli.md, `claims`).
+public enum ClaimStrength: String, Sendable, CaseIterable, Codable, Comparable {
+    case none
+    case correlational
+    case conditionalCausal = "conditional-causal"
+    case directCausal = "direct-causal"
+
+    var rank: Int { ClaimStrength.allCases.firstIndex(of: self)! }
+
+    public static func < (lhs: ClaimStrength, rhs: ClaimStrength) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// A sentence's claim strength with the words that decided it, so the decision explains itself.
+public struct ClaimAnalysis: Sendable, Equatable {
+    public var strength: ClaimStrength
+    /// Token range of the cue that decided the strength, if any.
+    public var cue: Range<Int>?
+    /// Token range of the hedge that softened a causal cue, if any.
+    public var hedge: Range<Int>?
+
+    public init(strength: ClaimStrength, cue: Range<Int>? = nil, hedge: Range<Int>? = nil) {
+        self.strength = strength
+        self.cue = cue
+        self.hedge = hedge
+    }
+}

@@ -1,0 +1,18 @@
+/// A sentence of an entry's text, located in its file, with its words and claim strength.
+public struct Sentence: Sendable {
+    public var field: StudyField
+    public var text: String
+    public var location: SourceLocation
+    public var tokens: [Token]
+    public var claim: ClaimAnalysis
+
+    /// The exact words of a token range, as written.
+    public func excerpt(_ range: Range<Int>) -> String {
+        guard let first = range.first, range.upperBound <= tokens.count else { return text }
+        let scalars = Array(text.unicodeScalars)
+        let start = tokens[first].start, end = tokens[range.upperBound - 1].end
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<end])
+        return String(view)
+    }
+}

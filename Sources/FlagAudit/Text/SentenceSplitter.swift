@@ -1,0 +1,58 @@
+/// Splits text into sentences, keeping each sentence's scalar range. A period ends a sentence
+/// only before white space and an upper-case letter, digit or opening quote, and never after an
+/// abbreviation ("et al.", "e.g.", "vs.") or a single initial ("M. E. van der Schaaf").
+/// A blank line always ends a sentence, so headings and list lines stay apart.
+public struct SentenceSplitter: Sendable {
+    public var abbreviations: Set<String>
+
+    public init(abbreviations: Set<String>) { self.abbreviations = abbreviations }
+
+    public func ranges(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        let n = scalars.count
+        func emit(_ end: Int) {
+            var s = start, e = end
+            while s < e && scalars[s].properties.isWhitespace { s += 1 }
+            while e > s && scalars[e - 1].properties.isWhitespace { e -= 1 }
+            if s < e { ranges.append(s..<e) }
+            start = end
+        }
+        while i < n {
+            let c = scalars[i]
+            if c == "\n" {
+                var j = i + 1
+                while j < n && (scalars[j] == " " || scalars[j] == "\t" || scalars[j] == "\r") { j += 1 }
+                if j < n && scalars[j] == "\n" { emit(i); i = j; continue }
+                if j < n && (scalars[j] == "-" || scalars[j] == "•" || scalars[j] == "*") { emit(i); i = j; continue }
+            }
+            if c == "." || c == "!" || c == "?" {
+                var j = i + 1
+                while j < n && (scalars[j] == "\"" || scalars[j] == "'" || scalars[j] == ")" || scalars[j] == "\u{201D}") { j += 1 }
+                guard j >= n || scalars[j].properties.isWhitespace else { i += 1; continue }
+                var k = j
+                while k < n && scalars[k].properties.isWhitespace { k += 1 }
+                let next = k < n ? scalars[k] : nil
+                let startsSentence = next.map { $0.properties.isUppercase || $0.properties.numericType != nil || "\"'(\u{201C}[".unicodeScalars.contains($0) } ?? true
+                if startsSentence && (c != "." || !endsWithAbbreviation(scalars, before: i)) {
+                    emit(j)
+                    i = k
+                    continue
+                }
+            }
+            i += 1
+        }
+        emit(n)
+        return ranges
+    }
+
+    private func endsWithAbbreviation(_ scalars: [Unicode.Scalar], before period: Int) -> Bool {
+        var s = period
+        while s > 0 && (scalars[s - 1].properties.isAlphabetic || scalars[s - 1] == ".") { s -= 1 }
+        let word = String(String.UnicodeScalarView(scalars[s..<period])).lowercased()
+        if word.isEmpty { return false }
+        if word.unicodeScalars.count == 1 && scalars[s].properties.isUppercase { return true }
+        return abbreviations.contains(word) || abbreviations.contains(word.replacingOccurrences(of: ".", with: ""))
+    }
+}
