@@ -59,7 +59,7 @@ public struct StudyLoader: Sendable {
             builder.study.keyLocations[field] = reader.location(keyNode)
             builder.read(field, value, reader: &reader)
         }
-        for field in StudyField.required {
+        for field in StudyField.required where !reader.diagnostics.contains(where: { $0.field == field.rawValue }) {
             let present = field == .title ? builder.study.texts[.title] != nil : builder.study.strings[field] != nil
             if !present && builder.study.keyLocations[field] == nil {
                 reader.report(Diagnostic(.missingKey, at: builder.study.origin, "missing required key '\(field.rawValue)'", field: field.rawValue))

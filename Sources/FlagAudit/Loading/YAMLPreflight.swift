@@ -95,6 +95,8 @@ struct YAMLPreflight {
                 case UInt8(ascii: "-") where atValueStart && flowDepth == 0 && (next == space || next == tab):
                     compact += 1
                     lastStructural = position - lineStart
+                case UInt8(ascii: "?") where atValueStart && (next == space || next == tab):
+                    lastStructural = position - lineStart
                 case UInt8(ascii: ":") where next == space || next == tab || flowDepth > 0:
                     compact += 1
                     lastStructural = tokenStart

@@ -1,0 +1,185 @@
+import Testing
+@testable import FlagAudit
+
+@Suite("Loading entries")
+struct EntryLoadingTests {
+    @Test func readsFieldsWithLocations() throws {
+        let loaded = Fixtures.load("""
+            id: demo-2024
+            title: Demo
+            design: rct
+            population: [me-cfs]
+            sample_size: 41
+            findings:
+              - First finding.
+              - Second finding.
+            tags:
+              method_flags: [small-sample]
+            """)
+        #expect(loaded.diagnostics.isEmpty)
+        let study = try #require(loaded.study)
+        #expect(study.id == "demo-2024")
+        #expect(study.design == "rct")
+        #expect(study.numbers[.sampleSize]?.value == 41)
+        #expect(study.numbers[.sampleSize]?.location.line == 5)
+        #expect(study.texts[.findings]?.map(\.text) == ["First finding.", "Second finding."])
+        #expect(study.texts[.findings]?[1].start == SourceLocation(path: "entry.yaml", line: 8, column: 5))
+        #expect(study.declaredFlags.map(\.value) == ["small-sample"])
+    }
+
+    @Test func typoedKeySuggestsTheNearestKey() {
+        let loaded = Fixtures.load(Fixtures.minimalEntry + "sampel_size: 12\n")
+        let diagnostic = loaded.diagnostics.first
+        #expect(diagnostic?.check == .schema)
+        #expect(diagnostic?.message.contains("unknown key 'sampel_size'") == true)
+        #expect(diagnostic?.message.contains("did you mean 'sample_size'?") == true)
+        #expect(diagnostic?.location.line == 6)
+        #expect(diagnostic?.location.column == 1)
+    }
+
+    @Test func wrongTypeIsLocated() {
+        let loaded = Fixtures.load(Fixtures.minimalEntry.replacingOccurrences(of: "sample_size: 120", with: "sample_size: forty"))
+        #expect(loaded.diagnostics.map(\.description) == ["entry.yaml:5:14: error: sample_size must be a whole number, found a string"])
+    }
+
+    @Test func quotedNumberAndFloatAreNotWholeNumbers() {
+        for value in ["\"41\"", "41.5", "1e3"] {
+            let loaded = Fixtures.load(Fixtures.minimalEntry.replacingOccurrences(of: "120", with: value))
+            #expect(loaded.diagnostics.count == 1, "\(value)")
+        }
+    }
+
+    @Test func yaml11BooleansStayText() throws {
+        let loaded = Fixtures.load(Fixtures.minimalEntry + "journal: no\nsummary: on\n")
+        let study = try #require(loaded.study)
+        #expect(loaded.diagnostics.isEmpty)
+        #expect(study.strings[.journal]?.value == "no")
+        #expect(study.texts[.summary]?.first?.text == "on")
+    }
+
+    @Test func tabIndentationIsExplained() {
+        let loaded = Fixtures.load("id: tabbed\ntitle: T\ntags:\n\tmethod_flags: [small-sample]\n")
+        #expect(loaded.study == nil)
+        let diagnostic = loaded.diagnostics.first
+        #expect(diagnostic?.check == .yamlSyntax)
+        #expect(diagnostic?.message.contains("tab character used for indentation") == true)
+        #expect(diagnostic?.location.line == 4)
+    }
+
+    @Test func unknownFlagSuggestsNearestTerm() {
+        let loaded = Fixtures.load(Fixtures.minimalEntry + "tags:\n  method_flags: [small-sampel]\n")
+        #expect(loaded.diagnostics.map(\.check) == [.unknownTerm])
+        #expect(loaded.diagnostics.first?.message == "unknown method flag 'small-sampel'; did you mean 'small-sample'?")
+        #expect(loaded.diagnostics.first?.location.line == 7)
+        #expect(loaded.diagnostics.first?.location.column == 18)
+    }
+
+    @Test func labelsAndAliasesResolveButAreNonCanonical() throws {
+        let loaded = Fixtures.load(Fixtures.minimalEntry + "tags:\n  method_flags: [PEM_DEFINED, Small Sample]\n")
+        #expect(loaded.diagnostics.map(\.check) == [.nonCanonicalTerm, .nonCanonicalTerm])
+        #expect(loaded.diagnostics.allSatisfy { $0.severity == .warning })
+        #expect(try #require(loaded.study).declaredFlags.map(\.value) == ["pem-defined", "small-sample"])
+    }
+
+    @Test func missingRequiredKeysAreErrors() {
+        let loaded = Fixtures.load("design: rct\n")
+        #expect(loaded.diagnostics.map(\.check) == [.missingKey, .missingKey])
+        #expect(loaded.diagnostics.allSatisfy { $0.severity == .error })
+    }
+
+    @Test func emptyFileIsAnError() {
+        for text in ["", "   \n", "# only a comment\n"] {
+            let loaded = Fixtures.load(text)
+            #expect(loaded.study == nil)
+            #expect(loaded.diagnostics.first?.message.hasPrefix("empty file") == true)
+        }
+    }
+
+    @Test func invalidValuesAreRejected() {
+        let loaded = Fixtures.load("id: Bad_ID\ntitle: T\ndoi: 11.1/x\npmid: 12a\nyear: 3024\n")
+        #expect(loaded.diagnostics.count == 4)
+        #expect(loaded.diagnostics.map(\.location.line) == [1, 3, 4, 5])
+    }
+
+    @Test func duplicateKeysAreLocated() {
+        let loaded = Fixtures.load("id: a\ntitle: T\nid: b\n")
+        #expect(loaded.diagnostics.first?.message.contains("duplicate key 'id'") == true)
+    }
+
+    @Test func findingsMayBeOneBlockOfText() throws {
+        let study = try #require(Fixtures.load("id: a\ntitle: T\nfindings: |\n  One. Two.\n").study)
+        #expect(study.texts[.findings]?.first?.start.line == 4)
+    }
+}
+
+@Suite("Hostile input")
+struct HostileInputTests {
+    @Test func deeplyNestedFlowListIsRejectedNotCrashed() {
+        let yaml = "id: deep\ntitle: T\nsummary: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n"
+        let loaded = Fixtures.load(yaml)
+        #expect(loaded.study == nil)
+        #expect(loaded.diagnostics.first?.check == .inputLimit)
+        #expect(loaded.diagnostics.first?.message.contains("nesting deeper than") == true)
+        #expect(loaded.diagnostics.first?.location.line == 3)
+    }
+
+    @Test func deeplyNestedBlockListIsRejected() {
+        var yaml = "id: deep\ntitle: T\nsummary:\n"
+        for depth in 0..<10_000 { yaml += String(repeating: " ", count: depth) + "-\n" }
+        #expect(Fixtures.load(yaml).diagnostics.first?.check == .inputLimit)
+        let compact = "id: deep\ntitle: T\nsummary: " + String(repeating: "- ", count: 10_000) + "x\n"
+        #expect(Fixtures.load(compact).diagnostics.first?.check == .inputLimit)
+    }
+
+    @Test func aliasBombIsRejected() {
+        var yaml = "id: bomb\ntitle: T\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...12 {
+            yaml += "x\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        let loaded = Fixtures.load(yaml)
+        #expect(loaded.study == nil)
+        #expect(loaded.diagnostics.first?.message.contains("alias bomb") == true)
+    }
+
+    @Test func aliasAsKeyIsRejectedBeforeComposition() {
+        let loaded = Fixtures.load("id: k\ntitle: T\na: &x [1, 2]\n? *x\n: 1\n")
+        #expect(loaded.diagnostics.first?.message == "an alias cannot be used as a mapping key")
+        #expect(loaded.diagnostics.first?.location.line == 4)
+    }
+
+    @Test func harmlessAliasesStillWork() throws {
+        let loaded = Fixtures.load("id: alias\ntitle: &t Same text\nsummary: *t\n")
+        #expect(loaded.diagnostics.isEmpty)
+        #expect(try #require(loaded.study).texts[.summary]?.first?.text == "Same text")
+    }
+
+    @Test func invalidUTF8IsLocated() {
+        var bytes = Array("id: x\ntitle: caf".utf8)
+        bytes += [0xC3, 0x28]
+        bytes += Array("\n".utf8)
+        let loaded = StudyLoader(vocabulary: Fixtures.pack.vocabulary).load(path: "bad.yaml", bytes: bytes)
+        #expect(loaded.diagnostics.map(\.description) == ["bad.yaml:2:11: error: invalid UTF-8 (byte 0xC3): save the file as UTF-8"])
+    }
+
+    @Test func nulByteIsLocated() {
+        let bytes = Array("id: x\ntitle: a".utf8) + [0] + Array("b\n".utf8)
+        let loaded = StudyLoader(vocabulary: Fixtures.pack.vocabulary).load(path: "nul.yaml", bytes: bytes)
+        #expect(loaded.diagnostics.first?.location == SourceLocation(path: "nul.yaml", line: 2, column: 9))
+    }
+
+    @Test func oversizedFileIsRejected() {
+        let limits = YAMLLimits(maxBytes: 1_000, maxDepth: 64, maxExpandedNodes: 1_000)
+        let yaml = "id: big\ntitle: T\ntext: " + String(repeating: "word ", count: 1_000) + "\n"
+        let loaded = StudyLoader(vocabulary: Fixtures.pack.vocabulary, limits: limits).load(path: "big.yaml", bytes: Array(yaml.utf8))
+        #expect(loaded.diagnostics.first?.check == .inputLimit)
+        #expect(loaded.diagnostics.first?.message.contains("limit is 1000 bytes") == true)
+    }
+
+    @Test func blockScalarContentDoesNotCountAsNesting() throws {
+        var text = ""
+        for depth in 0..<100 { text += "  " + String(repeating: " ", count: depth) + "indented line\n" }
+        let loaded = Fixtures.load("id: text\ntitle: T\ntext: |\n" + text)
+        #expect(loaded.diagnostics.isEmpty)
+        #expect(loaded.study != nil)
+    }
+}

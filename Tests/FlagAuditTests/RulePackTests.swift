@@ -1,0 +1,117 @@
+import Testing
+@testable import FlagAudit
+
+@Suite("The rule pack")
+struct RulePackTests {
+    @Test func everyRuleOfTheDefaultPackPassesItsExamples() {
+        let result = ExampleRunner(pack: Fixtures.pack).run()
+        #expect(result.failures.map(\.description) == [])
+        #expect(result.checked > 2 * Fixtures.pack.rules.count)
+    }
+
+    @Test func everyRuleHasBothKindsOfExampleAndExplainsItself() {
+        for rule in Fixtures.pack.rules {
+            #expect(!rule.examples.triggering.isEmpty, "\(rule.id) has no triggering example")
+            #expect(!rule.examples.nonTriggering.isEmpty, "\(rule.id) has no non-triggering example")
+            #expect(!rule.rationale.isEmpty && !rule.summary.isEmpty, "\(rule.id)")
+        }
+    }
+
+    @Test func everyFlagOfTheVocabularyIsSupportedBySomeRule() {
+        let supported = Set(Fixtures.pack.rules.compactMap(\.flag))
+        for flag in Fixtures.pack.vocabulary.terms(in: .methodFlags) {
+            #expect(supported.contains(flag.slug), "no rule suggests \(flag.slug)")
+        }
+    }
+
+    /// A copy of the default pack with one extra rule file.
+    static func packWith(_ ruleFile: String) throws -> (directory: String, result: Result<RulePack, DiagnosticError>) {
+        var files: [String: [UInt8]] = [:]
+        for name in ["vocabulary.yaml", "lexicon.yaml"] {
+            files[name] = try FileInput.read(Fixtures.rulesDirectory + "/" + name, limit: 1 << 22)
+        }
+        files["custom.yaml"] = Array(ruleFile.utf8)
+        let directory = try Fixtures.directory(files)
+        do throws(DiagnosticError) {
+            return (directory, .success(try RulePackLoader().load(directory: directory)))
+        } catch {
+            return (directory, .failure(error))
+        }
+    }
+
+    static let validRule = """
+        rules:
+          - id: custom
+            severity: warning
+            flag: small-sample
+            summary: S
+            message: "M {sample_size}"
+            rationale: R
+            when:
+              sample_size: {below: 10}
+            examples:
+              triggering: [{sample_size: 5}]
+              non_triggering: [{sample_size: 50}]
+        """
+
+    @Test func aUserRuleLoadsAndRuns() throws {
+        let (directory, result) = try RulePackTests.packWith(RulePackTests.validRule)
+        defer { Fixtures.remove(directory) }
+        let pack = try result.get()
+        #expect(pack.rules.map(\.id) == ["custom"])
+        #expect(ExampleRunner(pack: pack).run().failures.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("    flg: small-sample\n", "unknown key 'flg' in a rule; did you mean 'flag'?", 3),
+        ("    flag: small-sampel\n", "unknown method flag 'small-sampel'; did you mean 'small-sample'?", 3),
+    ])
+    func brokenRuleFilesAreLocated(insert: String, message: String, line: Int) throws {
+        let broken = RulePackTests.validRule.replacingOccurrences(of: "    flag: small-sample\n", with: insert)
+        let (directory, result) = try RulePackTests.packWith(broken)
+        defer { Fixtures.remove(directory) }
+        guard case .failure(let error) = result else { Issue.record("loaded a broken pack"); return }
+        #expect(error.diagnostics.map(\.message) == [message])
+        #expect(error.diagnostics.first?.location.line == line + 1)
+        #expect(error.diagnostics.first?.location.path.hasSuffix("custom.yaml") == true)
+    }
+
+    @Test func badRegexAndUnknownTermsAndPlaceholdersAreLocated() throws {
+        let broken = RulePackTests.validRule
+            .replacingOccurrences(of: "      sample_size: {below: 10}", with: """
+                      design: [rtc]
+                      text:
+                        patterns: ['(unclosed']
+                """)
+            .replacingOccurrences(of: "M {sample_size}", with: "M {sampel_size}")
+        let (directory, result) = try RulePackTests.packWith(broken)
+        defer { Fixtures.remove(directory) }
+        guard case .failure(let error) = result else { Issue.record("loaded a broken pack"); return }
+        let messages = error.diagnostics.map(\.message)
+        #expect(messages.contains("unknown placeholder '{sampel_size}' in message"))
+        #expect(messages.contains("unknown design 'rtc'; did you mean 'rct'?"))
+        #expect(messages.contains("invalid regular expression '(unclosed'"))
+    }
+
+    @Test func exampleThatDoesNotFireIsReportedWithItsLocation() throws {
+        let broken = RulePackTests.validRule.replacingOccurrences(of: "triggering: [{sample_size: 5}]", with: "triggering: [{sample_size: 15}]")
+        let (directory, result) = try RulePackTests.packWith(broken)
+        defer { Fixtures.remove(directory) }
+        let failures = ExampleRunner(pack: try result.get()).run().failures
+        #expect(failures.count == 1)
+        #expect(failures.first?.location.line == 11)
+        #expect(failures.first?.expectedToFire == true)
+    }
+
+    @Test func missingPackDirectoryIsAnError() {
+        #expect(throws: DiagnosticError.self) { try RulePackLoader().load(directory: "/nonexistent/rules") }
+    }
+
+    @Test func evidenceLevelsFollowTheVocabulary() {
+        let vocabulary = Fixtures.pack.vocabulary
+        #expect(vocabulary.level("E0", admits: "review-systematic"))
+        #expect(!vocabulary.level("E0", admits: "review-narrative"))
+        #expect(!vocabulary.level("E1", admits: "cross-sectional"))
+        #expect(vocabulary.level("E3", admits: "editorial"))
+    }
+}

@@ -1,0 +1,62 @@
+import Testing
+@testable import FlagAudit
+
+@Suite("Text analysis")
+struct TextAnalysisTests {
+    static let splitter = SentenceSplitter(abbreviations: Fixtures.pack.lexicon.abbreviations)
+    static let classifier = ClaimClassifier(lexicon: Fixtures.pack.lexicon)
+
+    static func sentences(_ text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        return splitter.ranges(in: scalars).map { String(String.UnicodeScalarView(scalars[$0])) }
+    }
+
+    @Test func abbreviationsDecimalsAndCountsDoNotSplit() {
+        #expect(TextAnalysisTests.sentences("Smith et al. reported 2.5 times more fatigue (n = 41). Pain fell vs. baseline, e.g. at week 4. Done.") == [
+            "Smith et al. reported 2.5 times more fatigue (n = 41).", "Pain fell vs. baseline, e.g. at week 4.", "Done.",
+        ])
+        #expect(TextAnalysisTests.sentences("M. E. van der Schaaf led it. Then it ended.").count == 2)
+        #expect(TextAnalysisTests.sentences("Background\n\nResults were null.").count == 2)
+    }
+
+    @Test(arguments: [
+        ("CBT led to improved connectivity between networks.", ClaimStrength.directCausal),
+        ("Exercise reduces pain in fibromyalgia.", .directCausal),
+        ("Pacing reduced fatigue scores.", .directCausal),
+        ("Exercise may reduce pain.", .conditionalCausal),
+        ("Cognitive behavioral therapy appears to work by normalizing connectivity.", .conditionalCausal),
+        ("Fatigue was associated with increased connectivity.", .correlational),
+        ("Pain correlated with sleep quality.", .correlational),
+        ("CBT did not improve fatigue.", ClaimStrength.none),
+        ("This study does not prove that CBT works by changing these brain networks.", ClaimStrength.none),
+        ("We aimed to test whether exercise reduces pain.", ClaimStrength.none),
+    ])
+    func claimStrength(sentence: String, expected: ClaimStrength) {
+        #expect(TextAnalysisTests.classifier.classify(sentence).strength == expected)
+    }
+
+    @Test func negationScopeClosesAtOnlyThat() {
+        let claim = TextAnalysisTests.classifier.classify("It does not prove that CBT works, only that improvements are associated with changes.")
+        #expect(claim.strength == .correlational)
+    }
+
+    @Test func sentencesAreLocatedInFoldedBlocks() throws {
+        let study = try #require(Fixtures.load("id: a\ntitle: T\nsummary: >\n  First sentence here.\n  Second one\n  starts on line five.\n").study)
+        let analysis = Fixtures.auditor.analyze(study)
+        let located = analysis.sentences[.summary]?.map { ($0.location.line, $0.location.column) }
+        #expect(located?.map(\.0) == [4, 5])
+        #expect(located?.map(\.1) == [3, 3])
+    }
+
+    @Test func phrasesMatchWholeWordsAndHyphenVariants() {
+        let set = PhraseSet(["hypothesis-generating", "pilot study"])
+        #expect(set.firstMatch(in: Tokenizer.tokens("This hypothesis generating work")) == 1..<3)
+        #expect(set.firstMatch(in: Tokenizer.tokens("A Pilot Study of pacing")) == 1..<3)
+        #expect(set.firstMatch(in: Tokenizer.tokens("autopilot studying")) == nil)
+    }
+
+    @Test func suggestionsAreNearNotWild() {
+        #expect(NearestMatch.best(for: "desing", among: ["design", "title"]) == "design")
+        #expect(NearestMatch.best(for: "zzzzzz", among: ["design", "title"]) == nil)
+    }
+}
