@@ -9,7 +9,7 @@ struct CheckCommand: AsyncParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, sarif, junit, github, markdown
     }
 
     enum FailOn: String, ExpressibleByArgument, CaseIterable {
@@ -24,24 +24,113 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: Format = .text
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity (error, warning, info, never).")
-    var failOn: FailOn = .error
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity: error (default), warning, info, never.")
+    var failOn: FailOn?
 
-    @Option(name: .customLong("rules"), help: "The rule pack directory.")
-    var rulesDirectory: String = "rules"
+    @Option(name: .customLong("rules"), help: "The rule pack directory (default: rules, or the configuration's).")
+    var rulesDirectory: String?
+
+    @Option(help: "Configuration file (default: .flagaudit.yml when present).")
+    var config: String?
+
+    @Option(help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(help: "Report only findings that are not in this baseline file.")
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: "Record the current findings as a baseline file.")
+    var writeBaseline: String?
+
+    @Flag(help: "Add missing suggested flags and rewrite non-canonical spellings in the entry files.")
+    var fix = false
+
+    @Flag(name: .customLong("dry-run"), help: "With --fix: print the changes as a diff, write nothing.")
+    var dryRun = false
+
+    func validate() throws {
+        if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
+    }
 
     func run() async throws {
-        let pack = try PackLoading.load(rulesDirectory)
-        let discovery = EntryDiscovery().files(under: paths.isEmpty ? ["seeds"] : paths)
+        let configuration = try Stopping.onDiagnostics { () throws(DiagnosticError) -> Configuration? in
+            if let config { return try Configuration.load(config) }
+            return FileManager.default.fileExists(atPath: Configuration.defaultPath) ? try Configuration.load(Configuration.defaultPath) : nil
+        }
+        let loaded = try PackLoading.load(rulesDirectory ?? configuration?.rules ?? "rules")
+        let pack = try Stopping.onDiagnostics { () throws(DiagnosticError) in try configuration?.apply(to: loaded) ?? loaded }
+        let threshold: Severity? = failOn.map(\.threshold) ?? configuration?.failOn ?? .error
+        let discovery = EntryDiscovery(excluded: configuration?.exclude ?? []).files(under: paths.isEmpty ? ["seeds"] : paths)
         if !discovery.unreadable.isEmpty {
             for path in discovery.unreadable { Output.error("\(path): error: no such file or directory, or not readable") }
             throw ExitCode(ExitStatus.untrusted)
         }
-        let report = await Auditor(pack: pack).audit(files: discovery.files)
-        switch format {
-        case .text: Output.write(TextReporter().render(report))
-        case .json: Output.write(JSONReporter().render(report))
+        let auditor = Auditor(pack: pack)
+        var report = await auditor.audit(files: discovery.files)
+        if fix {
+            let changed = try applyFixes(report, vocabulary: pack.vocabulary)
+            if changed && !dryRun { report = await auditor.audit(files: discovery.files) }
         }
-        if report.fails(at: failOn.threshold) { throw ExitCode(ExitStatus.findings) }
+        if let writeBaseline {
+            try Stopping.onDiagnostics { () throws(DiagnosticError) in try AtomicFile.write(Baseline(report: report).serialized(), to: writeBaseline) }
+            Output.error("wrote baseline of \(report.studies.flatMap(\.findings).count) findings to \(writeBaseline)")
+        }
+        if let baseline {
+            let accepted = try Stopping.onDiagnostics { () throws(DiagnosticError) in try Baseline(contentsOf: baseline) }
+            report = accepted.filter(report)
+        }
+        let rendered: String
+        switch format {
+        case .text: rendered = TextReporter().render(report)
+        case .json: rendered = JSONReporter().render(report)
+        case .sarif: rendered = SARIFReporter(rules: RuleDescriptor.catalog(of: pack)).render(report)
+        case .junit: rendered = JUnitReporter(threshold: threshold).render(report)
+        case .github: rendered = GitHubReporter().render(report)
+        case .markdown: rendered = MarkdownReporter().render(report)
+        }
+        if let output {
+            try Stopping.onDiagnostics { () throws(DiagnosticError) in try AtomicFile.write(rendered, to: output) }
+        } else {
+            Output.write(rendered)
+        }
+        let status = report.exitStatus(failOn: threshold)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Fixes every fixable file; returns whether any file changed (or would, with --dry-run).
+    private func applyFixes(_ report: AuditReport, vocabulary: Vocabulary) throws -> Bool {
+        let fixer = EntryFixer(vocabulary: vocabulary)
+        var changed = false
+        for study in report.studies {
+            guard let bytes = try? FileInput.read(study.path, limit: YAMLLimits.entry.maxBytes) else { continue }
+            let fix = fixer.fix(study, source: String(decoding: bytes, as: UTF8.self))
+            if let reason = fix.skipped {
+                if !study.missingFlags.isEmpty || study.findings.contains(where: { $0.rule == BuiltinCheck.nonCanonicalTerm.rawValue }) {
+                    Output.error("\(study.path): not fixed: \(reason)")
+                }
+                continue
+            }
+            guard fix.changed else { continue }
+            changed = true
+            if dryRun {
+                Output.error(UnifiedDiff.render(old: fix.original, new: fix.fixed, path: fix.path), terminator: "")
+            } else {
+                try Stopping.onDiagnostics { () throws(DiagnosticError) in try AtomicFile.write(fix.fixed, to: fix.path) }
+                Output.error("\(fix.path): fixed: \(fix.changes.joined(separator: "; "))")
+            }
+        }
+        return changed
+    }
+}
+
+/// Turns located diagnostics into messages on standard error and exit status 2.
+enum Stopping {
+    static func onDiagnostics<T>(_ body: () throws(DiagnosticError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            for diagnostic in error.diagnostics { Output.error(diagnostic.description) }
+            throw ExitCode(ExitStatus.untrusted)
+        }
     }
 }

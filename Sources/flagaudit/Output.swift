@@ -5,7 +5,7 @@ enum Output {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+    static func error(_ text: String, terminator: String = "\n") {
+        FileHandle.standardError.write(Data((text + terminator).utf8))
     }
 }

@@ -5,7 +5,7 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "Inspect and test a rule pack.",
-        subcommands: [ListRules.self, TestRules.self]
+        subcommands: [ListRules.self, ExplainRule.self, TestRules.self]
     )
 }
 
@@ -16,10 +16,46 @@ struct ListRules: ParsableCommand {
     var rulesDirectory: String = "rules"
 
     func run() throws {
+        let catalog = RuleDescriptor.catalog(of: try PackLoading.load(rulesDirectory))
+        let width = catalog.map(\.id.count).max() ?? 0
+        var text = ""
+        for rule in catalog {
+            let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
+            let severity = rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+            let flag = (rule.flag ?? "-").padding(toLength: 21, withPad: " ", startingAt: 0)
+            text += "\(id)  \(severity)  \(flag)  \(rule.summary)\(rule.isBuiltin ? " (built in)" : "")\n"
+        }
+        Output.write(text)
+    }
+}
+
+struct ExplainRule: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Show a rule's rationale, reference and examples.")
+
+    @Argument(help: "The rule id (see `flagaudit rules list`).")
+    var id: String
+
+    @Option(name: .customLong("rules"), help: "The rule pack directory.")
+    var rulesDirectory: String = "rules"
+
+    func run() throws {
         let pack = try PackLoading.load(rulesDirectory)
-        var lines = pack.rules.map { "\($0.id)\t\($0.severity.rawValue)\t\($0.flag ?? "-")\t\($0.summary)" }
-        lines += BuiltinCheck.allCases.map { "\($0.rawValue)\t\($0.severity.rawValue)\t-\t\($0.summary) (built in)" }
-        Output.write(lines.joined(separator: "\n") + "\n")
+        let catalog = RuleDescriptor.catalog(of: pack)
+        guard let rule = catalog.first(where: { $0.id == id }) else {
+            let nearest = catalog.map(\.id).min { a, b in a.commonPrefix(with: id).count > b.commonPrefix(with: id).count }
+            Output.error("error: no rule '\(id)'\(nearest.map { "; did you mean '\($0)'?" } ?? "")")
+            throw ExitCode(ExitStatus.untrusted)
+        }
+        var text = "\(rule.id)\(rule.isBuiltin ? " (built in)" : "")\n"
+        text += "  severity: \(rule.severity.rawValue)\n"
+        if let flag = rule.flag { text += "  flag: \(flag)\n" }
+        text += "  summary: \(rule.summary)\n\nWhy:\n  \(rule.rationale.trimmingCharacters(in: .whitespacesAndNewlines))\n"
+        if let reference = rule.reference { text += "\nReference:\n  \(reference)\n" }
+        if let full = pack.rule(id) {
+            text += "\nFires on:\n" + full.examples.triggering.map { "  - \(ExampleText.describe($0))\n" }.joined()
+            text += "\nDoes not fire on:\n" + full.examples.nonTriggering.map { "  - \(ExampleText.describe($0))\n" }.joined()
+        }
+        Output.write(text)
     }
 }
 
@@ -38,3 +74,5 @@ struct TestRules: ParsableCommand {
         if !result.failures.isEmpty { throw ExitCode(ExitStatus.findings) }
     }
 }
+
+import Foundation

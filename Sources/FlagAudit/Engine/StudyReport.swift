@@ -22,6 +22,9 @@ public struct AuditReport: Sendable {
 
     public func count(_ severity: Severity) -> Int { studies.reduce(0) { $0 + $1.count(severity) } }
 
+    /// The exit status of cli.md: 1 when a finding is at or above `threshold`, else 0.
+    public func exitStatus(failOn threshold: Severity?) -> Int32 { fails(at: threshold) ? 1 : 0 }
+
     /// Whether any finding is at or above `threshold` (nil: never fail).
     public func fails(at threshold: Severity?) -> Bool {
         guard let threshold else { return false }

@@ -1,0 +1,33 @@
+/// `--format github`: GitHub Actions workflow commands, which annotate the pull request's
+/// changed lines (`::error file=…,line=…,col=…,title=…::message`).
+public struct GitHubReporter: Sendable {
+    public init() {}
+
+    public func render(_ report: AuditReport) -> String {
+        var output = ""
+        for finding in report.studies.flatMap(\.findings) {
+            let command: String
+            switch finding.severity {
+            case .error: command = "error"
+            case .warning: command = "warning"
+            case .info: command = "notice"
+            }
+            let title = finding.rule + (finding.flag.map { " → \($0)" } ?? "")
+            output += "::\(command) file=\(GitHubReporter.property(finding.location.path)),line=\(finding.location.line),"
+            output += "col=\(finding.location.column),title=\(GitHubReporter.property(title))::\(GitHubReporter.data(finding.message))\n"
+        }
+        output += "FlagAudit: \(report.studies.count) studies, \(report.count(.error)) errors, \(report.count(.warning)) warnings, \(report.count(.info)) infos\n"
+        return output
+    }
+
+    /// Escaping of a workflow command's message.
+    static func data(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    /// Escaping of a workflow command's property value.
+    static func property(_ text: String) -> String {
+        data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}
