@@ -183,3 +183,14 @@ struct HostileInputTests {
         #expect(loaded.study != nil)
     }
 }
+
+@Suite("Windows line endings")
+struct LineEndingTests {
+    @Test func crlfEntriesAreLocatedLineByLine() throws {
+        let loaded = Fixtures.load("id: crlf\r\ntitle: T\r\nsummary: >\r\n  One sentence.\r\n  Two sentences.\r\ndesing: rct\r\n")
+        #expect(loaded.diagnostics.first?.location.line == 6)
+        let study = try #require(loaded.study)
+        let sentences = Fixtures.auditor.analyze(study).sentences[.summary] ?? []
+        #expect(sentences.map(\.location.line) == [4, 5])
+    }
+}

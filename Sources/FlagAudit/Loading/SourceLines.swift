@@ -6,7 +6,7 @@ struct SourceLines {
     private let lines: [[Unicode.Scalar]]
 
     init(_ source: String) {
-        lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        lines = source.scalarLines.map { Array($0.unicodeScalars) }
     }
 
     /// Word starts of `content` paired with the source positions of the same words.

@@ -76,9 +76,9 @@ struct YAMLDocument {
         case .reader(let problem, let offset, _, _):
             var location = SourceLocation(path: path, line: 1, column: 1)
             if let offset {
-                let prefix = source.prefix(offset)
-                location.line = prefix.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
-                location.column = prefix.split(separator: "\n", omittingEmptySubsequences: false).last.map { $0.unicodeScalars.count + 1 } ?? 1
+                let lines = String(source.prefix(offset)).scalarLines
+                location.line = lines.count
+                location.column = (lines.last?.unicodeScalars.count ?? 0) + 1
             }
             return Diagnostic(.yamlSyntax, at: location, problem)
         case .duplicatedKeysInMapping(let duplicates, let context):
@@ -90,15 +90,8 @@ struct YAMLDocument {
         }
     }
 
-    static func line(_ number: Int, of source: String) -> Substring {
-        var current = 1
-        var start = source.startIndex
-        while current < number, let newline = source[start...].firstIndex(of: "\n") {
-            start = source.index(after: newline)
-            current += 1
-        }
-        guard current == number else { return "" }
-        let end = source[start...].firstIndex(of: "\n") ?? source.endIndex
-        return source[start..<end]
+    static func line(_ number: Int, of source: String) -> String {
+        let lines = source.scalarLines
+        return lines.indices.contains(number - 1) ? lines[number - 1] : ""
     }
 }

@@ -70,7 +70,7 @@ struct EntryLines {
 
     init(_ source: String) {
         newline = source.contains("\r\n") ? "\r\n" : "\n"
-        lines = source.components(separatedBy: "\n")
+        lines = source.scalarLines
     }
 
     var text: String { lines.joined(separator: "\n") }

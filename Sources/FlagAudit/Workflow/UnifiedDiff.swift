@@ -1,7 +1,7 @@
 /// A unified diff of two texts by lines (longest common subsequence), for `--fix --dry-run`.
 public enum UnifiedDiff {
     public static func render(old: String, new: String, path: String, context: Int = 3) -> String {
-        let a = old.components(separatedBy: "\n"), b = new.components(separatedBy: "\n")
+        let a = old.scalarLines, b = new.scalarLines
         guard a != b else { return "" }
         // Edits are a few lines in a short file; quadratic LCS is plenty.
         var lcs = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)

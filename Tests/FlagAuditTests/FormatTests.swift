@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import FlagAudit
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+@Suite("Output formats")
+struct FormatTests {
+    static func seedReport() async -> AuditReport {
+        await Fixtures.auditor.audit(files: EntryDiscovery().files(under: [Fixtures.seedsDirectory]).files)
+    }
+
+    @Test func sarifHasThe210Shape() async throws {
+        let report = await FormatTests.seedReport()
+        let text = SARIFReporter(rules: RuleDescriptor.catalog(of: Fixtures.pack)).render(report)
+        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(sarif["version"] as? String == "2.1.0")
+        let run = try #require((sarif["runs"] as? [[String: Any]])?.first)
+        let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        let rules = try #require(driver["rules"] as? [[String: Any]])
+        #expect(rules.count == Fixtures.pack.rules.count + BuiltinCheck.allCases.count)
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.count == report.studies.flatMap(\.findings).count)
+        for result in results {
+            let index = try #require(result["ruleIndex"] as? Int)
+            #expect(rules[index]["id"] as? String == result["ruleId"] as? String)
+            #expect(["error", "warning", "note"].contains(result["level"] as? String))
+            let location = try #require((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+            let region = try #require(location["region"] as? [String: Any])
+            #expect((region["startLine"] as? Int ?? 0) >= 1)
+            #expect((region["startColumn"] as? Int ?? 0) >= 1)
+        }
+        let causal = try #require(results.first { $0["ruleId"] as? String == "causal-language-correlational" })
+        #expect((causal["properties"] as? [String: Any])?["flag"] as? String == "causal-language")
+    }
+
+    #if canImport(FoundationXML) || os(macOS)
+    @Test func junitIsWellFormedWithTheRightCounts() async throws {
+        let report = await FormatTests.seedReport()
+        let document = try XMLDocument(data: Data(JUnitReporter(threshold: .error).render(report).utf8))
+        let suite = try #require(document.rootElement()?.elements(forName: "testsuite").first)
+        #expect(suite.attribute(forName: "tests")?.stringValue == "5")
+        #expect(suite.attribute(forName: "failures")?.stringValue == "1")
+        let cases = suite.elements(forName: "testcase")
+        #expect(cases.count == 5)
+        let failures = cases.flatMap { $0.elements(forName: "failure") }
+        #expect(failures.count == report.count(.error))
+        let lenient = try XMLDocument(data: Data(JUnitReporter(threshold: .info).render(report).utf8))
+        #expect(lenient.rootElement()?.attribute(forName: "failures")?.stringValue == "4")
+    }
+    #endif
+
+    @Test func junitEscapesMarkup() {
+        #expect(JUnitReporter.escape("a <b> & \"c\"\u{1}") == "a &lt;b&gt; &amp; &quot;c&quot;")
+    }
+
+    @Test func githubWorkflowCommands() {
+        let finding = Finding(
+            rule: "r", severity: .error, flag: "small-sample", message: "50% done\nnext",
+            location: SourceLocation(path: "a,b:c.yaml", line: 3, column: 7))
+        let report = AuditReport(studies: [StudyReport(
+            path: "a,b:c.yaml", id: "x", declaredFlags: [], suggestedFlags: [], missingFlags: [], unsupportedFlags: [],
+            findings: [finding], matches: [], study: nil)])
+        let first = GitHubReporter().render(report).split(separator: "\n").first
+        #expect(first == "::error file=a%2Cb%3Ac.yaml,line=3,col=7,title=r → small-sample::50%25 done%0Anext")
+    }
+
+    @Test func markdownHasASummaryTableAndGroupsFindings() async {
+        let markdown = MarkdownReporter().render(await FormatTests.seedReport())
+        #expect(markdown.hasPrefix("## FlagAudit: 3 errors"))
+        #expect(markdown.contains("| twisk-2009-cbt-get-review | 3 | 5 | 1 | causal-language | pem-defined |"))
+        #expect(markdown.contains("### vanderschaaf-2024-rsfc"))
+        #expect(MarkdownReporter.cell("a|b") == "a\\|b")
+    }
+
+    @Test(arguments: [(Severity?.some(.error), Int32(1)), (.warning, 1), (.info, 1), (nil, 0)])
+    func exitStatusForEveryFailOn(threshold: Severity?, expected: Int32) async {
+        #expect(await FormatTests.seedReport().exitStatus(failOn: threshold) == expected)
+        let infoOnly = AuditReport(studies: [Fixtures.audit("id: i\ntitle: T\ntags:\n  method_flags: [exploratory-only]\n")])
+        #expect(infoOnly.exitStatus(failOn: threshold) == (threshold == .info ? 1 : 0))
+    }
+
+    @Test func atomicWriteReportsUnwritablePaths() throws {
+        let directory = try Fixtures.directory([:])
+        defer { Fixtures.remove(directory) }
+        try AtomicFile.write("hello\n", to: directory + "/out.txt")
+        #expect(try String(contentsOfFile: directory + "/out.txt", encoding: .utf8) == "hello\n")
+        #expect(throws: DiagnosticError.self) { try AtomicFile.write("x", to: directory + "/missing/out.txt") }
+    }
+}

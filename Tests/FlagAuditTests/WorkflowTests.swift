@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+@testable import FlagAudit
+
+@Suite("Baselines, fixes and configuration")
+struct WorkflowTests {
+    static let entry = """
+        id: base
+        title: T
+        design: cohort
+        sample_size: 30
+        findings:
+          - Sleep loss causes fatigue.
+
+        """
+
+    @Test func baselineSurvivesEditsAboveAFinding() throws {
+        let before = AuditReport(studies: [Fixtures.audit(WorkflowTests.entry, path: "seeds/base.yaml")])
+        #expect(before.count(.warning) == 2)
+        let baseline = try roundTrip(Baseline(report: before))
+        let edited = WorkflowTests.entry.replacingOccurrences(of: "title: T\n", with: "title: T\n# a new comment\njournal: J\nyear: 2020\n")
+        let after = AuditReport(studies: [Fixtures.audit(edited, path: "./seeds/base.yaml")])
+        #expect(after.studies[0].findings.map(\.location.line) != before.studies[0].findings.map(\.location.line))
+        #expect(baseline.filter(after).studies[0].findings.isEmpty)
+        let worse = edited + "conclusions:\n  - Exercise reduces pain.\n"
+        let new = baseline.filter(AuditReport(studies: [Fixtures.audit(worse, path: "seeds/base.yaml")])).studies[0].findings
+        #expect(new.map(\.excerpt) == ["Exercise reduces pain."])
+    }
+
+    private func roundTrip(_ baseline: Baseline) throws -> Baseline {
+        let directory = try Fixtures.directory(["baseline.json": Array(baseline.serialized().utf8)])
+        defer { Fixtures.remove(directory) }
+        let read = try Baseline(contentsOf: directory + "/baseline.json")
+        #expect(read == baseline)
+        return read
+    }
+
+    @Test func malformedBaselineIsAnError() throws {
+        let directory = try Fixtures.directory(["b.json": Array("{\"version\": 2}".utf8)])
+        defer { Fixtures.remove(directory) }
+        #expect(throws: DiagnosticError.self) { try Baseline(contentsOf: directory + "/b.json") }
+    }
+
+    /// Fixes `source`, checks only `changedLines` (0-based, in the fixed text) differ, and that
+    /// the fixed text audits clean of missing flags and non-canonical spellings.
+    func fixed(_ source: String, changedLines: Set<Int>) throws -> String {
+        let report = Fixtures.audit(source)
+        let fix = EntryFixer(vocabulary: Fixtures.pack.vocabulary).fix(report, source: source)
+        #expect(fix.skipped == nil)
+        let old = source.scalarLines, new = fix.fixed.scalarLines
+        let inserted = new.count - old.count
+        var oldIndex = 0
+        for (index, line) in new.enumerated() {
+            if changedLines.contains(index) {
+                if inserted > 0 && !old.contains(line) { continue }
+                oldIndex += 1
+                continue
+            }
+            #expect(line == old[oldIndex], "line \(index + 1) changed: \(line)")
+            oldIndex += 1
+        }
+        let after = Fixtures.audit(fix.fixed)
+        #expect(after.missingFlags.isEmpty)
+        #expect(!after.findings.contains { $0.rule == "non-canonical-term" })
+        #expect(!after.findings.contains { $0.flag != nil && $0.severity >= .warning })
+        return fix.fixed
+    }
+
+    @Test func fixKeepsEveryOtherByteOfACommentedFile() throws {
+        let source = """
+            # Entry kept by hand: comments and order matter.
+            id: commented   # stable id
+            title: "A cohort of 30"
+            design: Cohort          # label, not slug
+            sample_size: 30
+            population: [Long COVID]
+            tags:
+              symptoms: [fatigue]   # free vocabulary
+              method_flags: [ Exploratory Only ]  # as published
+            summary: A pilot study.
+
+            """
+        let result = try fixed(source, changedLines: [3, 5, 8])
+        #expect(result.contains("design: cohort          # label, not slug\n"))
+        #expect(result.contains("population: [long-covid]\n"))
+        #expect(result.contains("  method_flags: [ exploratory-only, small-sample ]  # as published\n"))
+    }
+
+    @Test func fixAppendsToABlockList() throws {
+        let source = "id: b\ntitle: T\ndesign: cohort\nsample_size: 30\ntags:\n  method_flags:\n    - exploratory-only   # why\n  # trailing comment\nsummary: A pilot study.\n"
+        let result = try fixed(source, changedLines: [7])
+        #expect(result.contains("    - exploratory-only   # why\n    - small-sample\n  # trailing comment\n"))
+    }
+
+    @Test func fixAddsTheKeyUnderTagsOrTheTagsBlock() throws {
+        let underTags = try fixed("id: c\ntitle: T\ndesign: cohort\nsample_size: 30\ntags:\n    symptoms: [pain]\n", changedLines: [5])
+        #expect(underTags.hasSuffix("tags:\n    method_flags: [small-sample]\n    symptoms: [pain]\n"))
+        let noTags = try fixed("id: d\ntitle: T\ndesign: cohort\nsample_size: 30\n", changedLines: [4, 5])
+        #expect(noTags.hasSuffix("sample_size: 30\ntags:\n  method_flags: [small-sample]\n"))
+        let emptyList = try fixed("id: e\ntitle: T\ndesign: cohort\nsample_size: 30\ntags:\n  method_flags: []\n", changedLines: [5])
+        #expect(emptyList.hasSuffix("  method_flags: [small-sample]\n"))
+        let nullKey = try fixed("id: f\ntitle: T\ndesign: cohort\nsample_size: 30\ntags:\n  method_flags:   # none yet\n", changedLines: [5])
+        #expect(nullKey.hasSuffix("  method_flags: [small-sample]  # none yet\n"))
+    }
+
+    @Test func fixKeepsWindowsLineEndings() throws {
+        let source = "id: w\r\ntitle: T\r\ndesign: cohort\r\nsample_size: 30\r\n"
+        let result = try fixed(source, changedLines: [4, 5])
+        #expect(result == source + "tags:\r\n  method_flags: [small-sample]\r\n")
+    }
+
+    @Test func fixNeverTouchesFilesWithErrors() {
+        let source = "id: g\ntitle: T\ndesign: rct\nsample_size: 30\ntags:\n  method_flags: [no-randomization]\n"
+        let fix = EntryFixer(vocabulary: Fixtures.pack.vocabulary).fix(Fixtures.audit(source), source: source)
+        #expect(fix.skipped != nil)
+        #expect(fix.fixed == source)
+    }
+
+    @Test func dryRunDiffShowsOnlyTheChange() {
+        let diff = UnifiedDiff.render(old: "a\nb\nc\n", new: "a\nB\nc\n", path: "x.yaml")
+        #expect(diff == "--- x.yaml\n+++ x.yaml (fixed)\n@@ -1,4 +1,4 @@\n a\n-b\n+B\n c\n \n")
+        #expect(UnifiedDiff.render(old: "same\n", new: "same\n", path: "x.yaml").isEmpty)
+    }
+
+    @Test func configurationDisablesOverridesAndValidates() throws {
+        let directory = try Fixtures.directory([
+            "good.yml": Array("disabled_rules: [small-sample-primary]\nseverity:\n  causal-language-correlational: error\nfail_on: warning\nexclude: [./drafts]\n".utf8),
+            "typo.yml": Array("disabled_rules: [small-sampel-primary]\n".utf8),
+            "key.yml": Array("fail-on: warning\n".utf8),
+        ])
+        defer { Fixtures.remove(directory) }
+        let configuration = try Configuration.load(directory + "/good.yml")
+        #expect(configuration.failOn == .some(.warning))
+        #expect(configuration.exclude == ["drafts"])
+        let pack = try configuration.apply(to: Fixtures.pack)
+        #expect(pack.rule("small-sample-primary") == nil)
+        #expect(pack.rule("causal-language-correlational")?.severity == .error)
+        do {
+            _ = try Configuration.load(directory + "/typo.yml").apply(to: Fixtures.pack)
+            Issue.record("accepted an unknown rule")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == [
+                "\(directory)/typo.yml:1:18: error: unknown rule 'small-sampel-primary'; did you mean 'small-sample-primary'?",
+            ])
+        }
+        #expect(throws: DiagnosticError.self) { try Configuration.load(directory + "/key.yml") }
+    }
+
+    @Test func excludedPathsAreSkipped() throws {
+        let directory = try Fixtures.directory([
+            "keep/a.yaml": Array(Fixtures.minimalEntry.utf8), "drafts/b.yaml": Array(Fixtures.minimalEntry.utf8),
+        ])
+        defer { Fixtures.remove(directory) }
+        let files = EntryDiscovery(excluded: [directory + "/drafts"]).files(under: [directory]).files
+        #expect(files == [directory + "/keep/a.yaml"])
+    }
+}
