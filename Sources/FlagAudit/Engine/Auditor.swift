@@ -10,7 +10,7 @@ public struct Auditor: Sendable {
     public init(pack: RulePack) {
         self.pack = pack
         self.splitter = SentenceSplitter(abbreviations: pack.lexicon.abbreviations)
-        self.classifier = ClaimClassifier(lexicon: pack.lexicon)
+        self.classifier = pack.claimClassifier
         self.context = EvaluationContext(vocabulary: pack.vocabulary, negation: Negation(lexicon: pack.lexicon))
     }
 

@@ -45,7 +45,7 @@ public struct TextMatcher: Sendable {
         if !except.isEmpty, except.firstMatch(in: sentence.tokens) != nil { return nil }
         var cue: Range<Int>?
         if let claims {
-            guard claims.contains(sentence.claim.strength) else { return nil }
+            guard claims.contains(sentence.claim.strength), !(ignoresNegated && sentence.claim.negated) else { return nil }
             cue = sentence.claim.cue
         }
         if !phrases.isEmpty || !patterns.isEmpty {

@@ -8,7 +8,7 @@ struct LexiconLoader {
         guard let root = document.root else {
             throw DiagnosticError(Diagnostic(.schema, at: SourceLocation(path: document.path, line: 1, column: 1), "empty lexicon file"))
         }
-        let sections = ["version", "sentences", "negation", "claims"]
+        let sections = ["version", "sentences", "negation", "claims", "sample_size"]
         for (key, _, value) in reader.mapping(root, what: "the lexicon", allowed: sections) ?? [] {
             switch key {
             case "sentences":
@@ -38,11 +38,38 @@ struct LexiconLoader {
                     default: lexicon.correlationalCues = phrases(item, name, &reader)
                     }
                 }
+            case "sample_size":
+                lexicon.sampleSize = readSampleSize(value, reader: &reader)
             default:
                 _ = reader.integer(value, what: "version", range: 1...1)
             }
         }
         if !reader.diagnostics.isEmpty { throw DiagnosticError(reader.diagnostics) }
+        return lexicon
+    }
+
+    private func readSampleSize(_ node: Node, reader: inout NodeReader) -> SampleSizeLexicon {
+        var lexicon = SampleSizeLexicon()
+        let keys = ["people", "not_people", "multipliers", "per_group", "enrolment", "screening", "totals", "subsets", "number_words"]
+        func words(_ node: Node, _ name: String) -> Set<String> {
+            Set(reader.scalarList(node, what: name)?.map { $0.value.lowercased() } ?? [])
+        }
+        for (name, _, item) in reader.mapping(node, what: "sample_size", allowed: keys) ?? [] {
+            switch name {
+            case "people": lexicon.people = words(item, name)
+            case "not_people": lexicon.notPeople = words(item, name)
+            case "multipliers": lexicon.multipliers = words(item, name)
+            case "per_group": lexicon.perGroup = words(item, name)
+            case "enrolment": lexicon.enrolment = phrases(item, name, &reader)
+            case "screening": lexicon.screening = phrases(item, name, &reader)
+            case "totals": lexicon.totals = phrases(item, name, &reader)
+            case "subsets": lexicon.subsets = phrases(item, name, &reader)
+            default:
+                for (word, _, value) in reader.mapping(item, what: "number_words", allowed: nil) ?? [] {
+                    if let number = reader.integer(value, what: word, range: 0...1_000_000) { lexicon.numberWords[word.lowercased()] = number }
+                }
+            }
+        }
         return lexicon
     }
 

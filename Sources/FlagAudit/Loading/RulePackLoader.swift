@@ -9,6 +9,7 @@ public struct RulePackLoader: Sendable {
 
     public static let vocabularyFile = "vocabulary.yaml"
     public static let lexiconFile = "lexicon.yaml"
+    public static let claimModelFile = "models/claims.tsv"
     static let ruleKeys = ["id", "severity", "flag", "summary", "message", "rationale", "reference", "when", "examples"]
 
     public init(limits: YAMLLimits = .rulePack) { self.limits = limits }
@@ -47,8 +48,22 @@ public struct RulePackLoader: Sendable {
                 diagnostics += error.diagnostics
             }
         }
+        var claimModel: LinearModel?
+        let modelPath = base + "/" + RulePackLoader.claimModelFile
+        if FileManager.default.fileExists(atPath: modelPath) {
+            do {
+                let bytes = try FileInput.read(modelPath, limit: limits.maxBytes)
+                claimModel = try LinearModel(parsing: String(decoding: bytes, as: UTF8.self), path: modelPath)
+                if claimModel?.classes != ClaimStrength.allCases.map(\.rawValue) {
+                    diagnostics.append(Diagnostic(.schema, at: SourceLocation(path: modelPath, line: 1, column: 1),
+                        "the claim model's classes must be \(ClaimStrength.allCases.map(\.rawValue).joined(separator: ", "))"))
+                }
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
-        return RulePack(vocabulary: vocabulary, lexicon: lexicon, rules: rules)
+        return RulePack(vocabulary: vocabulary, lexicon: lexicon, rules: rules, claimModel: claimModel)
     }
 
     private func document(_ path: String) throws(DiagnosticError) -> YAMLDocument {

@@ -28,7 +28,7 @@ public struct TextReporter: Sendable {
         return output
     }
 
-    static func clip(_ text: String, limit: Int = 160) -> String {
+    public static func clip(_ text: String, limit: Int = 160) -> String {
         let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         return flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat
     }

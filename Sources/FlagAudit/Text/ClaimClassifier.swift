@@ -1,41 +1,119 @@
-/// Classifies the claim a sentence makes from cue phrases: a causal cue not negated is a
-/// direct causal claim, or a conditional one when a hedge precedes it; an association cue
-/// earlier in the sentence ("associated with increased ...") makes the claim correlational.
+/// Classifies the claim a sentence makes. The lexicon's cues give a first reading (a causal cue
+/// not negated is a direct causal claim, or a conditional one after a hedge; an association cue
+/// earlier in the sentence makes it correlational; cues after an aim do not count). When the
+/// pack ships a claim model, the cue reading becomes features of the model alongside the
+/// sentence's words, and the model decides; its strongest features explain the decision.
 public struct ClaimClassifier: Sendable {
     public var lexicon: Lexicon
+    public var model: LinearModel?
     private var negation: Negation
 
-    public init(lexicon: Lexicon) {
+    public init(lexicon: Lexicon, model: LinearModel? = nil) {
         self.lexicon = lexicon
+        self.model = model
         self.negation = Negation(lexicon: lexicon)
     }
 
+    public func classify(_ sentence: String) -> ClaimAnalysis { classify(Tokenizer.tokens(sentence)) }
+
     public func classify(_ tokens: [Token]) -> ClaimAnalysis {
+        let cues = readCues(tokens)
+        let negated = !cues.causal.isEmpty && cues.causal.allSatisfy(\.negated)
+        guard let model else {
+            var analysis = cues.analysis
+            analysis.negated = negated
+            return analysis
+        }
+        let decision = model.decide(features(tokens, cues: cues))
+        let strength = ClaimStrength(rawValue: decision.label) ?? .none
+        var analysis = ClaimAnalysis(strength: strength, features: decision.contributions)
+        analysis.negated = negated
+        switch strength {
+        case .directCausal, .conditionalCausal:
+            analysis.cue = cues.causal.first { !$0.negated }?.range ?? cues.causal.first?.range
+            analysis.hedge = cues.analysis.hedge
+        case .correlational:
+            analysis.cue = cues.correlational.first
+        case .none:
+            break
+        }
+        return analysis
+    }
+
+    /// What the lexicon sees in a sentence.
+    struct Cues {
+        var analysis: ClaimAnalysis
+        var causal: [(range: Range<Int>, negated: Bool, hedged: Bool)] = []
+        var correlational: [Range<Int>] = []
+        var hedges: [Range<Int>] = []
+        var aim: Range<Int>?
+    }
+
+    func readCues(_ tokens: [Token]) -> Cues {
         let correlational = lexicon.correlationalCues.matches(in: tokens).filter { !negation.isNegated(tokenAt: $0.lowerBound, in: tokens) }
         let hedges = lexicon.hedges.matches(in: tokens)
-        var best = ClaimAnalysis(strength: .none)
         let participles = lexicon.participles.matches(in: tokens).filter { cue in
             cue.lowerBound > 0 && !tokens[cue.lowerBound].followsPunctuation
                 && !lexicon.participleGuards.contains(tokens[cue.lowerBound - 1].text)
         }
-        let aimStart = lexicon.aims.firstMatch(in: tokens)?.lowerBound ?? tokens.count
-        let cues = (lexicon.causalCues.matches(in: tokens) + participles).sorted { $0.lowerBound < $1.lowerBound }
-        for cue in cues where cue.lowerBound < aimStart && !negation.isNegated(tokenAt: cue.lowerBound, in: tokens) {
+        let aim = lexicon.aims.firstMatch(in: tokens)
+        let aimStart = aim?.lowerBound ?? tokens.count
+        var cues = Cues(analysis: ClaimAnalysis(strength: .none), correlational: correlational, hedges: hedges, aim: aim)
+        let causal = (lexicon.causalCues.matches(in: tokens) + participles).sorted { $0.lowerBound < $1.lowerBound }
+        var decided = false
+        for cue in causal {
+            let negated = negation.isNegated(tokenAt: cue.lowerBound, in: tokens)
+            let hedge = hedges.last { $0.upperBound <= cue.lowerBound }
+            cues.causal.append((cue, negated, hedge != nil))
+            guard !decided, cue.lowerBound < aimStart, !negated else { continue }
             if let association = correlational.first, association.lowerBound <= cue.lowerBound {
-                if best.strength < .correlational { best = ClaimAnalysis(strength: .correlational, cue: association) }
+                if cues.analysis.strength < .correlational { cues.analysis = ClaimAnalysis(strength: .correlational, cue: association) }
                 continue
             }
-            if let hedge = hedges.last(where: { $0.upperBound <= cue.lowerBound }) {
-                if best.strength < .conditionalCausal { best = ClaimAnalysis(strength: .conditionalCausal, cue: cue, hedge: hedge) }
+            if let hedge {
+                if cues.analysis.strength < .conditionalCausal { cues.analysis = ClaimAnalysis(strength: .conditionalCausal, cue: cue, hedge: hedge) }
             } else {
-                return ClaimAnalysis(strength: .directCausal, cue: cue)
+                cues.analysis = ClaimAnalysis(strength: .directCausal, cue: cue)
+                decided = true
             }
         }
-        if best.strength == .none, let association = correlational.first(where: { $0.lowerBound < aimStart }) {
-            best = ClaimAnalysis(strength: .correlational, cue: association)
+        if cues.analysis.strength == .none, let association = correlational.first(where: { $0.lowerBound < aimStart }) {
+            cues.analysis = ClaimAnalysis(strength: .correlational, cue: association)
         }
-        return best
+        return cues
     }
 
-    public func classify(_ sentence: String) -> ClaimAnalysis { classify(Tokenizer.tokens(sentence)) }
+    /// A crude suffix stripper, so that "improves", "improved" and "improving" share a feature.
+    static func stem(_ word: String) -> String {
+        for suffix in ["ingly", "edly", "ing", "ed", "es", "s", "ly"] where word.count > suffix.count + 3 && word.hasSuffix(suffix) {
+            return String(word.dropLast(suffix.count))
+        }
+        return word
+    }
+
+    /// The model's features: words, word pairs, and the lexicon's reading of the sentence.
+    public func features(_ tokens: [Token]) -> [String] { features(tokens, cues: readCues(tokens)) }
+
+    func features(_ tokens: [Token], cues: Cues) -> [String] {
+        let words = tokens.map { token in token.text.first?.isNumber == true ? "0" : token.text }
+        var features: [String] = ["lex:" + cues.analysis.strength.rawValue]
+        var previous = "<s>"
+        for word in words {
+            features.append("w:" + word)
+            features.append("b:" + previous + "_" + word)
+            features.append("s:" + ClaimClassifier.stem(word))
+            previous = word
+        }
+        for cue in cues.causal {
+            let phrase = cue.range.map { words[$0] }.joined(separator: " ")
+            features.append("causal:" + phrase)
+            features.append("cue:causal" + (cue.negated ? ":negated" : "") + (cue.hedged ? ":hedged" : ""))
+            if let aim = cues.aim, aim.lowerBound < cue.range.lowerBound { features.append("cue:causal:after-aim") }
+        }
+        for hedge in cues.hedges { features.append("hedge:" + hedge.map { words[$0] }.joined(separator: " ")) }
+        if !cues.correlational.isEmpty { features.append("cue:correlational") }
+        for cue in cues.correlational { features.append("corr:" + cue.map { words[$0] }.joined(separator: " ")) }
+        if cues.aim != nil { features.append("cue:aim") }
+        return features
+    }
 }

@@ -17,10 +17,16 @@ public struct ClaimAnalysis: Sendable, Equatable {
     public var cue: Range<Int>?
     /// Token range of the hedge that softened a causal cue, if any.
     public var hedge: Range<Int>?
+    /// With a claim model: the features that weighed most for the decision.
+    public var features: [LinearModel.Contribution]
+    /// Every causal cue of the sentence is negated ("did not improve", "does not prove that ...
+    /// works"): still a claim about causation, but not one the study asserts.
+    public var negated = false
 
-    public init(strength: ClaimStrength, cue: Range<Int>? = nil, hedge: Range<Int>? = nil) {
+    public init(strength: ClaimStrength, cue: Range<Int>? = nil, hedge: Range<Int>? = nil, features: [LinearModel.Contribution] = []) {
         self.strength = strength
         self.cue = cue
         self.hedge = hedge
+        self.features = features
     }
 }

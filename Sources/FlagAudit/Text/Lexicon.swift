@@ -18,6 +18,8 @@ public struct Lexicon: Sendable {
     public var participleGuards: Set<String>
     /// Phrases that make what follows an aim or a call for research, not a claim ("aimed to", "is needed to").
     public var aims: PhraseSet
+    /// Word lists of the sample-size extractor.
+    public var sampleSize = SampleSizeLexicon()
     /// Cues of association only ("associated with", "correlated with").
     public var correlationalCues: PhraseSet
 

@@ -1,0 +1,97 @@
+/// A multinomial linear model over named features (n-grams and lexicon cues), stored as a
+/// tab-separated file of weights in the rule pack: deterministic, offline, and explainable,
+/// since every decision is a sum of named feature weights.
+public struct LinearModel: Sendable {
+    public var classes: [String]
+    public var bias: [Double]
+    public var weights: [String: [Double]]
+
+    public init(classes: [String], bias: [Double], weights: [String: [Double]]) {
+        self.classes = classes
+        self.bias = bias
+        self.weights = weights
+    }
+
+    /// A feature's share in a decision.
+    public struct Contribution: Sendable, Equatable {
+        public var feature: String
+        public var weight: Double
+    }
+
+    public struct Decision: Sendable {
+        public var label: String
+        public var probabilities: [Double]
+        /// The features that pushed most towards the chosen class, strongest first.
+        public var contributions: [Contribution]
+    }
+
+    public func scores(_ features: [String]) -> [Double] {
+        var scores = bias
+        for feature in features {
+            guard let row = weights[feature] else { continue }
+            for k in scores.indices { scores[k] += row[k] }
+        }
+        return scores
+    }
+
+    public func decide(_ features: [String], explain count: Int = 3) -> Decision {
+        let scores = self.scores(features)
+        let best = scores.indices.max { scores[$0] < scores[$1] } ?? 0
+        let top = scores.max() ?? 0
+        let exps = scores.map { ($0 - top).exp }
+        let total = exps.reduce(0, +)
+        let contributions = Set(features).compactMap { feature -> Contribution? in
+            guard let row = weights[feature] else { return nil }
+            // Weight towards the chosen class relative to the mean of the others.
+            let others = row.indices.filter { $0 != best }.map { row[$0] }
+            let margin = row[best] - (others.isEmpty ? 0 : others.reduce(0, +) / Double(others.count))
+            return margin > 0 ? Contribution(feature: feature, weight: margin) : nil
+        }.sorted { ($0.weight, $1.feature) > ($1.weight, $0.feature) }
+        return Decision(label: classes[best], probabilities: exps.map { $0 / total }, contributions: Array(contributions.prefix(count)))
+    }
+
+    /// The weights file: a header comment, the classes, the bias, then one feature per line.
+    public func serialized(comment: String) -> String {
+        var text = comment.split(separator: "\n").map { "# \($0)\n" }.joined()
+        text += "classes\t" + classes.joined(separator: "\t") + "\n"
+        text += "bias\t" + bias.map(LinearModel.format).joined(separator: "\t") + "\n"
+        for feature in weights.keys.sorted() {
+            text += feature + "\t" + weights[feature]!.map(LinearModel.format).joined(separator: "\t") + "\n"
+        }
+        return text
+    }
+
+    static func format(_ value: Double) -> String {
+        let rounded = (value * 10_000).rounded() / 10_000
+        return rounded == 0 ? "0" : String(rounded)
+    }
+
+    public init(parsing text: String, path: String) throws(DiagnosticError) {
+        var classes: [String] = []
+        var bias: [Double] = []
+        var weights: [String: [Double]] = [:]
+        for (index, line) in text.scalarLines.enumerated() where !line.isEmpty && !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let location = SourceLocation(path: path, line: index + 1, column: 1)
+            if fields[0] == "classes" {
+                classes = Array(fields.dropFirst())
+                continue
+            }
+            let values = fields.dropFirst().compactMap { Double($0) }
+            guard !classes.isEmpty, fields.count == classes.count + 1, values.count == classes.count else {
+                throw DiagnosticError(Diagnostic(.schema, at: location, "expected a feature and \(classes.count) weights separated by tabs"))
+            }
+            if fields[0] == "bias" { bias = values } else { weights[fields[0]] = values }
+        }
+        guard !classes.isEmpty, bias.count == classes.count else {
+            throw DiagnosticError(Diagnostic(.schema, at: SourceLocation(path: path, line: 1, column: 1), "a model needs 'classes' and 'bias' lines"))
+        }
+        self.init(classes: classes, bias: bias, weights: weights)
+    }
+}
+
+extension Double {
+    fileprivate var exp: Double { Foundation.exp(self) }
+}
+
+import Foundation

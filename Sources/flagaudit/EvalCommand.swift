@@ -1,0 +1,140 @@
+import ArgumentParser
+import FlagAudit
+import Foundation
+
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Measure the text detectors against labelled data.",
+        subcommands: [EvalClaims.self, EvalSampleSize.self]
+    )
+}
+
+struct EvalClaims: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "claims",
+        abstract: "Score claim strength against CSV files with 'sentence' and 'strength' columns."
+    )
+
+    @Argument(help: "Labelled CSV files.")
+    var files: [String]
+
+    @Option(name: .customLong("rules"), help: "The rule pack directory.")
+    var rulesDirectory: String = "rules"
+
+    @Option(name: .customLong("cross-validate"), help: "Also estimate held-out figures: K-fold cross-validation, training a fresh model per fold.")
+    var folds: Int?
+
+    @OptionGroup var training: TrainingOptions
+
+    func run() throws {
+        let pack = try PackLoading.load(rulesDirectory)
+        let evaluation = ClaimEvaluation(lexicon: pack.lexicon)
+        let data = try files.map { file in try Stopping.onDiagnostics { () throws(DiagnosticError) in try ClaimEvaluation.read(file) } }
+        var text = ""
+        let lexiconOnly = ClaimClassifier(lexicon: pack.lexicon)
+        for (file, rows) in zip(files, data) {
+            text += evaluation.evaluate(rows, with: lexiconOnly).rendered(title: "\(file): lexicon cues only") + "\n"
+            if pack.claimModel != nil {
+                text += evaluation.evaluate(rows, with: pack.claimClassifier)
+                    .rendered(title: "\(file): shipped model (trained on this development split: a fit, not a held-out estimate)") + "\n"
+            }
+        }
+        if let folds {
+            guard folds >= 2 else { throw ValidationError("--cross-validate needs at least 2 folds") }
+            for (file, report) in zip(files, evaluation.crossValidate(data, folds: folds, trainer: training.trainer)) {
+                text += report.rendered(title: "\(file): \(folds)-fold cross-validation (model retrained without each fold: the held-out estimate)") + "\n"
+            }
+        }
+        Output.write(text)
+    }
+}
+
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train the claim-strength model from labelled CSV files and write its weights.",
+        subcommands: [TrainClaims.self]
+    )
+}
+
+struct TrainClaims: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "claims", abstract: "Train rules/models/claims.tsv.")
+
+    @Argument(help: "Labelled CSV files ('sentence', 'strength').")
+    var files: [String]
+
+    @Option(name: .customLong("rules"), help: "The rule pack whose lexicon supplies the cue features.")
+    var rulesDirectory: String = "rules"
+
+    @Option(help: "Where to write the weights.")
+    var output: String = "rules/models/claims.tsv"
+
+    @OptionGroup var training: TrainingOptions
+
+    func run() throws {
+        let pack = try PackLoading.load(rulesDirectory)
+        let rows = try files.flatMap { file in try Stopping.onDiagnostics { () throws(DiagnosticError) in try ClaimEvaluation.read(file) } }
+        let trainer = training.trainer
+        let model = ClaimEvaluation(lexicon: pack.lexicon).train(rows, trainer: trainer)
+        let comment = """
+            FlagAudit claim-strength model: multinomial logistic regression over words, word pairs and lexicon cues.
+            Trained on \(rows.count) labelled sentences by `flagaudit train claims` (epochs \(trainer.epochs), rate \(trainer.learningRate), L2 \(trainer.l2), min count \(trainer.minimumCount), seed \(trainer.seed)).
+            Columns: feature, then one weight per class. Regenerate after changing rules/lexicon.yaml.
+            """
+        try FileManager.default.createDirectory(atPath: (output as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Stopping.onDiagnostics { () throws(DiagnosticError) in try AtomicFile.write(model.serialized(comment: comment), to: output) }
+        Output.error("wrote \(model.weights.count) features to \(output)")
+    }
+}
+
+struct EvalSampleSize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sample-size",
+        abstract: "Score the sample-size extractor against a CSV file with 'abstract' and 'enrolled_total' columns."
+    )
+
+    @Argument(help: "Labelled CSV file.")
+    var file: String
+
+    @Option(name: .customLong("rules"), help: "The rule pack directory.")
+    var rulesDirectory: String = "rules"
+
+    @Flag(help: "List every wrong answer and abstention with the candidates considered.")
+    var verbose = false
+
+    func run() throws {
+        let pack = try PackLoading.load(rulesDirectory)
+        let evaluation = SampleSizeEvaluation(extractor: SampleSizeExtractor(lexicon: pack.lexicon))
+        let outcomes = try Stopping.onDiagnostics { () throws(DiagnosticError) in try evaluation.evaluate(file) }
+        var text = "\(file): sample size (participants enrolled)\n" + SampleSizeEvaluation.summary(outcomes)
+        if verbose {
+            for outcome in outcomes where !outcome.isExact {
+                text += "\n\(outcome.id): expected \(outcome.expected), \(outcome.found.map { "found \($0.value)" } ?? "abstained")\n"
+                for candidate in outcome.candidates.prefix(8) {
+                    text += "  \(candidate.value) score \(candidate.score) [\(candidate.reasons.joined(separator: ", "))] \(TextReporter.clip(candidate.sentence, limit: 150))\n"
+                }
+            }
+        }
+        Output.write(text)
+    }
+}
+
+struct TrainingOptions: ParsableArguments {
+    @Option(help: "Training passes over the data.")
+    var epochs: Int?
+
+    @Option(help: "L2 regularisation strength.")
+    var l2: Double?
+
+    @Option(name: .customLong("learning-rate"), help: "AdaGrad base step.")
+    var learningRate: Double?
+
+    var trainer: LogisticTrainer {
+        var trainer = LogisticTrainer()
+        if let epochs { trainer.epochs = epochs }
+        if let l2 { trainer.l2 = l2 }
+        if let learningRate { trainer.learningRate = learningRate }
+        return trainer
+    }
+}
