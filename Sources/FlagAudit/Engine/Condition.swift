@@ -5,6 +5,8 @@ public indirect enum Condition: Sendable {
     case not(Condition)
     case field(StudyField, FieldPredicate)
     case text(TextMatcher)
+    /// A test on what the text says (`signal:` in a rule): a design signal, named terms, or the sample size.
+    case signal(SignalReference, FieldPredicate)
 
     /// The evidence the condition holds on, or nil when it does not hold.
     func evaluate(_ analysis: StudyAnalysis, context: EvaluationContext) -> [Evidence]? {
@@ -32,6 +34,25 @@ public indirect enum Condition: Sendable {
             return [Evidence(field: field, location: study.location(of: field), excerpt: excerpt, match: nil, isText: false)]
         case .text(let matcher):
             return matcher.evaluate(analysis, negation: context.negation)
+        case .signal(let reference, let predicate):
+            let signals = analysis.signals
+            let readings: [TextSignals.Reading]
+            var number: Int?
+            switch reference {
+            case .named(let name):
+                readings = signals.values[name].map { [$0] } ?? []
+            case .terms(let category):
+                readings = signals.terms[category] ?? []
+            case .sampleSize:
+                readings = []
+                number = signals.sampleSize?.value
+            }
+            var values = readings.map(\.value)
+            if case .named = reference, values.isEmpty { values = [TextSignals.unknown] }
+            guard predicate.holds(values: values, number: number, isPresent: !readings.isEmpty || number != nil,
+                                  study: analysis.study, vocabulary: context.vocabulary) else { return nil }
+            if case .sampleSize = reference, let found = signals.sampleSize { return [found.evidence] }
+            return readings.map(\.evidence)
         }
     }
 
@@ -42,6 +63,7 @@ public indirect enum Condition: Sendable {
         case .not(let condition): condition.fields
         case .field(let field, _): [field]
         case .text(let matcher): matcher.fields
+        case .signal: []
         }
     }
 }
@@ -50,4 +72,11 @@ public indirect enum Condition: Sendable {
 struct EvaluationContext: Sendable {
     var vocabulary: Vocabulary
     var negation: Negation
+}
+
+/// Which text signal a `signal:` condition reads.
+public enum SignalReference: Sendable, Equatable {
+    case named(String)
+    case terms(TermCategory)
+    case sampleSize
 }

@@ -18,8 +18,22 @@ public enum FieldPredicate: Sendable {
     /// The evidence level admits the entry's design per the vocabulary (`admits_design`).
     case admitsDesign(Bool)
 
+    /// The values a set predicate names, for validation.
+    var namedValues: Set<String> {
+        switch self {
+        case .anyIn(let set), .notIn(let set), .noneIn(let set), .allIn(let set), .containsAll(let set): set
+        default: []
+        }
+    }
+
     func holds(for field: StudyField, in study: Study, vocabulary: Vocabulary) -> Bool {
-        let values = study.values(of: field)
+        holds(
+            values: study.values(of: field), number: study.numbers[field]?.value,
+            isPresent: study.keyLocations[field] != nil, study: study, vocabulary: vocabulary)
+    }
+
+    /// The test on any list of values: an entry field's, or a text signal's.
+    func holds(values: [String], number: Int?, isPresent: Bool, study: Study, vocabulary: Vocabulary) -> Bool {
         switch self {
         case .anyIn(let set): return values.contains(where: set.contains)
         case .notIn(let set): return !values.isEmpty && !values.contains(where: set.contains)
@@ -27,9 +41,9 @@ public enum FieldPredicate: Sendable {
         case .allIn(let set): return values.allSatisfy(set.contains)
         case .containsAll(let set): return set.isSubset(of: values)
         case .isEmpty(let expected): return values.isEmpty == expected
-        case .present(let expected): return (study.keyLocations[field] != nil && !values.isEmpty) == expected
-        case .below(let limit): return study.numbers[field].map { $0.value < limit } ?? false
-        case .atLeast(let limit): return study.numbers[field].map { $0.value >= limit } ?? false
+        case .present(let expected): return (isPresent && !values.isEmpty) == expected
+        case .below(let limit): return number.map { $0 < limit } ?? false
+        case .atLeast(let limit): return number.map { $0 >= limit } ?? false
         case .admitsDesign(let expected):
             guard let level = study.terms[.evidenceLevel]?.value, let design = study.design else { return false }
             return vocabulary.level(level, admits: design) == expected

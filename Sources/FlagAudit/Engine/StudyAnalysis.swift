@@ -2,6 +2,10 @@
 public struct StudyAnalysis: Sendable {
     public var study: Study
     public var sentences: [StudyField: [Sentence]]
+    public var signals: TextSignals
+
+    /// Fields whose text is searched for the sample size, most specific first.
+    static let sampleSizeFields: [StudyField] = [.text, .summary, .findings, .title]
 
     public init(study: Study, splitter: SentenceSplitter, classifier: ClaimClassifier) {
         self.study = study
@@ -20,5 +24,12 @@ public struct StudyAnalysis: Sendable {
             }
         }
         self.sentences = sentences
+        let ordered = StudyField.allCases.flatMap { sentences[$0] ?? [] }
+        let sampleSizeText = StudyAnalysis.sampleSizeFields.flatMap { field in
+            (study.texts[field] ?? []).map { (text: $0.text, field: field, block: Optional($0)) }
+        }
+        self.signals = TextSignals(
+            sentences: ordered, lexicon: classifier.lexicon, negation: Negation(lexicon: classifier.lexicon),
+            sampleSizeText: sampleSizeText)
     }
 }

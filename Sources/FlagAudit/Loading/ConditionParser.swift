@@ -2,15 +2,42 @@ import Yams
 
 /// Parses a rule's `when:` tree, checking every field, predicate, term and pattern against
 /// the vocabulary so that a typo in a rule stops the run with its location.
+/// What a predicate tests: its name for messages, the vocabulary its values come from, and
+/// which predicates make sense for it.
+struct PredicateSubject {
+    var name: String
+    var category: TermCategory?
+    var isNumeric: Bool
+    var admitsDesign: Bool
+
+    init(_ field: StudyField) {
+        name = field.rawValue
+        switch field.kind {
+        case .term(let c), .terms(let c): category = c
+        default: category = nil
+        }
+        isNumeric = field.kind == .number
+        admitsDesign = field == .evidenceLevel
+    }
+
+    init(signal: String, category: TermCategory? = nil, isNumeric: Bool = false) {
+        name = "signal " + signal
+        self.category = category
+        self.isNumeric = isNumeric
+        admitsDesign = false
+    }
+}
+
 struct ConditionParser {
     let vocabulary: Vocabulary
+    let lexicon: Lexicon
 
     static let predicateKeys = [
         "in", "any_in", "contains", "equals", "not_in", "none_in", "all_in", "contains_all",
         "empty", "present", "below", "at_least", "admits_design",
     ]
     static let textKeys = ["fields", "claim", "phrases", "patterns", "except", "negation", "absent"]
-    static let combinators = ["all", "any", "not", "text"]
+    static let combinators = ["all", "any", "not", "text", "signal"]
 
     func parse(_ node: Node, reader: inout NodeReader) -> Condition? {
         let allowed = ConditionParser.combinators + StudyField.allCases.filter { !$0.isText && $0.kind != .structure }.map(\.rawValue)
@@ -29,9 +56,11 @@ struct ConditionParser {
                 if let inner = parse(value, reader: &reader) { conditions.append(.not(inner)) }
             case "text":
                 if let matcher = parseText(value, reader: &reader) { conditions.append(.text(matcher)) }
+            case "signal":
+                conditions.append(contentsOf: parseSignals(value, reader: &reader))
             default:
                 guard let field = StudyField(rawValue: key) else { continue }
-                conditions.append(contentsOf: parsePredicates(field, value, reader: &reader))
+                conditions.append(contentsOf: parsePredicates(PredicateSubject(field), value, reader: &reader).map { .field(field, $0) })
             }
         }
         if pairs.isEmpty {
@@ -41,22 +70,49 @@ struct ConditionParser {
         return conditions.count == 1 ? conditions[0] : .all(conditions)
     }
 
-    private func parsePredicates(_ field: StudyField, _ node: Node, reader: inout NodeReader) -> [Condition] {
+    /// `signal: {randomization: not-randomized, sample_size: {below: 50}, case_definitions: {any_in: ["@requires-pem"]}}`
+    private func parseSignals(_ node: Node, reader: inout NodeReader) -> [Condition] {
+        let named = lexicon.signals.map(\.name)
+        let termSignals = [TermCategory.caseDefinitions, .populations].map(\.rawValue)
+        let allowed = named + termSignals + ["sample_size"]
+        var conditions: [Condition] = []
+        for (key, keyNode, value) in reader.mapping(node, what: "a signal test", allowed: allowed) ?? [] {
+            if key == "sample_size" {
+                let subject = PredicateSubject(signal: key, isNumeric: true)
+                conditions += parsePredicates(subject, value, reader: &reader).map { .signal(.sampleSize, $0) }
+            } else if let category = TermCategory(rawValue: key), termSignals.contains(key) {
+                let subject = PredicateSubject(signal: key, category: category)
+                conditions += parsePredicates(subject, value, reader: &reader).map { .signal(.terms(category), $0) }
+            } else if let signal = lexicon.signal(key) {
+                let values = signal.valueNames + [TextSignals.unknown]
+                for predicate in parsePredicates(PredicateSubject(signal: key), value, reader: &reader) {
+                    for used in predicate.namedValues where !values.contains(used) {
+                        var message = "signal '\(key)' has no value '\(used)'"
+                        if let nearest = NearestMatch.best(for: used, among: values) { message += "; did you mean '\(nearest)'?" }
+                        else { message += "; its values are \(values.joined(separator: ", "))" }
+                        reader.report(.unknownTerm, keyNode, message)
+                    }
+                    conditions.append(.signal(.named(key), predicate))
+                }
+            }
+        }
+        return conditions
+    }
+
+    private func parsePredicates(_ subject: PredicateSubject, _ node: Node, reader: inout NodeReader) -> [FieldPredicate] {
         switch node {
-        case .scalar:
-            return termSet(field, node, reader: &reader).map { [.field(field, .anyIn($0))] } ?? []
-        case .sequence:
-            return termSet(field, node, reader: &reader).map { [.field(field, .anyIn($0))] } ?? []
+        case .scalar, .sequence:
+            return termSet(subject, node, reader: &reader).map { [.anyIn($0)] } ?? []
         default:
             break
         }
-        var conditions: [Condition] = []
-        for (key, keyNode, value) in reader.mapping(node, what: "the test of \(field.rawValue)", allowed: ConditionParser.predicateKeys) ?? [] {
+        var predicates: [FieldPredicate] = []
+        for (key, keyNode, value) in reader.mapping(node, what: "the test of \(subject.name)", allowed: ConditionParser.predicateKeys) ?? [] {
             let predicate: FieldPredicate?
             switch key {
             case "below", "at_least":
-                guard field.kind == .number else {
-                    reader.report(.schema, keyNode, "'\(key)' compares numbers; \(field.rawValue) is not a number")
+                guard subject.isNumeric else {
+                    reader.report(.schema, keyNode, "'\(key)' compares numbers; \(subject.name) is not a number")
                     continue
                 }
                 let limit = reader.integer(value, what: key, range: Int.min...Int.max)
@@ -64,13 +120,13 @@ struct ConditionParser {
             case "empty", "present":
                 predicate = reader.bool(value, what: key).map { key == "empty" ? .isEmpty($0) : .present($0) }
             case "admits_design":
-                guard field == .evidenceLevel else {
+                guard subject.admitsDesign else {
                     reader.report(.schema, keyNode, "'admits_design' applies to evidence_level only")
                     continue
                 }
                 predicate = reader.bool(value, what: key).map { .admitsDesign($0) }
             default:
-                guard let set = termSet(field, value, reader: &reader) else { continue }
+                guard let set = termSet(subject, value, reader: &reader) else { continue }
                 switch key {
                 case "not_in": predicate = .notIn(set)
                 case "none_in": predicate = .noneIn(set)
@@ -79,24 +135,20 @@ struct ConditionParser {
                 default: predicate = .anyIn(set)
                 }
             }
-            if let predicate { conditions.append(.field(field, predicate)) }
+            if let predicate { predicates.append(predicate) }
         }
-        return conditions
+        return predicates
     }
 
     /// Slugs named by a rule (a scalar or a list), with `@attribute` expanding to every term
     /// of the field's vocabulary that carries the attribute.
-    private func termSet(_ field: StudyField, _ node: Node, reader: inout NodeReader) -> Set<String>? {
+    private func termSet(_ subject: PredicateSubject, _ node: Node, reader: inout NodeReader) -> Set<String>? {
         let items: [(value: String, node: Node)]?
-        if case .sequence = node { items = reader.scalarList(node, what: field.rawValue) } else {
-            items = reader.string(node, what: field.rawValue).map { [($0, node)] }
+        if case .sequence = node { items = reader.scalarList(node, what: subject.name) } else {
+            items = reader.string(node, what: subject.name).map { [($0, node)] }
         }
         guard let items else { return nil }
-        let category: TermCategory?
-        switch field.kind {
-        case .term(let c), .terms(let c): category = c
-        default: category = nil
-        }
+        let category = subject.category
         var set: Set<String> = []
         for (value, itemNode) in items {
             guard let category else {

@@ -2,13 +2,13 @@ import Yams
 
 /// Reads `lexicon.yaml`: the word lists behind sentence splitting, negation and claim strength.
 struct LexiconLoader {
-    func load(_ document: YAMLDocument) throws(DiagnosticError) -> Lexicon {
+    func load(_ document: YAMLDocument, vocabulary: Vocabulary) throws(DiagnosticError) -> Lexicon {
         var reader = NodeReader(path: document.path)
         var lexicon = Lexicon()
         guard let root = document.root else {
             throw DiagnosticError(Diagnostic(.schema, at: SourceLocation(path: document.path, line: 1, column: 1), "empty lexicon file"))
         }
-        let sections = ["version", "sentences", "negation", "claims", "sample_size"]
+        let sections = ["version", "sentences", "negation", "claims", "sample_size", "signals", "terms"]
         for (key, _, value) in reader.mapping(root, what: "the lexicon", allowed: sections) ?? [] {
             switch key {
             case "sentences":
@@ -38,6 +38,27 @@ struct LexiconLoader {
                     default: lexicon.correlationalCues = phrases(item, name, &reader)
                     }
                 }
+            case "signals":
+                for (name, _, valuesNode) in reader.mapping(value, what: "signals", allowed: nil) ?? [] {
+                    let values = (reader.mapping(valuesNode, what: "signal \(name)", allowed: nil) ?? []).map { pair in
+                        (value: pair.key, phrases: phrases(pair.value, pair.key, &reader))
+                    }
+                    if values.map(\.value).contains(TextSignals.unknown) {
+                        reader.report(.schema, valuesNode, "'unknown' is what a signal reads when no value matches; it cannot be listed")
+                    }
+                    lexicon.signals.append(SignalLexicon(name: name, values: values))
+                }
+            case "terms":
+                for (name, keyNode, entriesNode) in reader.mapping(value, what: "terms", allowed: nil) ?? [] {
+                    guard let category = TermCategory(rawValue: name) else {
+                        reader.report(.schema, keyNode, "unknown vocabulary category '\(name)'; expected one of: \(TermCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+                        continue
+                    }
+                    let slugs = vocabulary.terms(in: category).map(\.slug)
+                    lexicon.terms.terms[category] = (reader.mapping(entriesNode, what: "terms.\(name)", allowed: slugs) ?? []).map { pair in
+                        (slug: pair.key, phrases: phrases(pair.value, pair.key, &reader))
+                    }
+                }
             case "sample_size":
                 lexicon.sampleSize = readSampleSize(value, reader: &reader)
             default:
@@ -50,7 +71,7 @@ struct LexiconLoader {
 
     private func readSampleSize(_ node: Node, reader: inout NodeReader) -> SampleSizeLexicon {
         var lexicon = SampleSizeLexicon()
-        let keys = ["people", "not_people", "multipliers", "per_group", "enrolment", "screening", "totals", "subsets", "number_words"]
+        let keys = ["people", "not_people", "multipliers", "per_group", "enrolment", "screening", "totals", "subsets", "number_words", "review_markers"]
         func words(_ node: Node, _ name: String) -> Set<String> {
             Set(reader.scalarList(node, what: name)?.map { $0.value.lowercased() } ?? [])
         }
@@ -64,6 +85,7 @@ struct LexiconLoader {
             case "screening": lexicon.screening = phrases(item, name, &reader)
             case "totals": lexicon.totals = phrases(item, name, &reader)
             case "subsets": lexicon.subsets = phrases(item, name, &reader)
+            case "review_markers": lexicon.reviewMarkers = phrases(item, name, &reader)
             default:
                 for (word, _, value) in reader.mapping(item, what: "number_words", allowed: nil) ?? [] {
                     if let number = reader.integer(value, what: word, range: 0...1_000_000) { lexicon.numberWords[word.lowercased()] = number }

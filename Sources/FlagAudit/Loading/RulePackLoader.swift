@@ -23,7 +23,7 @@ public struct RulePackLoader: Sendable {
                 "no rule pack directory here (pass --rules DIR)"))
         }
         let vocabulary = try VocabularyLoader().load(document(base + "/" + RulePackLoader.vocabularyFile))
-        let lexicon = try LexiconLoader().load(document(base + "/" + RulePackLoader.lexiconFile))
+        let lexicon = try LexiconLoader().load(document(base + "/" + RulePackLoader.lexiconFile), vocabulary: vocabulary)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: base)) ?? [])
             .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") }
             .filter { $0 != RulePackLoader.vocabularyFile && $0 != RulePackLoader.lexiconFile }
@@ -34,7 +34,7 @@ public struct RulePackLoader: Sendable {
         let builtins = Set(BuiltinCheck.allCases.map(\.rawValue))
         for name in names {
             do {
-                for rule in try loadRules(document(base + "/" + name), vocabulary: vocabulary) {
+                for rule in try loadRules(document(base + "/" + name), vocabulary: vocabulary, lexicon: lexicon) {
                     if let first = seen[rule.id] {
                         diagnostics.append(Diagnostic(.schema, at: rule.location, "duplicate rule id '\(rule.id)' (first defined at \(first))"))
                     } else if builtins.contains(rule.id) {
@@ -71,7 +71,7 @@ public struct RulePackLoader: Sendable {
         return try YAMLDocument.load(path: path, bytes: bytes, limits: limits)
     }
 
-    func loadRules(_ document: YAMLDocument, vocabulary: Vocabulary) throws(DiagnosticError) -> [Rule] {
+    func loadRules(_ document: YAMLDocument, vocabulary: Vocabulary, lexicon: Lexicon) throws(DiagnosticError) -> [Rule] {
         var reader = NodeReader(path: document.path)
         guard let root = document.root else {
             throw DiagnosticError(Diagnostic(.schema, at: SourceLocation(path: document.path, line: 1, column: 1), "empty rule file: expected 'rules:'"))
@@ -83,14 +83,14 @@ public struct RulePackLoader: Sendable {
                 continue
             }
             for item in items {
-                if let rule = parseRule(item, document: document, vocabulary: vocabulary, reader: &reader) { rules.append(rule) }
+                if let rule = parseRule(item, document: document, vocabulary: vocabulary, lexicon: lexicon, reader: &reader) { rules.append(rule) }
             }
         }
         if !reader.diagnostics.isEmpty { throw DiagnosticError(reader.diagnostics) }
         return rules
     }
 
-    private func parseRule(_ node: Node, document: YAMLDocument, vocabulary: Vocabulary, reader: inout NodeReader) -> Rule? {
+    private func parseRule(_ node: Node, document: YAMLDocument, vocabulary: Vocabulary, lexicon: Lexicon, reader: inout NodeReader) -> Rule? {
         guard let pairs = reader.mapping(node, what: "a rule", allowed: RulePackLoader.ruleKeys) else { return nil }
         var fields: [String: (Node, Node)] = [:]
         for (key, keyNode, value) in pairs { fields[key] = (keyNode, value) }
@@ -118,7 +118,7 @@ public struct RulePackLoader: Sendable {
         for placeholder in message.placeholders where !known.contains(placeholder) {
             reader.report(.schema, fields["message"]!.1, "unknown placeholder '{\(placeholder)}' in message")
         }
-        let parser = ConditionParser(vocabulary: vocabulary)
+        let parser = ConditionParser(vocabulary: vocabulary, lexicon: lexicon)
         let condition = fields["when"].flatMap { parser.parse($0.1, reader: &reader) }
         var examples = RuleExamples()
         if let (_, value) = fields["examples"] {

@@ -1,5 +1,7 @@
 /// Word lists the text analysis runs on, loaded from `rules/lexicon.yaml`.
 public struct Lexicon: Sendable {
+    public func signal(_ name: String) -> SignalLexicon? { signals.first { $0.name == name } }
+
     /// Words after which a period does not end a sentence ("et al.", "e.g.", "vs.").
     public var abbreviations: Set<String>
     /// Words that negate what follows within `negationWindow` words ("not", "no", "never").
@@ -18,6 +20,10 @@ public struct Lexicon: Sendable {
     public var participleGuards: Set<String>
     /// Phrases that make what follows an aim or a call for research, not a claim ("aimed to", "is needed to").
     public var aims: PhraseSet
+    /// Design signals read from text, in the order the lexicon lists them.
+    public var signals: [SignalLexicon] = []
+    /// Vocabulary terms named in text.
+    public var terms = TermLexicon()
     /// Word lists of the sample-size extractor.
     public var sampleSize = SampleSizeLexicon()
     /// Cues of association only ("associated with", "correlated with").

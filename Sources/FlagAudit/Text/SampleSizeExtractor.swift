@@ -14,6 +14,8 @@ public struct SampleSizeExtractor: Sendable {
         public var reasons: [String]
     }
 
+    static let allocatedArms = "sum of arms allocated"
+
     public var lexicon: SampleSizeLexicon
     public var splitter: SentenceSplitter
     public var minimumScore = 4
@@ -23,8 +25,15 @@ public struct SampleSizeExtractor: Sendable {
         self.splitter = SentenceSplitter(abbreviations: lexicon.abbreviations)
     }
 
+    /// The best candidate, or nil: none scores enough, or the text is a review, whose counts
+    /// of people belong to the studies it includes.
     public func extract(_ text: String) -> Candidate? {
-        best(among: candidates(in: text))
+        if isReview(text) { return nil }
+        return best(among: candidates(in: text))
+    }
+
+    public func isReview(_ text: String) -> Bool {
+        lexicon.reviewMarkers.firstMatch(in: Tokenizer.tokens(text)) != nil
     }
 
     public func best(among candidates: [Candidate]) -> Candidate? {
@@ -40,6 +49,7 @@ public struct SampleSizeExtractor: Sendable {
             let sentence = String(String.UnicodeScalarView(scalars[range]))
             var sentenceCandidates: [Candidate] = []
             var groupSizes: [Int] = []
+            var armCounts: [Int] = []
             var index = 0
             while index < tokens.count {
                 guard let (value, end) = number(at: index, tokens: tokens, scalars: scalars, base: range.lowerBound) else {
@@ -52,17 +62,33 @@ public struct SampleSizeExtractor: Sendable {
                 if after.hasPrefix("%") || after.hasPrefix(".") && end < tokens.count && tokens[end].text.first?.isNumber == true { continue }
                 if end < tokens.count && (lexicon.multipliers.contains(tokens[end].text) || lexicon.notPeople.contains(tokens[end].text)) { continue }
                 if gapBefore.contains("±") || gapBefore.contains("+/-") || gapBefore.hasSuffix("-") && index > 0 && tokens[index - 1].text.first?.isNumber == true { continue }
+                // Ranges: "between 10 and 25", "10 to 25", "10-25".
+                if index > 0 && tokens[index - 1].text == "between" { continue }
+                if index > 1 && (tokens[index - 1].text == "to" || tokens[index - 1].text == "and")
+                    && tokens[index - 2].text.first?.isNumber == true || index > 2 && tokens[index - 3].text == "between" { continue }
+                if end + 1 < tokens.count && (tokens[end].text == "to" || tokens[end].text == "and") && tokens[end + 1].text.first?.isNumber == true
+                    && index > 0 && tokens[index - 1].text == "between" { continue }
                 var score = 0
                 var reasons: [String] = []
                 let isGroupSize = index > 0 && tokens[index - 1].text == "n" && gapBefore.contains("=")
+                // "21 (patients) to MAIR and 20 to relaxation": a count allocated to an arm.
+                let nextWords = tokens[end..<min(tokens.count, end + 3)].map(\.text)
+                let toArm = nextWords.first == "to" || nextWords.first == "into"
+                    || (nextWords.count > 1 && lexicon.people.contains(nextWords[0]) && (nextWords[1] == "to" || nextWords[1] == "into"))
+                if toArm && !isGroupSize { armCounts.append(value) }
                 if isGroupSize {
                     score += 2
                     reasons.append("n =")
                     groupSizes.append(value)
                 }
+                let enrolment = lexicon.enrolment.matches(in: tokens)
                 if let noun = peopleNoun(after: end, tokens: tokens, scalars: scalars, base: range.lowerBound) {
                     score += 3
                     reasons.append("people noun '\(noun)'")
+                } else if let verb = enrolment.first(where: { $0.lowerBound == end || $0.lowerBound == end + 1 && tokens[end].text == "were" }) {
+                    // "300 were enrolled": the noun is understood.
+                    score += 3
+                    reasons.append("count followed by '\(verb.map { tokens[$0].text }.joined(separator: " "))'")
                 } else if !isGroupSize {
                     continue
                 }
@@ -71,7 +97,6 @@ public struct SampleSizeExtractor: Sendable {
                     reasons.append("total '\(total.map { tokens[$0].text }.joined(separator: " "))'")
                 }
                 let window = max(0, index - 6)..<min(tokens.count, end + 6)
-                let enrolment = lexicon.enrolment.matches(in: tokens)
                 if enrolment.contains(where: { window.contains($0.lowerBound) }) {
                     score += 2
                     reasons.append("enrolment wording")
@@ -89,7 +114,9 @@ public struct SampleSizeExtractor: Sendable {
                     && !(tokens[clauseEnd].followsPunctuation && gap(tokens[clauseEnd - 1], tokens[clauseEnd], scalars, range.lowerBound) != "-") {
                     clauseEnd += 1
                 }
-                let clause = max(0, index - 6)..<max(clauseEnd, window.upperBound)
+                var clauseStart = index
+                while clauseStart > 0 && !tokens[clauseStart].followsPunctuation { clauseStart -= 1 }
+                let clause = clauseStart..<clauseEnd
                 if lexicon.screening.matches(in: tokens).contains(where: { clause.contains($0.lowerBound) }) {
                     score -= 3
                     reasons.append("screening wording")
@@ -109,6 +136,12 @@ public struct SampleSizeExtractor: Sendable {
                 i + 1 < tokens.count && (tokens[i + 1].text == "groups" || tokens[i + 1].text == "arms")
                     && (lexicon.numberWords[tokens[i].text] ?? Int(tokens[i].text) ?? 0) > groupSizes.count
             }
+            if randomised && !perGroup && armCounts.count >= 2 {
+                // Scored after the first-count bonus below: it must outrank its own first arm.
+                sentenceCandidates.append(Candidate(
+                    value: armCounts.reduce(0, +), score: 0, offset: range.lowerBound, sentence: sentence,
+                    reasons: [SampleSizeExtractor.allocatedArms]))
+            }
             if randomised && !perGroup && !manyGroups && groupSizes.count >= 2 && !sentenceCandidates.contains(where: { $0.reasons.contains { $0.hasPrefix("total") } }) {
                 sentenceCandidates.append(Candidate(
                     value: groupSizes.reduce(0, +), score: minimumScore, offset: range.lowerBound, sentence: sentence,
@@ -120,6 +153,10 @@ public struct SampleSizeExtractor: Sendable {
         if let first = found.firstIndex(where: { $0.reasons.contains { $0.hasPrefix("people noun") } && $0.score >= 3 }) {
             found[first].score += 2
             found[first].reasons.append("first count of people")
+        }
+        for index in found.indices where found[index].reasons == [SampleSizeExtractor.allocatedArms] {
+            let arms = found.filter { $0.sentence == found[index].sentence && $0.reasons != [SampleSizeExtractor.allocatedArms] }
+            found[index].score = max(minimumScore, (arms.map(\.score).max() ?? 0) + 1)
         }
         return found
     }

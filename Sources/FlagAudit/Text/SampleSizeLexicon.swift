@@ -10,6 +10,8 @@ public struct SampleSizeLexicon: Sendable {
     public var totals = PhraseSet()
     public var subsets = PhraseSet()
     public var numberWords: [String: Int] = [:]
+    /// Phrases of a text that reviews other studies.
+    public var reviewMarkers = PhraseSet()
 
     public init() {}
 }

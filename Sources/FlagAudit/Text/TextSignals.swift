@@ -1,0 +1,68 @@
+/// What the text of a study says about its design: signal values (randomised or not, blinded,
+/// kind of control, exploratory, review type, reported second-hand), the case definitions and
+/// populations it names, and the number of participants. Each comes with the sentence that says so.
+public struct TextSignals: Sendable {
+    public struct Reading: Sendable {
+        public var value: String
+        public var evidence: Evidence
+    }
+
+    /// Signal name → reading; a signal with no cue in the text is absent (reads `unknown`).
+    public var values: [String: Reading] = [:]
+    /// Terms named in the text, in order of first mention, each once.
+    public var terms: [TermCategory: [Reading]] = [:]
+    public var sampleSize: (value: Int, evidence: Evidence)?
+
+    public static let unknown = "unknown"
+
+    public init() {}
+
+    public init(sentences: [Sentence], lexicon: Lexicon, negation: Negation, sampleSizeText: [(text: String, field: StudyField, block: TextBlock?)] = []) {
+        for signal in lexicon.signals {
+            var best: (rank: Int, reading: Reading)?
+            for sentence in sentences {
+                var taken: [Range<Int>] = []
+                // Longer phrases first, so "non-randomized" is not also read as "randomized".
+                let matches = signal.values.enumerated().flatMap { rank, value in
+                    value.phrases.matches(in: sentence.tokens).map { (rank: rank, range: $0) }
+                }.sorted { ($0.range.count, -$0.range.lowerBound) > ($1.range.count, -$1.range.lowerBound) }
+                for match in matches {
+                    if taken.contains(where: { $0.overlaps(match.range) }) { continue }
+                    taken.append(match.range)
+                    if negation.isNegated(tokenAt: match.range.lowerBound, in: sentence.tokens) { continue }
+                    if best == nil || match.rank < best!.rank {
+                        best = (match.rank, Reading(
+                            value: signal.values[match.rank].value,
+                            evidence: TextSignals.evidence(sentence, match.range)))
+                    }
+                }
+            }
+            if let best { values[signal.name] = best.reading }
+        }
+        for (category, entries) in lexicon.terms.terms {
+            var found: [(offset: Int, reading: Reading)] = []
+            for (order, sentence) in sentences.enumerated() {
+                for entry in entries where !found.contains(where: { $0.reading.value == entry.slug }) {
+                    if let range = entry.phrases.firstMatch(in: sentence.tokens) {
+                        found.append((order * 10_000 + range.lowerBound, Reading(value: entry.slug, evidence: TextSignals.evidence(sentence, range))))
+                    }
+                }
+            }
+            if !found.isEmpty { terms[category] = found.sorted { $0.offset < $1.offset }.map(\.reading) }
+        }
+        let extractor = SampleSizeExtractor(lexicon: lexicon)
+        for item in sampleSizeText {
+            if let found = extractor.extract(item.text) {
+                let location = item.block?.location(ofOffset: found.offset) ?? SourceLocation(path: "", line: 1, column: 1)
+                sampleSize = (found.value, Evidence(field: item.field, location: location, excerpt: found.sentence, match: String(found.value), isText: true))
+                break
+            }
+        }
+    }
+
+    static func evidence(_ sentence: Sentence, _ range: Range<Int>) -> Evidence {
+        Evidence(field: sentence.field, location: sentence.location, excerpt: sentence.text, match: sentence.excerpt(range), isText: true)
+    }
+
+    public func value(_ signal: String) -> String { values[signal]?.value ?? TextSignals.unknown }
+}
