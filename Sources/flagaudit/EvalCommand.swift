@@ -42,8 +42,15 @@ struct EvalClaims: ParsableCommand {
         }
         if let folds {
             guard folds >= 2 else { throw ValidationError("--cross-validate needs at least 2 folds") }
-            for (file, report) in zip(files, evaluation.crossValidate(data, folds: folds, trainer: training.trainer)) {
-                text += report.rendered(title: "\(file): \(folds)-fold cross-validation (model retrained without each fold: the held-out estimate)") + "\n"
+            for (file, predictions) in zip(files, evaluation.crossValidatedPredictions(data, folds: folds, trainer: training.trainer)) {
+                var report = ClassificationReport(classes: ClaimEvaluation.classes)
+                for prediction in predictions { report.add(gold: prediction.gold, predicted: prediction.analysis.strength.rawValue) }
+                text += report.rendered(title: "\(file): \(folds)-fold cross-validation (model retrained without each fold: the held-out estimate)")
+                for threshold in [0.5, 0.7, 0.8, 0.9] {
+                    let result = ClaimEvaluation.directCausalPrecision(predictions, threshold: threshold)
+                    text += String(format: "  direct-causal at confidence >= %.1f: precision %.3f, recall %.3f (%d flagged)\n", threshold, result.precision, result.recall, result.flagged)
+                }
+                text += "\n"
             }
         }
         Output.write(text)

@@ -44,7 +44,25 @@ public struct ClaimEvaluation: Sendable {
     /// Each file's rows are dealt into `folds` folds; every fold is predicted by a model trained
     /// on all other folds of all files. Returns one report per file, from its out-of-fold predictions.
     public func crossValidate(_ files: [[Labeled]], folds: Int, trainer: LogisticTrainer = LogisticTrainer()) -> [ClassificationReport] {
-        var reports = files.map { _ in ClassificationReport(classes: ClaimEvaluation.classes) }
+        crossValidatedPredictions(files, folds: folds, trainer: trainer).map { predictions in
+            var report = ClassificationReport(classes: ClaimEvaluation.classes)
+            for prediction in predictions { report.add(gold: prediction.gold, predicted: prediction.analysis.strength.rawValue) }
+            return report
+        }
+    }
+
+    /// Precision and coverage of `direct-causal` when only decisions at or above `threshold` count.
+    public static func directCausalPrecision(_ predictions: [(gold: String, analysis: ClaimAnalysis)], threshold: Double) -> (precision: Double, recall: Double, flagged: Int) {
+        let direct = ClaimStrength.directCausal.rawValue
+        let flagged = predictions.filter { $0.analysis.strength == .directCausal && $0.analysis.confidence >= threshold }
+        let correct = flagged.filter { $0.gold == direct }.count
+        let gold = predictions.filter { $0.gold == direct }.count
+        return (flagged.isEmpty ? 0 : Double(correct) / Double(flagged.count), gold == 0 ? 0 : Double(correct) / Double(gold), flagged.count)
+    }
+
+    /// Out-of-fold predictions for every row of every file.
+    public func crossValidatedPredictions(_ files: [[Labeled]], folds: Int, trainer: LogisticTrainer = LogisticTrainer()) -> [[(gold: String, analysis: ClaimAnalysis)]] {
+        var predictions: [[(gold: String, analysis: ClaimAnalysis)]] = files.map { _ in [] }
         var generator = SplitMix64(seed: 7)
         let assignments = files.map { rows in Array(rows.indices).shuffled(using: &generator).enumerated().reduce(into: [Int](repeating: 0, count: rows.count)) { $0[$1.element] = $1.offset % folds } }
         for fold in 0..<folds {
@@ -53,10 +71,10 @@ public struct ClaimEvaluation: Sendable {
             let classifier = ClaimClassifier(lexicon: lexicon, model: train(training, trainer: trainer))
             for (f, rows) in files.enumerated() {
                 for index in rows.indices where assignments[f][index] == fold {
-                    reports[f].add(gold: rows[index].strength, predicted: classifier.classify(rows[index].sentence).strength.rawValue)
+                    predictions[f].append((rows[index].strength, classifier.classify(rows[index].sentence)))
                 }
             }
         }
-        return reports
+        return predictions
     }
 }

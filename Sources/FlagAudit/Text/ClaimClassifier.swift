@@ -28,6 +28,7 @@ public struct ClaimClassifier: Sendable {
         let strength = ClaimStrength(rawValue: decision.label) ?? .none
         var analysis = ClaimAnalysis(strength: strength, features: decision.contributions)
         analysis.negated = negated
+        analysis.confidence = decision.probabilities.max() ?? 0
         switch strength {
         case .directCausal, .conditionalCausal:
             analysis.cue = cues.causal.first { !$0.negated }?.range ?? cues.causal.first?.range

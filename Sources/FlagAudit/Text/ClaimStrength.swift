@@ -22,6 +22,8 @@ public struct ClaimAnalysis: Sendable, Equatable {
     /// Every causal cue of the sentence is negated ("did not improve", "does not prove that ...
     /// works"): still a claim about causation, but not one the study asserts.
     public var negated = false
+    /// The model's probability for the chosen strength (1 for the lexicon alone, which does not weigh).
+    public var confidence: Double = 1
 
     public init(strength: ClaimStrength, cue: Range<Int>? = nil, hedge: Range<Int>? = nil, features: [LinearModel.Contribution] = []) {
         self.strength = strength
