@@ -8,7 +8,7 @@ struct LexiconLoader {
         guard let root = document.root else {
             throw DiagnosticError(Diagnostic(.schema, at: SourceLocation(path: document.path, line: 1, column: 1), "empty lexicon file"))
         }
-        let sections = ["version", "sentences", "negation", "claims", "sample_size", "signals", "terms"]
+        let sections = ["version", "sentences", "negation", "claims", "sample_size", "signals", "terms", "screen"]
         for (key, _, value) in reader.mapping(root, what: "the lexicon", allowed: sections) ?? [] {
             switch key {
             case "sentences":
@@ -59,6 +59,8 @@ struct LexiconLoader {
                         (slug: pair.key, phrases: phrases(pair.value, pair.key, &reader))
                     }
                 }
+            case "screen":
+                lexicon.screen = readScreen(value, reader: &reader)
             case "sample_size":
                 lexicon.sampleSize = readSampleSize(value, reader: &reader)
             default:
@@ -67,6 +69,37 @@ struct LexiconLoader {
         }
         if !reader.diagnostics.isEmpty { throw DiagnosticError(reader.diagnostics) }
         return lexicon
+    }
+
+    private func readScreen(_ node: Node, reader: inout NodeReader) -> ScreenLexicon {
+        var screen = ScreenLexicon()
+        let keys = ["atlas_headings", "atlas_tags", "atlas_metadata", "full_text_headings", "full_text_length", "population_window"]
+        let fields = Set(StudyField.allCases.map(\.rawValue))
+        func pairs(_ node: Node, _ name: String, allowedValues: Set<String>?) -> [String: String] {
+            var map: [String: String] = [:]
+            for (key, _, value) in reader.mapping(node, what: name, allowed: nil) ?? [] {
+                guard let text = reader.string(value, what: key) else { continue }
+                if let allowedValues, !allowedValues.contains(text) {
+                    reader.report(.schema, value, "'\(text)' is not an entry field here; expected one of: \(allowedValues.sorted().joined(separator: ", "))")
+                    continue
+                }
+                map[key] = text
+            }
+            return map
+        }
+        for (name, _, value) in reader.mapping(node, what: "screen", allowed: keys) ?? [] {
+            switch name {
+            case "atlas_headings":
+                let textFields = StudyField.allCases.filter(\.isText).map(\.rawValue)
+                screen.atlasHeadings = pairs(value, name, allowedValues: Set(textFields + ["ignore", "tags", "metadata"]))
+            case "atlas_tags": screen.atlasTags = pairs(value, name, allowedValues: nil)
+            case "atlas_metadata": screen.atlasMetadata = pairs(value, name, allowedValues: fields)
+            case "full_text_headings": screen.fullTextHeadings = Set(reader.scalarList(value, what: name)?.map { $0.value.lowercased() } ?? [])
+            case "full_text_length": screen.fullTextLength = reader.integer(value, what: name) ?? screen.fullTextLength
+            default: screen.populationWindow = reader.integer(value, what: name) ?? screen.populationWindow
+            }
+        }
+        return screen
     }
 
     private func readSampleSize(_ node: Node, reader: inout NodeReader) -> SampleSizeLexicon {

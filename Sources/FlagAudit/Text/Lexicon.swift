@@ -24,6 +24,8 @@ public struct Lexicon: Sendable {
     public var signals: [SignalLexicon] = []
     /// Vocabulary terms named in text.
     public var terms = TermLexicon()
+    /// How raw texts are recognised and read.
+    public var screen = ScreenLexicon()
     /// Word lists of the sample-size extractor.
     public var sampleSize = SampleSizeLexicon()
     /// Cues of association only ("associated with", "correlated with").

@@ -13,6 +13,7 @@ public struct Sentence: Sendable {
         let start = tokens[first].start, end = tokens[range.upperBound - 1].end
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[start..<end])
-        return String(view)
+        // A match may span a line break in the source; messages show it on one line.
+        return String(view).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

@@ -1,0 +1,114 @@
+import Testing
+@testable import FlagAudit
+
+@Suite("Screening raw texts")
+struct ScreenTests {
+    static let screener = Screener(pack: Fixtures.pack)
+
+    static func screen(_ name: String) -> Screener.Result {
+        screener.screen(contentsOf: Fixtures.seedsDirectory + "/raw/" + name)
+    }
+
+    @Test func fibromyalgiaPressArticleIsNewsAboutASmallRCTWithActiveControl() {
+        let result = ScreenTests.screen("004-news-mair-fibromyalgia.txt")
+        var expected = Extraction(kind: .news)
+        expected.source = "news"
+        expected.design = "rct"
+        expected.population = ["fibromyalgia"]
+        expected.sampleSize = 41
+        expected.pem = "not-applicable"
+        expected.randomized = true
+        expected.control = "active"
+        #expect(result.extraction == expected)
+        #expect(result.report.suggestedFlags == ["small-sample", "blinding-not-reported", "secondary-source"])
+    }
+
+    @Test func reviewIsASystematicReviewWithPRISMAAndNoSampleSize() {
+        let result = ScreenTests.screen("003-review-conservative-treatment-brain.txt")
+        #expect(result.extraction.kind == .fullText)
+        #expect(result.extraction.design == "review-systematic")
+        #expect(result.extraction.review == "systematic")
+        #expect(result.extraction.population == ["chronic-pain"])
+        #expect(result.extraction.sampleSize == nil)
+        #expect(result.extraction.randomized == nil)
+        #expect(result.report.suggestedFlags == ["small-sample"])
+    }
+
+    @Test func backPainBlogIsNewsWithUnknownDesign() {
+        let result = ScreenTests.screen("001-news-dmn-back-pain.txt")
+        #expect(result.extraction.kind == .news)
+        #expect(result.extraction.design == nil)
+        #expect(result.extraction.population == ["chronic-pain"])
+        #expect(result.extraction.sampleSize == nil)
+        #expect(result.extraction.control == "healthy-controls")
+        #expect(result.report.suggestedFlags.contains("secondary-source"))
+    }
+
+    @Test func atlasPagesAreParsedIntoFullEntriesWithPublishedTags() throws {
+        let page = ScreenTests.screen("000-atlas-vanderschaaf-2024-rsfc.txt")
+        #expect(page.extraction.kind == .atlasPage)
+        let study = page.study
+        #expect(study.terms[.evidenceLevel]?.value == "E3")
+        #expect(study.terms[.confidence]?.value == "moderate")
+        #expect(study.terms[.pem]?.value == "unknown")
+        #expect(study.design == "cross-sectional")
+        #expect(study.terms[.source]?.value == "peer-reviewed")
+        #expect(study.terms[.reviewStatus]?.value == "machine-draft")
+        #expect(study.lists[.authors]?.map(\.value) == ["van der Schaaf ME", "Geerligs L", "Toni I"])
+        #expect(study.numbers[.year]?.value == 2024)
+        #expect(study.strings[.doi]?.value == "10.1017/S0033291723003690")
+        #expect(study.strings[.pmid]?.value == "38193344")
+        #expect(study.texts[.findings]?.count == 5)
+        #expect(study.texts[.conclusions]?.count == 4)
+        #expect(study.texts[.limitations]?.first?.text.hasPrefix("This study does not prove") == true)
+        #expect(page.writtenFlags == ["PEM Not Defined", "Weak Case Definition", "Exploratory Only"])
+        #expect(study.tags["symptoms"]?.map(\.value) == ["Pain", "Fatigue"])
+        #expect(page.report.suggestedFlags == ["pem-not-defined", "weak-case-definition", "causal-language"])
+        let causal = try #require(page.report.findings.first { $0.rule == "causal-language-correlational" })
+        #expect(causal.location.line == 11)
+        #expect(causal.location.column == 3)
+
+        let review = ScreenTests.screen("002-atlas-twisk-2009-cbt-get-review.txt")
+        #expect(review.writtenFlags == ["PEM_DEFINED", "PEM Not Defined", "Weak Case Definition"])
+        #expect(review.study.tags["symptoms"]?.map(\.value) == ["Post-Exertional Malaise", "Cognitive Dysfunction", "Pain", "Fatigue"])
+        let errors = Set(review.report.findings.filter { $0.severity == .error }.map(\.rule))
+        #expect(errors == ["pem-flags-contradict", "pem-badge-contradicts-flag", "evidence-level-design"])
+    }
+
+    @Test func emittedEntriesPassCheckWithoutSchemaErrors() throws {
+        let writer = EntryWriter(vocabulary: Fixtures.pack.vocabulary)
+        let names = [
+            "000-atlas-vanderschaaf-2024-rsfc.txt", "001-news-dmn-back-pain.txt", "002-atlas-twisk-2009-cbt-get-review.txt",
+            "003-review-conservative-treatment-brain.txt", "004-news-mair-fibromyalgia.txt",
+        ]
+        let schema: Set<String> = ["yaml-syntax", "schema", "missing-required-key", "unknown-term", "input-limit"]
+        for name in names {
+            let result = ScreenTests.screen(name)
+            let yaml = writer.yaml(for: result)
+            let loaded = Fixtures.load(yaml, path: "draft.yaml")
+            #expect(loaded.diagnostics.allSatisfy { !schema.contains($0.check.rawValue) }, "\(name): \(loaded.diagnostics)")
+            let report = Fixtures.auditor.audit(loaded)
+            #expect(report.suggestedFlags == result.report.suggestedFlags, "\(name)")
+            #expect(yaml.contains("review_status: machine-draft"))
+        }
+    }
+
+    @Test func quotingSurvivesHostileText() throws {
+        let text = "Title: \"quoted\" — no\n\tTabbed line\n- dash\n#hash\n"
+        let loaded = Fixtures.load("id: q\ntitle: \(EntryWriter.quote(text))\ntext: \(EntryWriter.block(text))")
+        #expect(loaded.diagnostics.isEmpty)
+        #expect(loaded.study?.texts[.title]?.first?.text == text)
+    }
+
+    @Test func unreadableAndBinaryInputsAreLocatedErrors() throws {
+        let directory = try Fixtures.directory(["bad.txt": [0x41, 0x00, 0x42], "latin1.txt": [0x63, 0x61, 0x66, 0xE9]])
+        defer { Fixtures.remove(directory) }
+        #expect(ScreenTests.screener.screen(contentsOf: directory + "/bad.txt").report.findings.first?.message.contains("NUL") == true)
+        #expect(ScreenTests.screener.screen(contentsOf: directory + "/latin1.txt").report.findings.first?.location.column == 4)
+    }
+
+    @Test func slugsFromFileNames() {
+        #expect(Screener.slug(for: "/x/004 News MAIR.txt") == "004-news-mair")
+        #expect(Screener.slug(for: "___.txt") == "screened-text")
+    }
+}
