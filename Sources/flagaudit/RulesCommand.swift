@@ -5,7 +5,7 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "Inspect and test a rule pack.",
-        subcommands: [ListRules.self, ExplainRule.self, TestRules.self]
+        subcommands: [ListRules.self, ExplainRule.self, TestRules.self, RulePatterns.self]
     )
 }
 
@@ -76,3 +76,15 @@ struct TestRules: ParsableCommand {
 }
 
 import Foundation
+
+struct RulePatterns: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "patterns", abstract: "Print every text pattern of the pack as a regular expression, one per line (for ripgrep -f).")
+
+    @Option(name: .customLong("rules"), help: "The rule pack directory.")
+    var rulesDirectory: String = "rules"
+
+    func run() throws {
+        Output.write(try PackLoading.load(rulesDirectory).textPatterns.joined(separator: "\n") + "\n")
+    }
+}

@@ -8,7 +8,7 @@ struct ScreenCommand: ParsableCommand {
         abstract: "Pre-screen raw texts (abstract, full text, news or blog, atlas page): extract design facts and suggest flags."
     )
 
-    @Argument(help: "Text files to screen.")
+    @Argument(help: "Text files to screen, or directories of .txt / .md files.")
     var files: [String]
 
     @Option(help: "Output format: text or json.")
@@ -37,12 +37,13 @@ struct ScreenCommand: ParsableCommand {
 
     func run() throws {
         let pack = try PackLoading.load(rulesDirectory)
-        for file in files where !FileManager.default.fileExists(atPath: file) {
-            Output.error("\(file): error: no such file")
+        let discovery = EntryDiscovery(extensions: [".txt", ".md", ".text"]).files(under: files)
+        for path in discovery.unreadable {
+            Output.error("\(path): error: no such file or directory, or not readable")
             throw ExitCode(ExitStatus.untrusted)
         }
         let screener = Screener(pack: pack)
-        let results = files.map { screener.screen(contentsOf: $0) }
+        let results = discovery.files.map { screener.screen(contentsOf: $0) }
         let writer = EntryWriter(vocabulary: pack.vocabulary)
         if emitEntry {
             guard let out else {

@@ -5,8 +5,13 @@ import Foundation
 /// once each (by real path), so a link loop cannot recurse forever.
 public struct EntryDiscovery: Sendable {
     public var excluded: [String]
+    /// File name endings searched for in directories.
+    public var extensions: [String]
 
-    public init(excluded: [String] = []) { self.excluded = excluded }
+    public init(excluded: [String] = [], extensions: [String] = [".yaml", ".yml"]) {
+        self.excluded = excluded
+        self.extensions = extensions
+    }
 
     public struct Result: Sendable {
         public var files: [String]
@@ -47,7 +52,7 @@ public struct EntryDiscovery: Sendable {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
                 walk(path, into: &result, visited: &visited)
-            } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            } else if extensions.contains(where: name.hasSuffix) {
                 result.files.append(path)
             }
         }
