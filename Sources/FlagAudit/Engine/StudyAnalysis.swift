@@ -25,11 +25,8 @@ public struct StudyAnalysis: Sendable {
         }
         self.sentences = sentences
         let ordered = StudyField.allCases.flatMap { sentences[$0] ?? [] }
-        let sampleSizeText = StudyAnalysis.sampleSizeFields.flatMap { field in
-            (study.texts[field] ?? []).map { (text: $0.text, field: field, block: Optional($0)) }
-        }
         self.signals = TextSignals(
             sentences: ordered, lexicon: classifier.lexicon, negation: Negation(lexicon: classifier.lexicon),
-            sampleSizeText: sampleSizeText)
+            sampleSizeFields: StudyAnalysis.sampleSizeFields)
     }
 }

@@ -35,19 +35,32 @@ public struct LinearModel: Sendable {
     }
 
     public func decide(_ features: [String], explain count: Int = 3) -> Decision {
-        let scores = self.scores(features)
+        // Look each feature up once; the rows serve both the scores and the explanation.
+        var rows: [(feature: String, row: [Double])] = []
+        rows.reserveCapacity(features.count)
+        var scores = bias
+        for feature in features {
+            guard let row = weights[feature] else { continue }
+            rows.append((feature, row))
+            for k in scores.indices { scores[k] += row[k] }
+        }
         let best = scores.indices.max { scores[$0] < scores[$1] } ?? 0
         let top = scores.max() ?? 0
-        let exps = scores.map { ($0 - top).exp }
+        let exps = scores.map { Foundation.exp($0 - top) }
         let total = exps.reduce(0, +)
-        let contributions = Set(features).compactMap { feature -> Contribution? in
-            guard let row = weights[feature] else { return nil }
-            // Weight towards the chosen class relative to the mean of the others.
-            let others = row.indices.filter { $0 != best }.map { row[$0] }
-            let margin = row[best] - (others.isEmpty ? 0 : others.reduce(0, +) / Double(others.count))
-            return margin > 0 ? Contribution(feature: feature, weight: margin) : nil
-        }.sorted { ($0.weight, $1.feature) > ($1.weight, $0.feature) }
-        return Decision(label: classes[best], probabilities: exps.map { $0 / total }, contributions: Array(contributions.prefix(count)))
+        // Weight towards the chosen class relative to the mean of the others; keep the strongest few.
+        var strongest: [Contribution] = []
+        let others = Double(max(1, classes.count - 1))
+        for (feature, row) in rows {
+            let margin = row[best] - (row.reduce(0, +) - row[best]) / others
+            guard margin > 0, strongest.count < count || margin > strongest[strongest.count - 1].weight,
+                !strongest.contains(where: { $0.feature == feature })
+            else { continue }
+            strongest.append(Contribution(feature: feature, weight: margin))
+            strongest.sort { ($0.weight, $1.feature) > ($1.weight, $0.feature) }
+            if strongest.count > count { strongest.removeLast() }
+        }
+        return Decision(label: classes[best], probabilities: exps.map { $0 / total }, contributions: strongest)
     }
 
     /// The weights file: a header comment, the classes, the bias, then one feature per line.
@@ -90,8 +103,5 @@ public struct LinearModel: Sendable {
     }
 }
 
-extension Double {
-    fileprivate var exp: Double { Foundation.exp(self) }
-}
 
 import Foundation

@@ -6,7 +6,11 @@ struct SourceLines {
     private let lines: [[Unicode.Scalar]]
 
     init(_ source: String) {
-        lines = source.scalarLines.map { Array($0.unicodeScalars) }
+        var lines: [[Unicode.Scalar]] = [[]]
+        for scalar in source.unicodeScalars {
+            if scalar == "\n" { lines.append([]) } else { lines[lines.count - 1].append(scalar) }
+        }
+        self.lines = lines
     }
 
     /// Word starts of `content` paired with the source positions of the same words.

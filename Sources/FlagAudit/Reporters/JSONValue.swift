@@ -49,6 +49,11 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     static func escape(_ text: String, into output: inout String) {
+        // Most text needs no escaping: append it whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output += "\"" + text + "\""
+            return
+        }
         output += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -1,9 +1,12 @@
 /// A set of phrases matched word by word (case-insensitive, on token boundaries).
-/// `*` in a phrase stands for any one word.
+/// `*` in a phrase stands for any one word. Words are compared by their 64-bit hashes, looked
+/// up in a flat open-addressing table, so matching a sentence hashes no strings.
 public struct PhraseSet: Sendable {
     public private(set) var phrases: [String] = []
-    private var byFirstWord: [String: [[String]]] = [:]
-    private var wildcardFirst: [[String]] = []
+    /// Patterns as word hashes, grouped by first word; `heads` maps a first-word hash to its group.
+    private var groups: [[[UInt64]]] = []
+    private var heads = HashTable()
+    private var wildcardFirst: [[UInt64]] = []
 
     public init(_ phrases: [String] = []) {
         for phrase in phrases { insert(phrase) }
@@ -13,42 +16,89 @@ public struct PhraseSet: Sendable {
 
     public mutating func insert(_ phrase: String) {
         let pattern = phrase.split(separator: " ").flatMap { part in
-            part == "*" ? ["*"] : Tokenizer.tokens(String(part)).map(\.text)
+            part == "*" ? [WordHash.wildcard] : Tokenizer.tokens(String(part)).map(\.hash)
         }
         guard !pattern.isEmpty else { return }
         phrases.append(phrase)
-        if pattern[0] == "*" { wildcardFirst.append(pattern) } else { byFirstWord[pattern[0], default: []].append(pattern) }
+        if pattern[0] == WordHash.wildcard {
+            wildcardFirst.append(pattern)
+        } else if let group = heads.value(for: pattern[0]) {
+            groups[group].append(pattern)
+        } else {
+            heads.insert(pattern[0], value: groups.count)
+            groups.append([pattern])
+        }
     }
 
     /// Every match as a half-open range of token indices, leftmost first, longest first at a position.
     public func matches(in tokens: [Token]) -> [Range<Int>] {
         var found: [Range<Int>] = []
         for i in tokens.indices {
-            var best = 0
-            for pattern in (byFirstWord[tokens[i].text] ?? []) + wildcardFirst where pattern.count > best {
-                if matches(pattern, tokens, at: i) { best = pattern.count }
-            }
-            if best > 0 { found.append(i..<(i + best)) }
+            if let length = matches(at: i, in: tokens) { found.append(i..<(i + length)) }
         }
         return found
     }
 
-    public func firstMatch(in tokens: [Token]) -> Range<Int>? { matches(in: tokens).first }
-
-    /// Whether the phrase set matches starting exactly at token `i`.
-    public func matches(at i: Int, in tokens: [Token]) -> Int? {
-        var best: Int?
-        for pattern in (byFirstWord[tokens[i].text] ?? []) + wildcardFirst where matches(pattern, tokens, at: i) {
-            best = max(best ?? 0, pattern.count)
+    public func firstMatch(in tokens: [Token]) -> Range<Int>? {
+        for i in tokens.indices {
+            if let length = matches(at: i, in: tokens) { return i..<(i + length) }
         }
-        return best
+        return nil
     }
 
-    private func matches(_ pattern: [String], _ tokens: [Token], at start: Int) -> Bool {
+    /// The length of the longest phrase matching exactly at token `i`.
+    @inline(__always)
+    public func matches(at i: Int, in tokens: [Token]) -> Int? {
+        var best = 0
+        if let group = heads.value(for: tokens[i].hash) {
+            for pattern in groups[group] where pattern.count > best && matches(pattern, tokens, at: i) { best = pattern.count }
+        }
+        for pattern in wildcardFirst where pattern.count > best && matches(pattern, tokens, at: i) { best = pattern.count }
+        return best > 0 ? best : nil
+    }
+
+    private func matches(_ pattern: [UInt64], _ tokens: [Token], at start: Int) -> Bool {
         guard start + pattern.count <= tokens.count else { return false }
-        for (k, word) in pattern.enumerated() where word != "*" && tokens[start + k].text != word {
+        for k in 1..<max(1, pattern.count) where pattern[k] != WordHash.wildcard && tokens[start + k].hash != pattern[k] {
             return false
         }
-        return true
+        return pattern[0] == WordHash.wildcard || tokens[start].hash == pattern[0]
+    }
+}
+
+/// A small open-addressing table from 64-bit keys to indices (keys are already well mixed).
+struct HashTable: Sendable {
+    private var keys: [UInt64] = []
+    private var values: [Int] = []
+    private var count = 0
+
+    func value(for key: UInt64) -> Int? {
+        guard !keys.isEmpty else { return nil }
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        while true {
+            let stored = keys[slot]
+            if stored == key { return values[slot] }
+            if stored == WordHash.wildcard { return nil }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    mutating func insert(_ key: UInt64, value: Int) {
+        if (count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        while keys[slot] != WordHash.wildcard && keys[slot] != key { slot = (slot + 1) & mask }
+        if keys[slot] != key { count += 1 }
+        keys[slot] = key
+        values[slot] = value
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, values).filter { $0.0 != WordHash.wildcard }
+        keys = [UInt64](repeating: WordHash.wildcard, count: max(16, keys.count * 2))
+        values = [Int](repeating: 0, count: keys.count)
+        count = 0
+        for (key, value) in old { insert(key, value: value) }
     }
 }

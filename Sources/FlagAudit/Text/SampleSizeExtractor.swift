@@ -41,11 +41,36 @@ public struct SampleSizeExtractor: Sendable {
             .max { ($0.score, $0.value, -$0.offset) < ($1.score, $1.value, -$1.offset) }
     }
 
+    /// One sentence to read: its scalars, its range in them, and its tokens.
+    struct Unit {
+        var scalars: [Unicode.Scalar]
+        var range: Range<Int>
+        var tokens: [Token]
+    }
+
     public func candidates(in text: String) -> [Candidate] {
         let scalars = Array(text.unicodeScalars)
+        return candidates(splitter.ranges(in: scalars).map { Unit(scalars: scalars, range: $0, tokens: Tokenizer.tokens(scalars[$0])) })
+    }
+
+    /// Reads sentences already split and tokenized (an entry's analysis); offsets are per sentence.
+    public func candidates(in sentences: [Sentence]) -> [Candidate] {
+        candidates(sentences.map { sentence in
+            let scalars = Array(sentence.text.unicodeScalars)
+            return Unit(scalars: scalars, range: 0..<scalars.count, tokens: sentence.tokens)
+        })
+    }
+
+    /// The best candidate among sentences, or nil (see `extract`).
+    public func extract(from sentences: [Sentence]) -> Candidate? {
+        if sentences.contains(where: { lexicon.reviewMarkers.firstMatch(in: $0.tokens) != nil }) { return nil }
+        return best(among: candidates(in: sentences))
+    }
+
+    func candidates(_ units: [Unit]) -> [Candidate] {
         var found: [Candidate] = []
-        for range in splitter.ranges(in: scalars) {
-            let tokens = Tokenizer.tokens(scalars[range])
+        for unit in units {
+            let scalars = unit.scalars, range = unit.range, tokens = unit.tokens
             let sentence = String(String.UnicodeScalarView(scalars[range]))
             var sentenceCandidates: [Candidate] = []
             var groupSizes: [Int] = []

@@ -17,7 +17,7 @@ public struct TextSignals: Sendable {
 
     public init() {}
 
-    public init(sentences: [Sentence], lexicon: Lexicon, negation: Negation, sampleSizeText: [(text: String, field: StudyField, block: TextBlock?)] = []) {
+    public init(sentences: [Sentence], lexicon: Lexicon, negation: Negation, sampleSizeFields: [StudyField] = []) {
         for signal in lexicon.signals {
             var best: (rank: Int, reading: Reading)?
             for sentence in sentences {
@@ -50,11 +50,13 @@ public struct TextSignals: Sendable {
             }
             if !found.isEmpty { terms[category] = found.sorted { $0.offset < $1.offset }.map(\.reading) }
         }
+        // The sample size is read from the most specific field that yields one.
         let extractor = SampleSizeExtractor(lexicon: lexicon)
-        for item in sampleSizeText {
-            if let found = extractor.extract(item.text) {
-                let location = item.block?.location(ofOffset: found.offset) ?? SourceLocation(path: "", line: 1, column: 1)
-                sampleSize = (found.value, Evidence(field: item.field, location: location, excerpt: found.sentence, match: String(found.value), isText: true))
+        for field in sampleSizeFields {
+            let fieldSentences = sentences.filter { $0.field == field }
+            if !fieldSentences.isEmpty, let found = extractor.extract(from: fieldSentences),
+                let sentence = fieldSentences.first(where: { $0.text == found.sentence }) ?? fieldSentences.first {
+                sampleSize = (found.value, Evidence(field: field, location: sentence.location, excerpt: found.sentence, match: String(found.value), isText: true))
                 break
             }
         }

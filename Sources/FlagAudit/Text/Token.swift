@@ -5,6 +5,8 @@ public struct Token: Sendable, Equatable {
     public var end: Int
     /// Whether punctuation (not just space) separates this word from the previous one.
     public var followsPunctuation: Bool = false
+    /// `WordHash` of `text`, computed once so phrase matching never hashes strings.
+    public var hash: UInt64 = 0
 }
 
 /// Splits text into word tokens: runs of letters and digits, with inner apostrophes
@@ -13,32 +15,52 @@ public struct Token: Sendable, Equatable {
 public enum Tokenizer {
     public static func tokens(_ scalars: ArraySlice<Unicode.Scalar>) -> [Token] {
         var tokens: [Token] = []
+        tokens.reserveCapacity(scalars.count / 5)
         var index = scalars.startIndex
         let end = scalars.endIndex
+        var previousEnd = index
         while index < end {
             guard isWordScalar(scalars[index]) else { index += 1; continue }
             let start = index
             var word = String.UnicodeScalarView()
+            var hash = WordHash.seed
             while index < end {
                 let scalar = scalars[index]
                 if isWordScalar(scalar) {
-                    word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                    if scalar.value < 0x80 {
+                        // ASCII: lower-case by arithmetic, no Unicode tables.
+                        let lowered = scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value + 0x20)! : scalar
+                        word.append(lowered)
+                        hash = WordHash.add(lowered, to: hash)
+                    } else {
+                        for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
+                            word.append(lowered)
+                            hash = WordHash.add(lowered, to: hash)
+                        }
+                    }
                     index += 1
                 } else if (scalar == "'" || scalar == "\u{2019}" || scalar == "."), index + 1 < end,
                     isWordScalar(scalars[index + 1]), index > start,
-                    scalar != "." || (scalars[index - 1].properties.numericType != nil && scalars[index + 1].properties.numericType != nil)
+                    scalar != "." || (isDigit(scalars[index - 1]) && isDigit(scalars[index + 1]))
                 {
-                    word.append(scalar == "\u{2019}" ? "'" : scalar)
+                    let kept: Unicode.Scalar = scalar == "\u{2019}" ? "'" : scalar
+                    word.append(kept)
+                    hash = WordHash.add(kept, to: hash)
                     index += 1
                 } else {
                     break
                 }
             }
-            let previousEnd = tokens.last.map { $0.end + scalars.startIndex } ?? scalars.startIndex
-            let punctuated = scalars[previousEnd..<start].contains { !$0.properties.isWhitespace }
+            var punctuated = false
+            var gap = previousEnd
+            while gap < start {
+                if !isSpace(scalars[gap]) { punctuated = true; break }
+                gap += 1
+            }
             tokens.append(Token(
                 text: String(word), start: start - scalars.startIndex, end: index - scalars.startIndex,
-                followsPunctuation: punctuated))
+                followsPunctuation: punctuated, hash: hash))
+            previousEnd = index
         }
         return tokens
     }
@@ -47,7 +69,41 @@ public enum Tokenizer {
         tokens(Array(text.unicodeScalars)[...])
     }
 
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    @inline(__always) static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    @inline(__always) static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? (scalar.value >= 0x30 && scalar.value <= 0x39) : scalar.properties.numericType != nil
+    }
+
+    @inline(__always) static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r") : scalar.properties.isWhitespace
+    }
+}
+
+/// FNV-1a over a word's scalars: a stable 64-bit key for phrase tables.
+public enum WordHash {
+    public static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// The key `*` stands for in phrases: any one word.
+    public static let wildcard: UInt64 = 0
+
+    @inline(__always) static func add(_ scalar: Unicode.Scalar, to hash: UInt64) -> UInt64 {
+        var value = scalar.value, hash = hash
+        repeat {
+            hash = (hash ^ UInt64(value & 0xFF)) &* 0x100_0000_01b3
+            value >>= 8
+        } while value != 0
+        return hash
+    }
+
+    public static func of(_ word: String) -> UInt64 {
+        var hash = seed
+        for scalar in word.unicodeScalars { hash = add(scalar, to: hash) }
+        return hash == wildcard ? 1 : hash
     }
 }
