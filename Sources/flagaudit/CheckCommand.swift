@@ -66,7 +66,18 @@ struct CheckCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.untrusted)
         }
         let auditor = Auditor(pack: pack)
-        var report = await auditor.audit(files: discovery.files)
+        if !fix && baseline == nil && writeBaseline == nil, let streaming = streamingFormat {
+            // Written study by study: output starts at once and memory stays flat.
+            let sink = BufferedOutput(path: output)
+            var stream = StreamingReport(format: streaming, write: sink.write)
+            await auditor.audit(files: discovery.files) { stream.add($0) }
+            stream.finish()
+            try Stopping.onDiagnostics { () throws(DiagnosticError) in try sink.close() }
+            let status = stream.exitStatus(failOn: threshold)
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
+        var report = await auditor.audit(files: discovery.files, keepStudies: fix)
         if fix {
             let changed = try applyFixes(report, vocabulary: pack.vocabulary)
             if changed && !dryRun { report = await auditor.audit(files: discovery.files) }
@@ -95,6 +106,15 @@ struct CheckCommand: AsyncParsableCommand {
         }
         let status = report.exitStatus(failOn: threshold)
         if status != 0 { throw ExitCode(status) }
+    }
+
+    private var streamingFormat: StreamingReport.Format? {
+        switch format {
+        case .text: .text
+        case .json: .json
+        case .github: .github
+        default: nil
+        }
     }
 
     /// Fixes every fixable file; returns whether any file changed (or would, with --dry-run).

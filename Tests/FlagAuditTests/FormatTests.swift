@@ -90,3 +90,25 @@ struct FormatTests {
         #expect(throws: DiagnosticError.self) { try AtomicFile.write("x", to: directory + "/missing/out.txt") }
     }
 }
+
+@Suite("Streaming output")
+struct StreamingTests {
+    @Test(arguments: [StreamingReport.Format.json, .text, .github])
+    func streamedOutputEqualsTheCollectedReport(format: StreamingReport.Format) async {
+        let files = EntryDiscovery().files(under: [Fixtures.seedsDirectory]).files
+        var streamed = ""
+        var stream = StreamingReport(format: format) { streamed += $0 }
+        await Fixtures.auditor.audit(files: files) { stream.add($0) }
+        stream.finish()
+        let report = await Fixtures.auditor.audit(files: files)
+        let collected: String
+        switch format {
+        case .json: collected = JSONReporter().render(report)
+        case .text: collected = TextReporter().render(report)
+        case .github: collected = GitHubReporter().render(report)
+        }
+        #expect(streamed == collected)
+        #expect(stream.exitStatus(failOn: .error) == report.exitStatus(failOn: .error))
+        #expect(stream.exitStatus(failOn: nil) == 0)
+    }
+}

@@ -99,41 +99,71 @@ public struct Auditor: Sendable {
         return valid
     }
 
-    /// Loads and audits files concurrently; results keep the input order, then duplicate ids are added.
-    public func audit(files: [String]) async -> AuditReport {
+    /// Loads and audits files concurrently and hands each report to `each` in input order, as
+    /// soon as it and all before it are done. At most a few reports wait in memory at once, so
+    /// a set of any size streams. Duplicate ids are found on the way: the first use of an id
+    /// always comes earlier in the order, so the later entry carries the finding.
+    public func audit(files: [String], each: (StudyReport) -> Void) async {
         let loader = self.loader
-        var reports = [StudyReport?](repeating: nil, count: files.count)
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let window = width * 4
+        var ids = DuplicateIDs()
         await withTaskGroup(of: (Int, StudyReport).self) { group in
-            var next = 0
-            func submit() {
-                let index = next
-                next += 1
-                group.addTask { (index, self.audit(loader.load(contentsOf: files[index]))) }
+            var next = 0, emitted = 0, inFlight = 0
+            var waiting: [Int: StudyReport] = [:]
+            func topUp() {
+                while next < files.count && inFlight < width * 2 && next - emitted < window {
+                    let index = next
+                    next += 1
+                    inFlight += 1
+                    group.addTask { (index, self.audit(loader.load(contentsOf: files[index]))) }
+                }
             }
-            while next < min(width * 2, files.count) { submit() }
+            topUp()
             for await (index, report) in group {
-                reports[index] = report
-                if next < files.count { submit() }
+                inFlight -= 1
+                waiting[index] = report
+                while let ready = waiting.removeValue(forKey: emitted) {
+                    each(ids.mark(ready))
+                    emitted += 1
+                }
+                topUp()
             }
         }
-        return AuditReport(studies: Auditor.markDuplicateIDs(reports.compactMap { $0 }))
     }
 
-    static func markDuplicateIDs(_ reports: [StudyReport]) -> [StudyReport] {
-        var first: [String: SourceLocation] = [:]
-        var reports = reports
-        for index in reports.indices {
-            guard let id = reports[index].id, let location = reports[index].study?.strings[.id]?.location else { continue }
-            if let original = first[id] {
-                reports[index].findings.append(finding(Diagnostic(
-                    .duplicateID, at: location, "duplicate id '\(id)': already used by \(original)", field: "id", excerpt: id)))
-                reports[index].findings = sorted(reports[index].findings)
-            } else {
-                first[id] = location
+    /// All reports of a set, in input order. `keepStudies: false` drops each report's study and
+    /// rule matches once it is complete, for outputs that need findings only.
+    public func audit(files: [String], keepStudies: Bool = true) async -> AuditReport {
+        var reports: [StudyReport] = []
+        reports.reserveCapacity(files.count)
+        await audit(files: files) { report in
+            var report = report
+            if !keepStudies {
+                report.study = nil
+                report.matches = []
             }
+            reports.append(report)
         }
-        return reports
+        return AuditReport(studies: reports)
+    }
+
+    /// Ids seen so far, and the finding for a repeated one.
+    struct DuplicateIDs {
+        private var first: [String: SourceLocation] = [:]
+
+        mutating func mark(_ report: StudyReport) -> StudyReport {
+            guard let id = report.id, let location = report.study?.strings[.id]?.location else { return report }
+            guard let original = first[id] else {
+                first[id] = location
+                return report
+            }
+            var report = report
+            report.findings.append(Auditor.finding(Diagnostic(
+                .duplicateID, at: location, "duplicate id '\(id)': already used by \(original)", field: "id", excerpt: id)))
+            report.findings = Auditor.sorted(report.findings)
+            return report
+        }
     }
 
     static func finding(_ diagnostic: Diagnostic) -> Finding {

@@ -4,8 +4,12 @@ public struct GitHubReporter: Sendable {
     public init() {}
 
     public func render(_ report: AuditReport) -> String {
+        render(report.studies.flatMap(\.findings)) + GitHubReporter.summary(studies: report.studies.count, count: report.count)
+    }
+
+    public func render(_ findings: [Finding]) -> String {
         var output = ""
-        for finding in report.studies.flatMap(\.findings) {
+        for finding in findings {
             let command: String
             switch finding.severity {
             case .error: command = "error"
@@ -16,8 +20,11 @@ public struct GitHubReporter: Sendable {
             output += "::\(command) file=\(GitHubReporter.property(finding.location.path)),line=\(finding.location.line),"
             output += "col=\(finding.location.column),title=\(GitHubReporter.property(title))::\(GitHubReporter.data(finding.message))\n"
         }
-        output += "FlagAudit: \(report.studies.count) studies, \(report.count(.error)) errors, \(report.count(.warning)) warnings, \(report.count(.info)) infos\n"
         return output
+    }
+
+    public static func summary(studies: Int, count: (Severity) -> Int) -> String {
+        "FlagAudit: \(studies) studies, \(count(.error)) errors, \(count(.warning)) warnings, \(count(.info)) infos\n"
     }
 
     /// Escaping of a workflow command's message.

@@ -11,9 +11,9 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     public static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
 
-    public func serialized(indent: Int? = 2) -> String {
+    public func serialized(indent: Int? = 2, level: Int = 0) -> String {
         var output = ""
-        write(into: &output, level: 0, indent: indent)
+        write(into: &output, level: level, indent: indent)
         return output
     }
 

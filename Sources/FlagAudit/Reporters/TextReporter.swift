@@ -4,28 +4,33 @@ public struct TextReporter: Sendable {
     public init() {}
 
     public func render(_ report: AuditReport) -> String {
+        report.studies.map(render(study:)).joined()
+            + TextReporter.summary(studies: report.studies.count, count: report.count)
+    }
+
+    public func render(study: StudyReport) -> String {
         var output = ""
-        for study in report.studies {
-            for finding in study.findings {
-                let flag = finding.flag.map { " → \($0)" } ?? ""
-                output += "\(finding.location): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)\(flag)]\n"
-                if let excerpt = finding.excerpt, !excerpt.isEmpty {
-                    output += "    | \(TextReporter.clip(excerpt))\n"
-                }
-            }
-            if !study.missingFlags.isEmpty || !study.unsupportedFlags.isEmpty {
-                var parts: [String] = []
-                if !study.missingFlags.isEmpty { parts.append("add \(study.missingFlags.joined(separator: ", "))") }
-                if !study.unsupportedFlags.isEmpty { parts.append("unsupported \(study.unsupportedFlags.joined(separator: ", "))") }
-                output += "\(study.path): note: flags: \(parts.joined(separator: "; "))\n"
+        for finding in study.findings {
+            let flag = finding.flag.map { " → \($0)" } ?? ""
+            output += "\(finding.location): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)\(flag)]\n"
+            if let excerpt = finding.excerpt, !excerpt.isEmpty {
+                output += "    | \(TextReporter.clip(excerpt))\n"
             }
         }
-        let summary = [Severity.error, .warning, .info].map { severity in
-            let count = report.count(severity)
-            return "\(count) \(severity.rawValue)\(count == 1 ? "" : "s")"
+        if !study.missingFlags.isEmpty || !study.unsupportedFlags.isEmpty {
+            var parts: [String] = []
+            if !study.missingFlags.isEmpty { parts.append("add \(study.missingFlags.joined(separator: ", "))") }
+            if !study.unsupportedFlags.isEmpty { parts.append("unsupported \(study.unsupportedFlags.joined(separator: ", "))") }
+            output += "\(study.path): note: flags: \(parts.joined(separator: "; "))\n"
         }
-        output += "Audited \(report.studies.count) \(report.studies.count == 1 ? "study" : "studies"): \(summary.joined(separator: ", ")).\n"
         return output
+    }
+
+    public static func summary(studies: Int, count: (Severity) -> Int) -> String {
+        let parts = [Severity.error, .warning, .info].map { severity in
+            "\(count(severity)) \(severity.rawValue)\(count(severity) == 1 ? "" : "s")"
+        }
+        return "Audited \(studies) \(studies == 1 ? "study" : "studies"): \(parts.joined(separator: ", ")).\n"
     }
 
     public static func clip(_ text: String, limit: Int = 160) -> String {

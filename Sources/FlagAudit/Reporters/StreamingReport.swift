@@ -1,0 +1,54 @@
+/// Writes an audit study by study as it streams in (text, JSON and GitHub formats), keeping
+/// only the counts: output starts at once and memory stays flat however many entries there are.
+public struct StreamingReport {
+    public enum Format: Sendable { case text, json, github }
+
+    public let format: Format
+    private let write: (String) -> Void
+    public private(set) var studies = 0
+    public private(set) var counts: [Severity: Int] = [:]
+    public private(set) var highest: Severity?
+
+    public init(format: Format, write: @escaping (String) -> Void) {
+        self.format = format
+        self.write = write
+        if format == .json {
+            write("{\n  \"tool\": " + JSONValue.object([
+                ("name", .string(JSONReporter.toolName)), ("version", .string(JSONReporter.version)),
+            ]).serialized(level: 1) + ",\n  \"studies\": [")
+        }
+    }
+
+    public mutating func add(_ study: StudyReport) {
+        switch format {
+        case .text: write(TextReporter().render(study: study))
+        case .github: write(GitHubReporter().render(study.findings))
+        case .json: write((studies == 0 ? "\n    " : ",\n    ") + JSONReporter().study(study).serialized(level: 2))
+        }
+        studies += 1
+        for finding in study.findings {
+            counts[finding.severity, default: 0] += 1
+            if highest.map({ finding.severity > $0 }) ?? true { highest = finding.severity }
+        }
+    }
+
+    public func count(_ severity: Severity) -> Int { counts[severity] ?? 0 }
+
+    public func finish() {
+        switch format {
+        case .text: write(TextReporter.summary(studies: studies, count: count))
+        case .github: write(GitHubReporter.summary(studies: studies, count: count))
+        case .json:
+            write((studies == 0 ? "],\n" : "\n  ],\n") + "  \"summary\": " + JSONValue.object([
+                ("studies", .number(studies)), ("error", .number(count(.error))),
+                ("warning", .number(count(.warning))), ("info", .number(count(.info))),
+            ]).serialized(level: 1) + "\n}\n")
+        }
+    }
+
+    /// The exit status of cli.md for what was written.
+    public func exitStatus(failOn threshold: Severity?) -> Int32 {
+        guard let threshold, let highest else { return 0 }
+        return highest >= threshold ? 1 : 0
+    }
+}
