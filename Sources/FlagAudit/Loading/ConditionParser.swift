@@ -217,6 +217,10 @@ struct ConditionParser {
                 hasTest = true
             case "patterns":
                 for item in reader.scalarList(value, what: "patterns") ?? [] {
+                    if let problem = RegexSafety.problem(in: item.value) {
+                        reader.report(.schema, item.node, "unsafe regular expression '\(item.value)': \(problem)")
+                        continue
+                    }
                     do {
                         matcher.patterns.append(try TextPattern(item.value))
                     } catch {

@@ -49,7 +49,12 @@ public struct EntryDiscovery: Sendable {
             let path = base + "/" + name
             if excluded.contains(where: { path.hasPrefix($0) }) { continue }
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                // A dangling link to an entry is still an entry the user meant: audit it, so it
+                // shows as an unreadable file instead of vanishing.
+                if extensions.contains(where: name.hasSuffix) { result.files.append(path) }
+                continue
+            }
             if isDirectory.boolValue {
                 walk(path, into: &result, visited: &visited)
             } else if extensions.contains(where: name.hasSuffix) {

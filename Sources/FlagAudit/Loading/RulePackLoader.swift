@@ -66,6 +66,11 @@ public struct RulePackLoader: Sendable {
         return RulePack(vocabulary: vocabulary, lexicon: lexicon, rules: rules, claimModel: claimModel)
     }
 
+    /// Parses one rule file's bytes against a vocabulary and lexicon (used by the fuzzer and tools).
+    public func parseRuleFile(path: String, bytes: [UInt8], vocabulary: Vocabulary, lexicon: Lexicon) throws(DiagnosticError) -> [Rule] {
+        try loadRules(YAMLDocument.load(path: path, bytes: bytes, limits: limits), vocabulary: vocabulary, lexicon: lexicon)
+    }
+
     private func document(_ path: String) throws(DiagnosticError) -> YAMLDocument {
         let bytes = try FileInput.read(path, limit: limits.maxBytes)
         return try YAMLDocument.load(path: path, bytes: bytes, limits: limits)

@@ -7,7 +7,27 @@ public struct SentenceSplitter: Sendable {
 
     public init(abbreviations: Set<String>) { self.abbreviations = abbreviations }
 
+    /// No sentence is longer than this (scalars): text without full stops (a pasted table, a
+    /// 100,000-line field) is cut at spaces, which bounds the work done per sentence.
+    public static let maximumLength = 1_000
+
     public func ranges(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var bounded: [Range<Int>] = []
+        for range in naturalRanges(in: scalars) {
+            var start = range.lowerBound
+            while range.upperBound - start > SentenceSplitter.maximumLength {
+                var cut = start + SentenceSplitter.maximumLength
+                while cut > start + SentenceSplitter.maximumLength / 2 && !scalars[cut].properties.isWhitespace { cut -= 1 }
+                bounded.append(start..<cut)
+                start = cut
+                while start < range.upperBound && scalars[start].properties.isWhitespace { start += 1 }
+            }
+            if start < range.upperBound { bounded.append(start..<range.upperBound) }
+        }
+        return bounded
+    }
+
+    private func naturalRanges(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
         var i = 0

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import FlagAudit
+
+/// Hostile inputs end to end: each gives a located error or warning, the exit status of
+/// cli.md, no crash or hang, and leaves every input file byte for byte as it was.
+@Suite("Hostile input, whole audits")
+struct HostileSuiteTests {
+    static func files() -> [String: [UInt8]] {
+        var bomb = "id: bomb\ntitle: T\nx0: &a0 [a, a, a, a, a, a, a, a, a, a]\n"
+        for level in 1...15 { bomb += "x\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        var longText = "id: many-lines\ntitle: T\ndesign: cohort\nsample_size: 30\ntext: |\n"
+        for line in 0..<100_000 { longText += "  line \(line) reduced pain not causes\n" }
+        return [
+            "utf8.yaml": Array("id: utf\ntitle: caf".utf8) + [0xC3, 0x28, 0x0A],
+            "nul.yaml": Array("id: nul\ntitle: a".utf8) + [0] + Array("\n".utf8),
+            "deep.yaml": Array(("id: deep\ntitle: T\nsummary: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n").utf8),
+            "bomb.yaml": Array(bomb.utf8),
+            "huge.yaml": Array("id: huge\ntitle: T\ntext: \"".utf8) + [UInt8](repeating: 0x61, count: 50 << 20) + Array("\"\n".utf8),
+            "lines.yaml": Array(longText.utf8),
+            "good.yaml": Array(Fixtures.minimalEntry.utf8),
+        ]
+    }
+
+    @Test func everyHostileFileIsALocatedErrorAndNothingChanges() async throws {
+        let inputs = HostileSuiteTests.files()
+        let directory = try Fixtures.directory(inputs)
+        defer { Fixtures.remove(directory) }
+        try FileManager.default.createSymbolicLink(atPath: directory + "/loop", withDestinationPath: directory)
+        try FileManager.default.createSymbolicLink(atPath: directory + "/dangling.yaml", withDestinationPath: directory + "/nowhere.yaml")
+        let files = EntryDiscovery().files(under: [directory]).files
+        #expect(files.count == inputs.count + 1)
+        let started = Date()
+        let report = await Fixtures.auditor.audit(files: files)
+        #expect(Date().timeIntervalSince(started) < 120)
+        for study in report.studies {
+            let name = (study.path as NSString).lastPathComponent
+            switch name {
+            case "good.yaml", "lines.yaml":
+                #expect(!study.findings.contains { $0.severity == .error }, "\(name)")
+            default:
+                let error = study.findings.first { $0.severity == .error }
+                #expect(error != nil, "\(name) has no error")
+                #expect((error?.location.line ?? 0) >= 1 && (error?.location.column ?? 0) >= 1)
+            }
+        }
+        #expect(report.exitStatus(failOn: .error) == 1)
+        for (name, bytes) in inputs {
+            #expect(try FileInput.read(directory + "/" + name, limit: 64 << 20) == bytes, "\(name) changed")
+        }
+    }
+
+    @Test func theLongFieldIsAnalysedInBoundedSentences() throws {
+        let study = try #require(Fixtures.load(String(decoding: HostileSuiteTests.files()["lines.yaml"]!, as: UTF8.self)).study)
+        let sentences = Fixtures.auditor.analyze(study).sentences[.text] ?? []
+        #expect(sentences.count > 100)
+        #expect(sentences.allSatisfy { $0.text.unicodeScalars.count <= SentenceSplitter.maximumLength })
+    }
+
+    @Test(arguments: ["(a+)+$", "(\\w+\\s?)*x", "(.*)*end", "(a|aa)+b", "(x)\\1"])
+    func catastrophicRegexInAUserRuleIsRejectedAtLoad(pattern: String) throws {
+        let rule = RulePackTests.validRule.replacingOccurrences(of: "      sample_size: {below: 10}", with: "      text: {patterns: ['\(pattern)']}")
+        let (directory, result) = try RulePackTests.packWith(rule)
+        defer { Fixtures.remove(directory) }
+        guard case .failure(let error) = result else { Issue.record("accepted \(pattern)"); return }
+        #expect(error.diagnostics.first?.message.hasPrefix("unsafe regular expression") == true)
+        #expect(error.diagnostics.first?.location.line == 9)
+    }
+
+    @Test(arguments: ["\\bnon-?randomi[sz]ed\\b", "(double|single)[- ]blind", "\\b(a|the) (new|recent) study\\b", "x{2,3}", "(ab)+"])
+    func ordinaryRegexesStillLoad(pattern: String) {
+        #expect(RegexSafety.problem(in: pattern) == nil)
+    }
+}
