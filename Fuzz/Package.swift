@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 // libFuzzer targets for FlagAudit. A package of their own, so the main build never links libFuzzer.
-// Build:  swift build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
-// Run:    .build/debug/FuzzEntryLoader -max_total_time=600 corpus/entries
+// Build:  swift build -c debug -Xswiftc -sanitize=fuzzer,address
+// Run:    ./run 600   (each target 600 s; see docs/performance.md)
 import PackageDescription
 
 let targets = ["FuzzEntryLoader", "FuzzRuleFile", "FuzzScreen", "FuzzClaims"]
@@ -9,7 +9,9 @@ let targets = ["FuzzEntryLoader", "FuzzRuleFile", "FuzzScreen", "FuzzClaims"]
 let package = Package(
     name: "FlagAuditFuzz",
     dependencies: [.package(name: "FlagAudit", path: "..")],
-    targets: targets.map { name in
-        .executableTarget(name: name, dependencies: [.product(name: "FlagAudit", package: "FlagAudit")])
+    targets: [
+        .target(name: "FuzzSupport", dependencies: [.product(name: "FlagAudit", package: "FlagAudit")]),
+    ] + targets.map { name in
+        .executableTarget(name: name, dependencies: ["FuzzSupport", .product(name: "FlagAudit", package: "FlagAudit")])
     }
 )

@@ -2,7 +2,7 @@ import ArgumentParser
 import FlagAudit
 import Foundation
 
-struct ScreenCommand: ParsableCommand {
+struct ScreenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "screen",
         abstract: "Pre-screen raw texts (abstract, full text, news or blog, atlas page): extract design facts and suggest flags."
@@ -35,7 +35,7 @@ struct ScreenCommand: ParsableCommand {
         if emitEntry && out == nil && files.count > 1 { throw ValidationError("--emit-entry for several files needs --out DIR") }
     }
 
-    func run() throws {
+    func run() async throws {
         let pack = try PackLoading.load(rulesDirectory)
         let discovery = EntryDiscovery(extensions: [".txt", ".md", ".text"]).files(under: files)
         for path in discovery.unreadable {
@@ -43,7 +43,14 @@ struct ScreenCommand: ParsableCommand {
             throw ExitCode(ExitStatus.untrusted)
         }
         let screener = Screener(pack: pack)
-        let results = discovery.files.map { screener.screen(contentsOf: $0) }
+        let paths = discovery.files
+        if !emitEntry {
+            // Screened on all cores and written text by text, in input order.
+            try await stream(paths, screener: screener)
+            return
+        }
+        var results: [Screener.Result] = []
+        await OrderedWork.run(count: paths.count, job: { screener.screen(contentsOf: paths[$0]) }) { results.append($0) }
         let writer = EntryWriter(vocabulary: pack.vocabulary)
         if emitEntry {
             guard let out else {
@@ -61,34 +68,22 @@ struct ScreenCommand: ParsableCommand {
                 Output.error("wrote \(path)")
             }
         }
-        let report = AuditReport(studies: results.map(\.report))
-        switch format {
-        case .json:
-            let reporter = JSONReporter()
-            let studies = results.map { result -> JSONValue in
-                guard case .object(var fields) = reporter.study(result.report) else { return .null }
-                fields.append(("extracted", result.extraction.json))
-                return .object(fields)
-            }
-            Output.write(JSONValue.object([
-                ("tool", .object([("name", .string(JSONReporter.toolName)), ("version", .string(JSONReporter.version))])),
-                ("studies", .array(studies)),
-                ("summary", .object([
-                    ("studies", .number(results.count)), ("error", .number(report.count(.error))),
-                    ("warning", .number(report.count(.warning))), ("info", .number(report.count(.info))),
-                ])),
-            ]).serialized() + "\n")
-        default:
-            var text = ""
-            for result in results {
-                text += ScreenCommand.describe(result)
-                text += TextReporter().render(AuditReport(studies: [result.report])).split(separator: "\n").dropLast().map { $0 + "\n" }.joined()
-                text += "\n"
-            }
-            Output.write(text)
-        }
-        let status = report.exitStatus(failOn: failOn.threshold)
-        if status != 0 { throw ExitCode(status) }
+        var printer = ScreenPrinter(format: format)
+        results.forEach { printer.add($0) }
+        try printer.finish(failOn: failOn.threshold)
+    }
+
+    private func stream(_ paths: [String], screener: Screener) async throws {
+        var printer = ScreenPrinter(format: format)
+        await OrderedWork.run(count: paths.count, job: { screener.screen(contentsOf: paths[$0]) }) { printer.add($0) }
+        try printer.finish(failOn: failOn.threshold)
+    }
+
+    /// The study object of `check`, plus what was extracted (cli.md).
+    static func json(_ result: Screener.Result) -> JSONValue {
+        guard case .object(var fields) = JSONReporter().study(result.report) else { return .null }
+        fields.append(("extracted", result.extraction.json))
+        return .object(fields)
     }
 
     static func describe(_ result: Screener.Result) -> String {
@@ -109,5 +104,43 @@ struct ScreenCommand: ParsableCommand {
             ("suggested flags", result.report.suggestedFlags.isEmpty ? "none" : result.report.suggestedFlags.joined(separator: ", ")),
         ]
         return "\(result.report.path): \(e.kind.rawValue)\n" + rows.map { "  " + $0.0.padding(toLength: 16, withPad: " ", startingAt: 0) + $0.1 + "\n" }.joined()
+    }
+}
+
+/// Prints screening results one by one (text or the JSON of cli.md) and the exit status.
+struct ScreenPrinter {
+    let format: CheckCommand.Format
+    private let sink = BufferedOutput(path: nil)
+    private var studies = 0
+    private var counts: [Severity: Int] = [:]
+
+    init(format: CheckCommand.Format) {
+        self.format = format
+        if format == .json {
+            sink.write("{\n  \"tool\": " + JSONValue.object([
+                ("name", .string(JSONReporter.toolName)), ("version", .string(JSONReporter.version)),
+            ]).serialized(level: 1) + ",\n  \"studies\": [")
+        }
+    }
+
+    mutating func add(_ result: Screener.Result) {
+        if format == .json {
+            sink.write((studies == 0 ? "\n    " : ",\n    ") + ScreenCommand.json(result).serialized(level: 2))
+        } else {
+            sink.write(ScreenCommand.describe(result) + TextReporter().render(study: result.report) + "\n")
+        }
+        studies += 1
+        for finding in result.report.findings { counts[finding.severity, default: 0] += 1 }
+    }
+
+    func finish(failOn threshold: Severity?) throws {
+        if format == .json {
+            sink.write((studies == 0 ? "],\n" : "\n  ],\n") + "  \"summary\": " + JSONValue.object([
+                ("studies", .number(studies)), ("error", .number(counts[.error] ?? 0)),
+                ("warning", .number(counts[.warning] ?? 0)), ("info", .number(counts[.info] ?? 0)),
+            ]).serialized(level: 1) + "\n}\n")
+        }
+        try Stopping.onDiagnostics { () throws(DiagnosticError) in try sink.close() }
+        if let threshold, counts.contains(where: { $0.key >= threshold && $0.value > 0 }) { throw ExitCode(ExitStatus.findings) }
     }
 }

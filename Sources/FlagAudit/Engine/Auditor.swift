@@ -99,36 +99,14 @@ public struct Auditor: Sendable {
         return valid
     }
 
-    /// Loads and audits files concurrently and hands each report to `each` in input order, as
-    /// soon as it and all before it are done. At most a few reports wait in memory at once, so
-    /// a set of any size streams. Duplicate ids are found on the way: the first use of an id
+    /// Loads and audits files on all cores and hands each report to `each` in input order
+    /// (see `OrderedWork`), so a set of any size streams. Duplicate ids are found on the way: the first use of an id
     /// always comes earlier in the order, so the later entry carries the finding.
     public func audit(files: [String], each: (StudyReport) -> Void) async {
         let loader = self.loader
-        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let window = width * 4
         var ids = DuplicateIDs()
-        await withTaskGroup(of: (Int, StudyReport).self) { group in
-            var next = 0, emitted = 0, inFlight = 0
-            var waiting: [Int: StudyReport] = [:]
-            func topUp() {
-                while next < files.count && inFlight < width * 2 && next - emitted < window {
-                    let index = next
-                    next += 1
-                    inFlight += 1
-                    group.addTask { (index, self.audit(loader.load(contentsOf: files[index]))) }
-                }
-            }
-            topUp()
-            for await (index, report) in group {
-                inFlight -= 1
-                waiting[index] = report
-                while let ready = waiting.removeValue(forKey: emitted) {
-                    each(ids.mark(ready))
-                    emitted += 1
-                }
-                topUp()
-            }
+        await OrderedWork.run(count: files.count, job: { self.audit(loader.load(contentsOf: files[$0])) }) { report in
+            each(ids.mark(report))
         }
     }
 
