@@ -5,7 +5,9 @@ let classifier = defaultPack.claimClassifier
 let splitter = SentenceSplitter(abbreviations: defaultPack.lexicon.abbreviations)
 let extractor = SampleSizeExtractor(lexicon: defaultPack.lexicon)
 
-runFuzzer { data, size in
+// Exported under libFuzzer's name too: its archive's main() refers to it.
+@_cdecl("LLVMFuzzerTestOneInput")
+func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let input = text(data, size)
     let scalars = Array(input.unicodeScalars)
     for range in splitter.ranges(in: scalars) {
@@ -16,3 +18,5 @@ runFuzzer { data, size in
     _ = extractor.extract(input)
     return 0
 }
+
+runFuzzer(fuzzOne)

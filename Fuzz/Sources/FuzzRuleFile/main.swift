@@ -1,7 +1,9 @@
 import FlagAudit
 import FuzzSupport
 
-runFuzzer { data, size in
+// Exported under libFuzzer's name too: its archive's main() refers to it.
+@_cdecl("LLVMFuzzerTestOneInput")
+func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let pack = defaultPack
     do throws(DiagnosticError) {
         let rules = try RulePackLoader().parseRuleFile(path: "fuzz.yaml", bytes: bytes(data, size), vocabulary: pack.vocabulary, lexicon: pack.lexicon)
@@ -12,3 +14,5 @@ runFuzzer { data, size in
     }
     return 0
 }
+
+runFuzzer(fuzzOne)
