@@ -116,16 +116,12 @@ struct ScreenPrinter {
 
     init(format: CheckCommand.Format) {
         self.format = format
-        if format == .json {
-            sink.write("{\n  \"tool\": " + JSONValue.object([
-                ("name", .string(JSONReporter.toolName)), ("version", .string(JSONReporter.version)),
-            ]).serialized(level: 1) + ",\n  \"studies\": [")
-        }
+        if format == .json { sink.write(JSONReporter.streamHeader) }
     }
 
     mutating func add(_ result: Screener.Result) {
         if format == .json {
-            sink.write((studies == 0 ? "\n    " : ",\n    ") + ScreenCommand.json(result).serialized(level: 2))
+            sink.write(JSONReporter.streamItem(ScreenCommand.json(result), first: studies == 0))
         } else {
             sink.write(ScreenCommand.describe(result) + TextReporter().render(study: result.report) + "\n")
         }
@@ -134,12 +130,7 @@ struct ScreenPrinter {
     }
 
     func finish(failOn threshold: Severity?) throws {
-        if format == .json {
-            sink.write((studies == 0 ? "],\n" : "\n  ],\n") + "  \"summary\": " + JSONValue.object([
-                ("studies", .number(studies)), ("error", .number(counts[.error] ?? 0)),
-                ("warning", .number(counts[.warning] ?? 0)), ("info", .number(counts[.info] ?? 0)),
-            ]).serialized(level: 1) + "\n}\n")
-        }
+        if format == .json { sink.write(JSONReporter.streamFooter(studies: studies) { counts[$0] ?? 0 }) }
         try Stopping.onDiagnostics { () throws(DiagnosticError) in try sink.close() }
         if let threshold, counts.contains(where: { $0.key >= threshold && $0.value > 0 }) { throw ExitCode(ExitStatus.findings) }
     }

@@ -19,6 +19,24 @@ public struct JSONReporter: Sendable {
         ]).serialized() + "\n"
     }
 
+    // The same document written piece by piece, for output that streams study by study.
+
+    public static var streamHeader: String {
+        "{\n  \"tool\": " + JSONValue.object([("name", .string(toolName)), ("version", .string(version))]).serialized(level: 1)
+            + ",\n  \"studies\": ["
+    }
+
+    public static func streamItem(_ study: JSONValue, first: Bool) -> String {
+        (first ? "\n    " : ",\n    ") + study.serialized(level: 2)
+    }
+
+    public static func streamFooter(studies: Int, count: (Severity) -> Int) -> String {
+        (studies == 0 ? "],\n" : "\n  ],\n") + "  \"summary\": " + JSONValue.object([
+            ("studies", .number(studies)), ("error", .number(count(.error))),
+            ("warning", .number(count(.warning))), ("info", .number(count(.info))),
+        ]).serialized(level: 1) + "\n}\n"
+    }
+
     public func study(_ study: StudyReport) -> JSONValue {
         .object([
             ("id", .optional(study.id)),

@@ -12,18 +12,14 @@ public struct StreamingReport {
     public init(format: Format, write: @escaping (String) -> Void) {
         self.format = format
         self.write = write
-        if format == .json {
-            write("{\n  \"tool\": " + JSONValue.object([
-                ("name", .string(JSONReporter.toolName)), ("version", .string(JSONReporter.version)),
-            ]).serialized(level: 1) + ",\n  \"studies\": [")
-        }
+        if format == .json { write(JSONReporter.streamHeader) }
     }
 
     public mutating func add(_ study: StudyReport) {
         switch format {
         case .text: write(TextReporter().render(study: study))
         case .github: write(GitHubReporter().render(study.findings))
-        case .json: write((studies == 0 ? "\n    " : ",\n    ") + JSONReporter().study(study).serialized(level: 2))
+        case .json: write(JSONReporter.streamItem(JSONReporter().study(study), first: studies == 0))
         }
         studies += 1
         for finding in study.findings {
@@ -38,11 +34,7 @@ public struct StreamingReport {
         switch format {
         case .text: write(TextReporter.summary(studies: studies, count: count))
         case .github: write(GitHubReporter.summary(studies: studies, count: count))
-        case .json:
-            write((studies == 0 ? "],\n" : "\n  ],\n") + "  \"summary\": " + JSONValue.object([
-                ("studies", .number(studies)), ("error", .number(count(.error))),
-                ("warning", .number(count(.warning))), ("info", .number(count(.info))),
-            ]).serialized(level: 1) + "\n}\n")
+        case .json: write(JSONReporter.streamFooter(studies: studies, count: count))
         }
     }
 
