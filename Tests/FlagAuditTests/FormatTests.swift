@@ -53,7 +53,7 @@ struct FormatTests {
     #endif
 
     @Test func junitEscapesMarkup() {
-        #expect(JUnitReporter.escape("a <b> & \"c\"\u{1}") == "a &lt;b&gt; &amp; &quot;c&quot;")
+        #expect(MarkupText.escape("a <b> & \"c\" 'd'\u{1}") == "a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39;")
     }
 
     @Test func githubWorkflowCommands() {

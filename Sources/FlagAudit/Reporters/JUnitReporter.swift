@@ -12,18 +12,18 @@ public struct JUnitReporter: Sendable {
         xml += "  <testsuite name=\"flagaudit\" tests=\"\(report.studies.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
         for study in report.studies {
             let name = study.id.map { "\($0) (\(study.path))" } ?? study.path
-            xml += "    <testcase classname=\"flagaudit\" name=\"\(JUnitReporter.escape(name))\" file=\"\(JUnitReporter.escape(study.path))\">\n"
+            xml += "    <testcase classname=\"flagaudit\" name=\"\(MarkupText.escape(name))\" file=\"\(MarkupText.escape(study.path))\">\n"
             var notes = ""
             for finding in study.findings {
                 let line = "\(finding.location): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]"
                 if let threshold, finding.severity >= threshold {
-                    xml += "      <failure type=\"\(JUnitReporter.escape(finding.rule))\" message=\"\(JUnitReporter.escape(finding.message))\">"
-                    xml += JUnitReporter.escape(line + (finding.excerpt.map { "\n    | " + $0 } ?? "")) + "</failure>\n"
+                    xml += "      <failure type=\"\(MarkupText.escape(finding.rule))\" message=\"\(MarkupText.escape(finding.message))\">"
+                    xml += MarkupText.escape(line + (finding.excerpt.map { "\n    | " + $0 } ?? "")) + "</failure>\n"
                 } else {
                     notes += line + "\n"
                 }
             }
-            if !notes.isEmpty { xml += "      <system-out>\(JUnitReporter.escape(notes))</system-out>\n" }
+            if !notes.isEmpty { xml += "      <system-out>\(MarkupText.escape(notes))</system-out>\n" }
             xml += "    </testcase>\n"
         }
         xml += "  </testsuite>\n</testsuites>\n"
@@ -33,23 +33,5 @@ public struct JUnitReporter: Sendable {
     private func failing(_ study: StudyReport) -> Bool {
         guard let threshold else { return false }
         return study.findings.contains { $0.severity >= threshold }
-    }
-
-    /// XML text and attribute escaping; control characters XML 1.0 forbids are dropped.
-    static func escape(_ text: String) -> String {
-        var output = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&apos;"
-            case "\n", "\t", "\r": output.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output
     }
 }

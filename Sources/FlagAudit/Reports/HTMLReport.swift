@@ -189,20 +189,7 @@ public struct HTMLReport: Sendable {
 
     private func anchor(_ study: StudyReport) -> String { "study-" + Screener.slug(for: (study.id ?? study.path) + ".x") }
 
-    func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    func escape(_ text: String) -> String { MarkupText.escape(text) }
 
     static let css = """
         :root{--ink:#1b1b1f;--muted:#4a4a55;--line:#d0d0d8;--error:#a4001d;--warning:#7a4a00;--info:#1d4f91;--ok:#1e6b35;--bg:#fff;--card:#f7f7fa}
