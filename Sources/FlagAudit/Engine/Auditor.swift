@@ -25,15 +25,18 @@ public struct Auditor: Sendable {
         rule.condition.evaluate(analysis, context: context)
     }
 
-    public func matches(for study: Study) -> [RuleMatch] {
-        let analysis = analyze(study)
-        return pack.rules.compactMap { rule in
+    public func matches(for study: Study) -> [RuleMatch] { matches(in: analyze(study)) }
+
+    public func matches(in analysis: StudyAnalysis) -> [RuleMatch] {
+        pack.rules.compactMap { rule in
             evaluate(rule, on: analysis).map { RuleMatch(rule: rule, evidence: $0) }
         }
     }
 
     /// Audits one loaded entry. Duplicate ids need the whole set: see `audit(files:)`.
-    public func audit(_ loaded: LoadedStudy) -> StudyReport {
+    /// `analysis`, when the caller already analysed the entry's text (the analysis depends on
+    /// the text only), saves doing it again.
+    public func audit(_ loaded: LoadedStudy, analysis: StudyAnalysis? = nil) -> StudyReport {
         var findings = loaded.diagnostics.map(Auditor.finding)
         guard let study = loaded.study else {
             return StudyReport(
@@ -41,7 +44,9 @@ public struct Auditor: Sendable {
                 unsupportedFlags: [], findings: findings, matches: [], study: nil)
         }
         let suppressed = checkSuppressions(study, findings: &findings)
-        let allMatches = self.matches(for: study)
+        var analysis = analysis ?? analyze(study)
+        analysis.study = study
+        let allMatches = matches(in: analysis)
         let matches = allMatches.filter { !suppressed.keys.contains($0.rule.id) }
         let declared = unique(study.declaredFlags.map(\.value))
         let order = pack.vocabulary.terms(in: .methodFlags).map(\.slug)

@@ -19,7 +19,7 @@ public struct StudyAnalysis: Sendable {
                     text.append(contentsOf: scalars[range])
                     sentences[field, default: []].append(Sentence(
                         field: field, text: String(text), location: block.location(ofOffset: range.lowerBound),
-                        tokens: tokens, claim: classifier.classify(tokens)))
+                        offset: range.lowerBound, tokens: tokens, claim: classifier.classify(tokens)))
                 }
             }
         }

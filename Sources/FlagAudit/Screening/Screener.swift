@@ -60,7 +60,8 @@ public struct Screener: Sendable {
             kind = .abstract
         }
         study.strings[.id] = Located(Screener.slug(for: path), at: study.origin)
-        let signals = auditor.analyze(study).signals
+        let analysis = auditor.analyze(study)
+        let signals = analysis.signals
         if kind != .atlasPage {
             if signals.values["medium"] != nil || signals.values["reporting"] != nil {
                 kind = .news
@@ -68,7 +69,7 @@ public struct Screener: Sendable {
                 kind = .fullText
             }
         }
-        var extraction = extract(kind: kind, study: study, signals: signals, raw: raw)
+        var extraction = extract(kind: kind, analysis: analysis)
         // An atlas page states its own fields; extraction fills only what it leaves out.
         if kind == .atlasPage {
             extraction.source = study.terms[.source]?.value ?? extraction.source
@@ -77,7 +78,7 @@ public struct Screener: Sendable {
         }
         clearTrialSignals(ifReview: &extraction)
         apply(extraction, to: &study)
-        let report = auditor.audit(LoadedStudy(path: path, study: study, diagnostics: diagnostics))
+        let report = auditor.audit(LoadedStudy(path: path, study: study, diagnostics: diagnostics), analysis: analysis)
         return Result(extraction: extraction, report: report, study: study, writtenFlags: writtenFlags)
     }
 
@@ -95,17 +96,20 @@ public struct Screener: Sendable {
         return Set(headings).count >= 2
     }
 
-    private func extract(kind: TextKind, study: Study, signals: TextSignals, raw: RawText) -> Extraction {
+    private func extract(kind: TextKind, analysis: StudyAnalysis) -> Extraction {
+        let signals = analysis.signals
         var extraction = Extraction(kind: kind)
         if kind == .news { extraction.source = "news" }
         let designs = Set(signals.terms[.designs]?.map(\.value) ?? [])
         extraction.design = lexicon.terms.terms[.designs]?.map(\.slug).first(where: designs.contains)
-        // Populations from the opening of the text only: a paper mentions many conditions in passing.
-        var opening = Study(path: study.path)
-        let window = String(String.UnicodeScalarView(raw.text.unicodeScalars.prefix(lexicon.screen.populationWindow)))
-        opening.texts[.text] = [TextBlock(field: .text, text: window, start: study.origin)]
-        if let title = study.texts[.title] { opening.texts[.title] = title }
-        extraction.population = auditor.analyze(opening).signals.terms[.populations]?.map(\.value) ?? []
+        // Populations from the title and the opening of the text only: a paper mentions many
+        // conditions in passing. Words beyond the window are cut off, as if the text ended there.
+        let window = lexicon.screen.populationWindow
+        let opening = (analysis.sentences[.title] ?? []).map { ($0, $0.tokens) }
+            + (analysis.sentences[.text] ?? []).filter { $0.offset < window }.map { sentence in
+                (sentence, sentence.tokens.filter { sentence.offset + $0.end <= window })
+            }
+        extraction.population = TextSignals.terms(.populations, in: opening, lexicon: lexicon).map(\.value)
         extraction.sampleSize = signals.sampleSize?.value
         extraction.caseDefinition = signals.terms[.caseDefinitions]?.map(\.value) ?? []
         if extraction.population.contains("me-cfs") {

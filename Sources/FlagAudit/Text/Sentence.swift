@@ -3,6 +3,8 @@ public struct Sentence: Sendable {
     public var field: StudyField
     public var text: String
     public var location: SourceLocation
+    /// Where the sentence starts in its text block, in Unicode scalars.
+    public var offset: Int = 0
     public var tokens: [Token]
     public var claim: ClaimAnalysis
 

@@ -39,16 +39,9 @@ public struct TextSignals: Sendable {
             }
             if let best { values[signal.name] = best.reading }
         }
-        for (category, entries) in lexicon.terms.terms {
-            var found: [(offset: Int, reading: Reading)] = []
-            for (order, sentence) in sentences.enumerated() {
-                for entry in entries where !found.contains(where: { $0.reading.value == entry.slug }) {
-                    if let range = entry.phrases.firstMatch(in: sentence.tokens) {
-                        found.append((order * 10_000 + range.lowerBound, Reading(value: entry.slug, evidence: TextSignals.evidence(sentence, range))))
-                    }
-                }
-            }
-            if !found.isEmpty { terms[category] = found.sorted { $0.offset < $1.offset }.map(\.reading) }
+        for category in lexicon.terms.terms.keys {
+            let found = TextSignals.terms(category, in: sentences.map { ($0, $0.tokens) }, lexicon: lexicon)
+            if !found.isEmpty { terms[category] = found }
         }
         // The sample size is read from the most specific field that yields one.
         let extractor = SampleSizeExtractor(lexicon: lexicon)
@@ -60,6 +53,20 @@ public struct TextSignals: Sendable {
                 break
             }
         }
+    }
+
+    /// The terms of `category` the sentences name, in order of first mention, each once.
+    /// Each sentence comes with the tokens to search (all of them, or a prefix).
+    public static func terms(_ category: TermCategory, in sentences: [(Sentence, [Token])], lexicon: Lexicon) -> [Reading] {
+        var found: [(offset: Int, reading: Reading)] = []
+        for (order, (sentence, tokens)) in sentences.enumerated() {
+            for entry in lexicon.terms.terms[category] ?? [] where !found.contains(where: { $0.reading.value == entry.slug }) {
+                if let range = entry.phrases.firstMatch(in: tokens) {
+                    found.append((order * 10_000 + range.lowerBound, Reading(value: entry.slug, evidence: evidence(sentence, range))))
+                }
+            }
+        }
+        return found.sorted { $0.offset < $1.offset }.map(\.reading)
     }
 
     static func evidence(_ sentence: Sentence, _ range: Range<Int>) -> Evidence {
