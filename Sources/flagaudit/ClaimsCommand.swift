@@ -11,14 +11,13 @@ struct ClaimsCommand: ParsableCommand {
     @Argument(help: "Files of sentences, one per line (default: standard input).")
     var files: [String] = []
 
-    @Option(name: .customLong("rules"), help: "The rule pack directory.")
-    var rulesDirectory: String = "rules"
+    @OptionGroup var rules: PackOption
 
     @Flag(help: "Add the cue and the strongest model features to each line.")
     var explain = false
 
     func run() throws {
-        let classifier = try PackLoading.load(rulesDirectory).claimClassifier
+        let classifier = try rules.load().claimClassifier
         var inputs: [String] = []
         if files.isEmpty {
             while let line = readLine(strippingNewline: true) { inputs.append(line) }

@@ -19,8 +19,7 @@ struct EvalClaims: ParsableCommand {
     @Argument(help: "Labelled CSV files.")
     var files: [String]
 
-    @Option(name: .customLong("rules"), help: "The rule pack directory.")
-    var rulesDirectory: String = "rules"
+    @OptionGroup var rules: PackOption
 
     @Option(name: .customLong("cross-validate"), help: "Also estimate held-out figures: K-fold cross-validation, training a fresh model per fold.")
     var folds: Int?
@@ -28,7 +27,7 @@ struct EvalClaims: ParsableCommand {
     @OptionGroup var training: TrainingOptions
 
     func run() throws {
-        let pack = try PackLoading.load(rulesDirectory)
+        let pack = try rules.load()
         let evaluation = ClaimEvaluation(lexicon: pack.lexicon)
         let data = try files.map { file in try Stopping.onDiagnostics { () throws(DiagnosticError) in try ClaimEvaluation.read(file) } }
         var text = ""
@@ -71,8 +70,7 @@ struct TrainClaims: ParsableCommand {
     @Argument(help: "Labelled CSV files ('sentence', 'strength').")
     var files: [String]
 
-    @Option(name: .customLong("rules"), help: "The rule pack whose lexicon supplies the cue features.")
-    var rulesDirectory: String = "rules"
+    @OptionGroup var rules: PackOption
 
     @Option(help: "Where to write the weights.")
     var output: String = "rules/models/claims.tsv"
@@ -80,7 +78,7 @@ struct TrainClaims: ParsableCommand {
     @OptionGroup var training: TrainingOptions
 
     func run() throws {
-        let pack = try PackLoading.load(rulesDirectory)
+        let pack = try rules.load()
         let rows = try files.flatMap { file in try Stopping.onDiagnostics { () throws(DiagnosticError) in try ClaimEvaluation.read(file) } }
         let trainer = training.trainer
         let model = ClaimEvaluation(lexicon: pack.lexicon).train(rows, trainer: trainer)
@@ -104,14 +102,13 @@ struct EvalSampleSize: ParsableCommand {
     @Argument(help: "Labelled CSV file.")
     var file: String
 
-    @Option(name: .customLong("rules"), help: "The rule pack directory.")
-    var rulesDirectory: String = "rules"
+    @OptionGroup var rules: PackOption
 
     @Flag(help: "List every wrong answer and abstention with the candidates considered.")
     var verbose = false
 
     func run() throws {
-        let pack = try PackLoading.load(rulesDirectory)
+        let pack = try rules.load()
         let evaluation = SampleSizeEvaluation(extractor: SampleSizeExtractor(lexicon: pack.lexicon))
         let outcomes = try Stopping.onDiagnostics { () throws(DiagnosticError) in try evaluation.evaluate(file) }
         var text = "\(file): sample size (participants enrolled)\n" + SampleSizeEvaluation.summary(outcomes)

@@ -13,3 +13,11 @@ enum PackLoading {
         }
     }
 }
+
+/// `--rules DIR`, shared by every command that reads a rule pack.
+struct PackOption: ParsableArguments {
+    @Option(name: .customLong("rules"), help: "The rule pack directory.")
+    var rulesDirectory: String = "rules"
+
+    func load() throws -> RulePack { try PackLoading.load(rulesDirectory) }
+}

@@ -14,11 +14,10 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Directory to write report.html and report.md into.")
     var out: String = "reports"
 
-    @Option(name: .customLong("rules"), help: "The rule pack directory.")
-    var rulesDirectory: String = "rules"
+    @OptionGroup var rules: PackOption
 
     func run() async throws {
-        let pack = try PackLoading.load(rulesDirectory)
+        let pack = try rules.load()
         let discovery = EntryDiscovery().files(under: paths.isEmpty ? ["seeds"] : paths)
         if !discovery.unreadable.isEmpty {
             for path in discovery.unreadable { Output.error("\(path): error: no such file or directory, or not readable") }

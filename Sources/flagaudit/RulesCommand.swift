@@ -12,11 +12,10 @@ struct RulesCommand: ParsableCommand {
 struct ListRules: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List every rule: id, severity, flag, summary.")
 
-    @Option(name: .customLong("rules"), help: "The rule pack directory.")
-    var rulesDirectory: String = "rules"
+    @OptionGroup var rules: PackOption
 
     func run() throws {
-        let catalog = RuleDescriptor.catalog(of: try PackLoading.load(rulesDirectory))
+        let catalog = RuleDescriptor.catalog(of: try rules.load())
         let width = catalog.map(\.id.count).max() ?? 0
         var text = ""
         for rule in catalog {
@@ -35,11 +34,10 @@ struct ExplainRule: ParsableCommand {
     @Argument(help: "The rule id (see `flagaudit rules list`).")
     var id: String
 
-    @Option(name: .customLong("rules"), help: "The rule pack directory.")
-    var rulesDirectory: String = "rules"
+    @OptionGroup var rules: PackOption
 
     func run() throws {
-        let pack = try PackLoading.load(rulesDirectory)
+        let pack = try rules.load()
         let catalog = RuleDescriptor.catalog(of: pack)
         guard let rule = catalog.first(where: { $0.id == id }) else {
             let nearest = catalog.map(\.id).min { a, b in a.commonPrefix(with: id).count > b.commonPrefix(with: id).count }
@@ -81,10 +79,9 @@ struct RulePatterns: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "patterns", abstract: "Print every text pattern of the pack as a regular expression, one per line (for ripgrep -f).")
 
-    @Option(name: .customLong("rules"), help: "The rule pack directory.")
-    var rulesDirectory: String = "rules"
+    @OptionGroup var rules: PackOption
 
     func run() throws {
-        Output.write(try PackLoading.load(rulesDirectory).textPatterns.joined(separator: "\n") + "\n")
+        Output.write(try rules.load().textPatterns.joined(separator: "\n") + "\n")
     }
 }

@@ -14,8 +14,7 @@ struct ScreenCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: CheckCommand.Format = .text
 
-    @Option(name: .customLong("rules"), help: "The rule pack directory.")
-    var rulesDirectory: String = "rules"
+    @OptionGroup var rules: PackOption
 
     @Flag(name: .customLong("emit-entry"), help: "Write a draft entry (review_status: machine-draft) for each text: to standard output, or into --out.")
     var emitEntry = false
@@ -36,7 +35,7 @@ struct ScreenCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let pack = try PackLoading.load(rulesDirectory)
+        let pack = try rules.load()
         let discovery = EntryDiscovery(extensions: [".txt", ".md", ".text"]).files(under: files)
         for path in discovery.unreadable {
             Output.error("\(path): error: no such file or directory, or not readable")

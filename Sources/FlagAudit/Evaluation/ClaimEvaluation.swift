@@ -41,16 +41,6 @@ public struct ClaimEvaluation: Sendable {
         return trainer.train(examples, classes: ClaimEvaluation.classes)
     }
 
-    /// Each file's rows are dealt into `folds` folds; every fold is predicted by a model trained
-    /// on all other folds of all files. Returns one report per file, from its out-of-fold predictions.
-    public func crossValidate(_ files: [[Labeled]], folds: Int, trainer: LogisticTrainer = LogisticTrainer()) -> [ClassificationReport] {
-        crossValidatedPredictions(files, folds: folds, trainer: trainer).map { predictions in
-            var report = ClassificationReport(classes: ClaimEvaluation.classes)
-            for prediction in predictions { report.add(gold: prediction.gold, predicted: prediction.analysis.strength.rawValue) }
-            return report
-        }
-    }
-
     /// Precision and coverage of `direct-causal` when only decisions at or above `threshold` count.
     public static func directCausalPrecision(_ predictions: [(gold: String, analysis: ClaimAnalysis)], threshold: Double) -> (precision: Double, recall: Double, flagged: Int) {
         let direct = ClaimStrength.directCausal.rawValue
@@ -60,7 +50,9 @@ public struct ClaimEvaluation: Sendable {
         return (flagged.isEmpty ? 0 : Double(correct) / Double(flagged.count), gold == 0 ? 0 : Double(correct) / Double(gold), flagged.count)
     }
 
-    /// Out-of-fold predictions for every row of every file.
+    /// Out-of-fold predictions for every row of every file: each file's rows are dealt into
+    /// `folds` folds, and every fold is predicted by a model trained on all other folds of all
+    /// files, which estimates held-out performance.
     public func crossValidatedPredictions(_ files: [[Labeled]], folds: Int, trainer: LogisticTrainer = LogisticTrainer()) -> [[(gold: String, analysis: ClaimAnalysis)]] {
         var predictions: [[(gold: String, analysis: ClaimAnalysis)]] = files.map { _ in [] }
         var generator = SplitMix64(seed: 7)

@@ -25,8 +25,6 @@ public struct ClassificationReport: Sendable {
     }
     public var macroF1: Double { classes.indices.map(f1).reduce(0, +) / Double(max(1, classes.count)) }
 
-    public func precision(of label: String) -> Double { classes.firstIndex(of: label).map(precision) ?? 0 }
-
     private func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : Double(a) / Double(b) }
 
     public func rendered(title: String) -> String {
