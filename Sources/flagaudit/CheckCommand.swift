@@ -70,7 +70,9 @@ struct CheckCommand: AsyncParsableCommand {
             // Written study by study: output starts at once and memory stays flat.
             let sink = BufferedOutput(path: output)
             var stream = StreamingReport(format: streaming, write: sink.write)
-            await auditor.audit(files: discovery.files) { stream.add($0) }
+            await auditor.audit(files: discovery.files, prepare: { StreamingReport.render($0, format: streaming) }) {
+                stream.add($0, rendered: $1)
+            }
             stream.finish()
             try Stopping.onDiagnostics { () throws(DiagnosticError) in try sink.close() }
             let status = stream.exitStatus(failOn: threshold)

@@ -16,20 +16,30 @@ public struct Auditor: Sendable {
 
     public var loader: StudyLoader { StudyLoader(vocabulary: pack.vocabulary) }
 
-    public func analyze(_ study: Study) -> StudyAnalysis {
-        StudyAnalysis(study: study, splitter: splitter, classifier: classifier)
+    /// `complete: false` leaves claims and signals to be worked out as rules ask for them.
+    public func analyze(_ study: Study, complete: Bool = true) -> StudyAnalysis {
+        StudyAnalysis(study: study, splitter: splitter, classifier: classifier, complete: complete)
     }
 
     /// The evidence for `rule` on `study`, or nil when the rule does not fire.
     public func evaluate(_ rule: Rule, on analysis: StudyAnalysis) -> [Evidence]? {
-        rule.condition.evaluate(analysis, context: context)
+        var analysis = analysis
+        return evaluate(rule, on: &analysis)
     }
 
-    public func matches(for study: Study) -> [RuleMatch] { matches(in: analyze(study)) }
+    func evaluate(_ rule: Rule, on analysis: inout StudyAnalysis) -> [Evidence]? {
+        rule.condition.evaluate(&analysis, context: context)
+    }
 
-    public func matches(in analysis: StudyAnalysis) -> [RuleMatch] {
+    public func matches(for study: Study) -> [RuleMatch] {
+        var analysis = analyze(study, complete: false)
+        return matches(in: &analysis)
+    }
+
+    /// Every rule's match; the analysis keeps what the rules worked out.
+    public func matches(in analysis: inout StudyAnalysis) -> [RuleMatch] {
         pack.rules.compactMap { rule in
-            evaluate(rule, on: analysis).map { RuleMatch(rule: rule, evidence: $0) }
+            evaluate(rule, on: &analysis).map { RuleMatch(rule: rule, evidence: $0) }
         }
     }
 
@@ -44,9 +54,9 @@ public struct Auditor: Sendable {
                 unsupportedFlags: [], findings: findings, matches: [], study: nil)
         }
         let suppressed = checkSuppressions(study, findings: &findings)
-        var analysis = analysis ?? analyze(study)
+        var analysis = analysis ?? analyze(study, complete: false)
         analysis.study = study
-        let allMatches = matches(in: analysis)
+        let allMatches = matches(in: &analysis)
         let matches = allMatches.filter { !suppressed.keys.contains($0.rule.id) }
         let declared = unique(study.declaredFlags.map(\.value))
         let order = pack.vocabulary.terms(in: .methodFlags).map(\.slug)
@@ -108,10 +118,23 @@ public struct Auditor: Sendable {
     /// (see `OrderedWork`), so a set of any size streams. Duplicate ids are found on the way: the first use of an id
     /// always comes earlier in the order, so the later entry carries the finding.
     public func audit(files: [String], each: (StudyReport) -> Void) async {
+        await audit(files: files, prepare: { _ in () }) { report, _ in each(report) }
+    }
+
+    /// As `audit(files:each:)`, with `prepare` (rendering a report, say) run on the workers too,
+    /// so that the one ordered consumer only writes. A report that gains a duplicate-id finding
+    /// in order is prepared again.
+    public func audit<Prepared: Sendable>(
+        files: [String], prepare: @escaping @Sendable (StudyReport) -> Prepared, each: (StudyReport, Prepared) -> Void
+    ) async {
         let loader = self.loader
         var ids = DuplicateIDs()
-        await OrderedWork.run(count: files.count, job: { self.audit(loader.load(contentsOf: files[$0])) }) { report in
-            each(ids.mark(report))
+        await OrderedWork.run(count: files.count, job: { index in
+            let report = self.audit(loader.load(contentsOf: files[index]))
+            return (report, prepare(report))
+        }) { report, prepared in
+            let marked = ids.mark(report)
+            each(marked, marked.findings.count == report.findings.count ? prepared : prepare(marked))
         }
     }
 

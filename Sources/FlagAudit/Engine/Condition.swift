@@ -9,23 +9,23 @@ public indirect enum Condition: Sendable {
     case signal(SignalReference, FieldPredicate)
 
     /// The evidence the condition holds on, or nil when it does not hold.
-    func evaluate(_ analysis: StudyAnalysis, context: EvaluationContext) -> [Evidence]? {
+    func evaluate(_ analysis: inout StudyAnalysis, context: EvaluationContext) -> [Evidence]? {
         switch self {
         case .all(let conditions):
             var evidence: [Evidence] = []
             for condition in conditions {
-                guard let found = condition.evaluate(analysis, context: context) else { return nil }
+                guard let found = condition.evaluate(&analysis, context: context) else { return nil }
                 evidence += found
             }
             return evidence
         case .any(let conditions):
             var evidence: [Evidence]?
             for condition in conditions {
-                if let found = condition.evaluate(analysis, context: context) { evidence = (evidence ?? []) + found }
+                if let found = condition.evaluate(&analysis, context: context) { evidence = (evidence ?? []) + found }
             }
             return evidence
         case .not(let condition):
-            return condition.evaluate(analysis, context: context) == nil ? [] : nil
+            return condition.evaluate(&analysis, context: context) == nil ? [] : nil
         case .field(let field, let predicate):
             let study = analysis.study
             guard predicate.holds(for: field, in: study, vocabulary: context.vocabulary) else { return nil }
@@ -33,25 +33,24 @@ public indirect enum Condition: Sendable {
             let excerpt = "\(field.displayName): " + (values.isEmpty ? "(not stated)" : values.joined(separator: ", "))
             return [Evidence(field: field, location: study.location(of: field), excerpt: excerpt, match: nil, isText: false)]
         case .text(let matcher):
-            return matcher.evaluate(analysis, negation: context.negation)
+            return matcher.evaluate(&analysis, negation: context.negation)
         case .signal(let reference, let predicate):
-            let signals = analysis.signals
             let readings: [TextSignals.Reading]
-            var number: Int?
+            var sampleSize: (value: Int, evidence: Evidence)?
             switch reference {
             case .named(let name):
-                readings = signals.values[name].map { [$0] } ?? []
+                readings = analysis.reading(of: name).map { [$0] } ?? []
             case .terms(let category):
-                readings = signals.terms[category] ?? []
+                readings = analysis.terms(category)
             case .sampleSize:
                 readings = []
-                number = signals.sampleSize?.value
+                sampleSize = analysis.sampleSize()
             }
             var values = readings.map(\.value)
             if case .named = reference, values.isEmpty { values = [TextSignals.unknown] }
-            guard predicate.holds(values: values, number: number, isPresent: !readings.isEmpty || number != nil,
+            guard predicate.holds(values: values, number: sampleSize?.value, isPresent: !readings.isEmpty || sampleSize != nil,
                                   study: analysis.study, vocabulary: context.vocabulary) else { return nil }
-            if case .sampleSize = reference, let found = signals.sampleSize { return [found.evidence] }
+            if let sampleSize { return [sampleSize.evidence] }
             return readings.map(\.evidence)
         }
     }

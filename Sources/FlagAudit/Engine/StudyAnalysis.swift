@@ -1,32 +1,85 @@
-/// A study with its free text split into located, classified sentences, computed once per audit.
+/// A study with its free text split into located sentences, and what the text says: claim
+/// strengths and design signals. Sentences are split once; claims and signals are worked out
+/// when first asked for (`mutating` accessors), because most rules test the design first and
+/// never need them: a cohort study's claims matter, a trial's randomisation does, rarely both.
 public struct StudyAnalysis: Sendable {
     public var study: Study
-    public var sentences: [StudyField: [Sentence]]
-    public var signals: TextSignals
+    /// Sentences by field. A sentence's `claim` is nil until its field's claims are classified.
+    public private(set) var sentences: [StudyField: [Sentence]]
+    /// The signals worked out so far; all of them when the analysis was made `complete`.
+    public private(set) var signals: TextSignals
+
+    private let classifier: ClaimClassifier
+    private let negation: Negation
+    private var classifiedFields: Set<StudyField> = []
+    private var readSignals: Set<String> = []
+    private var readTerms: Set<TermCategory> = []
+    private var readSampleSize = false
 
     /// Fields whose text is searched for the sample size, most specific first.
     static let sampleSizeFields: [StudyField] = [.text, .summary, .findings, .title]
 
-    public init(study: Study, splitter: SentenceSplitter, classifier: ClaimClassifier) {
+    /// `complete: true` classifies every sentence and reads every signal up front, for callers
+    /// that show all of it (screen, tests); an audit passes false and pays only for what rules read.
+    public init(study: Study, splitter: SentenceSplitter, classifier: ClaimClassifier, complete: Bool = true) {
         self.study = study
+        self.classifier = classifier
+        self.negation = Negation(lexicon: classifier.lexicon)
+        self.signals = TextSignals()
         var sentences: [StudyField: [Sentence]] = [:]
         for (field, blocks) in study.texts {
             for block in blocks {
-                let scalars = Array(block.text.unicodeScalars)
-                for range in splitter.ranges(in: scalars) {
-                    let tokens = Tokenizer.tokens(scalars[range])
-                    var text = String.UnicodeScalarView()
-                    text.append(contentsOf: scalars[range])
-                    sentences[field, default: []].append(Sentence(
-                        field: field, text: String(text), location: block.location(ofOffset: range.lowerBound),
-                        offset: range.lowerBound, tokens: tokens, claim: classifier.classify(tokens)))
-                }
+                sentences[field, default: []] += splitter.sentences(of: block, field: field)
             }
         }
         self.sentences = sentences
-        let ordered = StudyField.allCases.flatMap { sentences[$0] ?? [] }
-        self.signals = TextSignals(
-            sentences: ordered, lexicon: classifier.lexicon, negation: Negation(lexicon: classifier.lexicon),
-            sampleSizeFields: StudyAnalysis.sampleSizeFields)
+        if complete {
+            for field in sentences.keys { classifyClaims(in: field) }
+            for signal in classifier.lexicon.signals { _ = reading(of: signal.name) }
+            for category in classifier.lexicon.terms.terms.keys { _ = terms(category) }
+            _ = sampleSize()
+        }
+    }
+
+    /// The sentences of every field, in the order of the entry format.
+    public var orderedSentences: [Sentence] { StudyField.allCases.flatMap { sentences[$0] ?? [] } }
+
+    /// Classifies the claims of a field's sentences, once.
+    public mutating func classifyClaims(in field: StudyField) {
+        guard classifiedFields.insert(field).inserted, var fieldSentences = sentences[field] else { return }
+        for index in fieldSentences.indices {
+            fieldSentences[index].claim = classifier.classify(fieldSentences[index].tokens)
+        }
+        sentences[field] = fieldSentences
+    }
+
+    /// The reading of a named signal (nil: no cue in the text, which reads `unknown`).
+    public mutating func reading(of signal: String) -> TextSignals.Reading? {
+        if readSignals.insert(signal).inserted,
+            let lexicon = classifier.lexicon.signals.first(where: { $0.name == signal }),
+            let found = TextSignals.reading(lexicon, in: orderedSentences, negation: negation)
+        {
+            signals.values[signal] = found
+        }
+        return signals.values[signal]
+    }
+
+    /// The terms of a category the text names, in order of first mention.
+    public mutating func terms(_ category: TermCategory) -> [TextSignals.Reading] {
+        if readTerms.insert(category).inserted {
+            let found = TextSignals.terms(category, in: orderedSentences.map { ($0, $0.tokens) }, lexicon: classifier.lexicon)
+            if !found.isEmpty { signals.terms[category] = found }
+        }
+        return signals.terms[category] ?? []
+    }
+
+    /// The number of participants, read from the most specific field that yields one.
+    public mutating func sampleSize() -> (value: Int, evidence: Evidence)? {
+        if !readSampleSize {
+            readSampleSize = true
+            signals.sampleSize = TextSignals.sampleSize(
+                in: sentences, fields: StudyAnalysis.sampleSizeFields, extractor: SampleSizeExtractor(lexicon: classifier.lexicon))
+        }
+        return signals.sampleSize
     }
 }

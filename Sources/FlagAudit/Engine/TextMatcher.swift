@@ -27,9 +27,10 @@ public struct TextMatcher: Sendable {
         self.absent = absent
     }
 
-    func evaluate(_ analysis: StudyAnalysis, negation: Negation) -> [Evidence]? {
+    func evaluate(_ analysis: inout StudyAnalysis, negation: Negation) -> [Evidence]? {
         var evidence: [Evidence] = []
         for field in fields {
+            if claims != nil { analysis.classifyClaims(in: field) }
             for sentence in analysis.sentences[field] ?? [] {
                 if let match = firstMatch(in: sentence, negation: negation) {
                     evidence.append(match)
@@ -45,8 +46,8 @@ public struct TextMatcher: Sendable {
         if !except.isEmpty, except.firstMatch(in: sentence.tokens) != nil { return nil }
         var cue: Range<Int>?
         if let claims {
-            guard claims.contains(sentence.claim.strength), !(ignoresNegated && sentence.claim.negated) else { return nil }
-            cue = sentence.claim.cue
+            guard let claim = sentence.claim, claims.contains(claim.strength), !(ignoresNegated && claim.negated) else { return nil }
+            cue = claim.cue
         }
         if !phrases.isEmpty || !patterns.isEmpty {
             guard let found = lexicalMatch(in: sentence, negation: negation) else { return nil }

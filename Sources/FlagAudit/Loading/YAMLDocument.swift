@@ -10,7 +10,9 @@ struct YAMLDocument {
     static func load(path: String, bytes: [UInt8], limits: YAMLLimits) throws(DiagnosticError) -> YAMLDocument {
         let source = try YAMLPreflight(path: path, bytes: bytes, limits: limits).run()
         do {
-            let parser = try Parser(yaml: source)
+            // Tags are never read (NodeReader interprets plain scalars itself), so the basic
+            // resolver spares a regular expression per scalar; UTF-8 spares reading the environment.
+            let parser = try Parser(yaml: source, resolver: .basic, encoding: .utf8)
             let root = try parser.singleRoot()
             if let root {
                 // Anchors are weakly held by nodes and owned by the parser: count while it lives.

@@ -27,8 +27,11 @@ public struct JSONReporter: Sendable {
     }
 
     public static func streamItem(_ study: JSONValue, first: Bool) -> String {
-        (first ? "\n    " : ",\n    ") + study.serialized(level: 2)
+        streamSeparator(first: first) + study.serialized(level: 2)
     }
+
+    /// What goes before a study's serialization (at level 2) in the stream.
+    public static func streamSeparator(first: Bool) -> String { first ? "\n    " : ",\n    " }
 
     public static func streamFooter(studies: Int, count: (Severity) -> Int) -> String {
         (studies == 0 ? "],\n" : "\n  ],\n") + "  \"summary\": " + JSONValue.object([

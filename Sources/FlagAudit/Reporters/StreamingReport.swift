@@ -15,12 +15,24 @@ public struct StreamingReport {
         if format == .json { write(JSONReporter.streamHeader) }
     }
 
-    public mutating func add(_ study: StudyReport) {
+    /// One study's output on its own, without what separates it from the previous one: pure,
+    /// so that audit workers render in parallel and the writer only concatenates.
+    public static func render(_ study: StudyReport, format: Format) -> String {
         switch format {
-        case .text: write(TextReporter().render(study: study))
-        case .github: write(GitHubReporter().render(study.findings))
-        case .json: write(JSONReporter.streamItem(JSONReporter().study(study), first: studies == 0))
+        case .text: TextReporter().render(study: study)
+        case .github: GitHubReporter().render(study.findings)
+        case .json: JSONReporter().study(study).serialized(level: 2)
         }
+    }
+
+    public mutating func add(_ study: StudyReport) {
+        add(study, rendered: StreamingReport.render(study, format: format))
+    }
+
+    /// Adds a study already rendered by `render(_:format:)`.
+    public mutating func add(_ study: StudyReport, rendered: String) {
+        if format == .json { write(JSONReporter.streamSeparator(first: studies == 0)) }
+        write(rendered)
         studies += 1
         for finding in study.findings {
             counts[finding.severity, default: 0] += 1

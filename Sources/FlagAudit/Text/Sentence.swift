@@ -1,4 +1,4 @@
-/// A sentence of an entry's text, located in its file, with its words and claim strength.
+/// A sentence of an entry's text, located in its file, with its words and (once classified) its claim strength.
 public struct Sentence: Sendable {
     public var field: StudyField
     public var text: String
@@ -6,7 +6,8 @@ public struct Sentence: Sendable {
     /// Where the sentence starts in its text block, in Unicode scalars.
     public var offset: Int = 0
     public var tokens: [Token]
-    public var claim: ClaimAnalysis
+    /// Nil until the analysis classifies the sentence's field (`StudyAnalysis.classifyClaims`).
+    public var claim: ClaimAnalysis?
 
     /// The exact words of a token range, as written.
     public func excerpt(_ range: Range<Int>) -> String {

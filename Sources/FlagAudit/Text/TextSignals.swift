@@ -17,42 +17,41 @@ public struct TextSignals: Sendable {
 
     public init() {}
 
-    public init(sentences: [Sentence], lexicon: Lexicon, negation: Negation, sampleSizeFields: [StudyField] = []) {
-        for signal in lexicon.signals {
-            var best: (rank: Int, reading: Reading)?
-            for sentence in sentences {
-                var taken: [Range<Int>] = []
-                // Longer phrases first, so "non-randomized" is not also read as "randomized".
-                let matches = signal.values.enumerated().flatMap { rank, value in
-                    value.phrases.matches(in: sentence.tokens).map { (rank: rank, range: $0) }
-                }.sorted { ($0.range.count, -$0.range.lowerBound) > ($1.range.count, -$1.range.lowerBound) }
-                for match in matches {
-                    if taken.contains(where: { $0.overlaps(match.range) }) { continue }
-                    taken.append(match.range)
-                    if negation.isNegated(tokenAt: match.range.lowerBound, in: sentence.tokens) { continue }
-                    if best == nil || match.rank < best!.rank {
-                        best = (match.rank, Reading(
-                            value: signal.values[match.rank].value,
-                            evidence: TextSignals.evidence(sentence, match.range)))
-                    }
+    /// The reading of one signal: the strongest-ranked value whose cue is not negated, in any sentence.
+    public static func reading(_ signal: SignalLexicon, in sentences: [Sentence], negation: Negation) -> Reading? {
+        var best: (rank: Int, reading: Reading)?
+        for sentence in sentences {
+            var taken: [Range<Int>] = []
+            // Longer phrases first, so "non-randomized" is not also read as "randomized".
+            let matches = signal.values.enumerated().flatMap { rank, value in
+                value.phrases.matches(in: sentence.tokens).map { (rank: rank, range: $0) }
+            }.sorted { ($0.range.count, -$0.range.lowerBound) > ($1.range.count, -$1.range.lowerBound) }
+            for match in matches {
+                if taken.contains(where: { $0.overlaps(match.range) }) { continue }
+                taken.append(match.range)
+                if negation.isNegated(tokenAt: match.range.lowerBound, in: sentence.tokens) { continue }
+                if best == nil || match.rank < best!.rank {
+                    best = (match.rank, Reading(
+                        value: signal.values[match.rank].value, evidence: TextSignals.evidence(sentence, match.range)))
                 }
             }
-            if let best { values[signal.name] = best.reading }
         }
-        for category in lexicon.terms.terms.keys {
-            let found = TextSignals.terms(category, in: sentences.map { ($0, $0.tokens) }, lexicon: lexicon)
-            if !found.isEmpty { terms[category] = found }
+        return best?.reading
+    }
+
+    /// The sample size read from the first of `fields` (most specific first) that yields one.
+    public static func sampleSize(
+        in sentences: [StudyField: [Sentence]], fields: [StudyField], extractor: SampleSizeExtractor
+    ) -> (value: Int, evidence: Evidence)? {
+        for field in fields {
+            guard let fieldSentences = sentences[field], !fieldSentences.isEmpty,
+                let found = extractor.extract(from: fieldSentences),
+                let sentence = fieldSentences.first(where: { $0.text == found.sentence }) ?? fieldSentences.first
+            else { continue }
+            return (found.value, Evidence(
+                field: field, location: sentence.location, excerpt: found.sentence, match: String(found.value), isText: true))
         }
-        // The sample size is read from the most specific field that yields one.
-        let extractor = SampleSizeExtractor(lexicon: lexicon)
-        for field in sampleSizeFields {
-            let fieldSentences = sentences.filter { $0.field == field }
-            if !fieldSentences.isEmpty, let found = extractor.extract(from: fieldSentences),
-                let sentence = fieldSentences.first(where: { $0.text == found.sentence }) ?? fieldSentences.first {
-                sampleSize = (found.value, Evidence(field: field, location: sentence.location, excerpt: found.sentence, match: String(found.value), isText: true))
-                break
-            }
-        }
+        return nil
     }
 
     /// The terms of `category` the sentences name, in order of first mention, each once.
