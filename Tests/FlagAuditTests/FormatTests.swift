@@ -111,4 +111,26 @@ struct StreamingTests {
         #expect(stream.exitStatus(failOn: .error) == report.exitStatus(failOn: .error))
         #expect(stream.exitStatus(failOn: nil) == 0)
     }
+
+    @Test(arguments: [StreamingReport.Format.json, .text])
+    func reportsRenderedByWorkersStillCarryDuplicateIDs(format: StreamingReport.Format) async throws {
+        // Workers render each report; a duplicate id is only known in order, after rendering.
+        let directory = try Fixtures.directory([
+            "a.yaml": Array(Fixtures.minimalEntry.utf8), "b.yaml": Array(Fixtures.minimalEntry.utf8),
+        ])
+        defer { Fixtures.remove(directory) }
+        let files = EntryDiscovery().files(under: [directory]).files
+        var streamed = ""
+        var stream = StreamingReport(format: format) { streamed += $0 }
+        await Fixtures.auditor.audit(files: files, prepare: { StreamingReport.render($0, format: format) }) {
+            stream.add($0, rendered: $1)
+        }
+        stream.finish()
+        var sequential = ""
+        var expected = StreamingReport(format: format) { sequential += $0 }
+        await Fixtures.auditor.audit(files: files) { expected.add($0) }
+        expected.finish()
+        #expect(streamed.contains("duplicate id"))
+        #expect(streamed == sequential)
+    }
 }

@@ -9,6 +9,32 @@ struct RulePackTests {
         #expect(result.checked > 2 * Fixtures.pack.rules.count)
     }
 
+    @Test func rulesAskingForAnalysesOnDemandFindWhatAFullAnalysisFinds() async throws {
+        // check works claims and signals out only when a rule asks; screen computes them all.
+        let auditor = Fixtures.auditor
+        var studies = Fixtures.pack.rules.flatMap { $0.examples.triggering + $0.examples.nonTriggering }
+        for file in EntryDiscovery().files(under: [Fixtures.seedsDirectory]).files {
+            studies.append(try #require(auditor.loader.load(contentsOf: file).study))
+        }
+        #expect(studies.count > 100)
+        for study in studies {
+            var lazy = auditor.analyze(study, complete: false)
+            var complete = auditor.analyze(study)
+            let onDemand = auditor.matches(in: &lazy).map { "\($0.rule.id) \($0.evidence)" }
+            #expect(onDemand == auditor.matches(in: &complete).map { "\($0.rule.id) \($0.evidence)" }, "\(study.origin)")
+        }
+    }
+
+    @Test func messagesFillPlaceholdersOnce() {
+        let template = MessageTemplate("Claim ('{match}') in a {design} study {unclosed")
+        #expect(template.placeholders == ["match", "design"])
+        var study = Study(path: "x.yaml")
+        study.terms[.design] = Located("cohort", at: study.origin)
+        let evidence = Evidence(field: .summary, location: study.origin, excerpt: "x", match: "{design} causes", isText: true)
+        // A value that contains braces is shown as written, not expanded again.
+        #expect(template.render(study: study, evidence: evidence) == "Claim ('{design} causes') in a cohort study {unclosed")
+    }
+
     @Test func everyRuleHasBothKindsOfExampleAndExplainsItself() {
         for rule in Fixtures.pack.rules {
             #expect(!rule.examples.triggering.isEmpty, "\(rule.id) has no triggering example")

@@ -35,6 +35,31 @@ struct TextAnalysisTests {
         #expect(TextAnalysisTests.classifier.classify(sentence).strength == expected)
     }
 
+    @Test func hashedFeaturesAreTheModelsFeatures() {
+        // The classifier hashes word features without building them; training reads the strings.
+        let classifier = Fixtures.pack.claimClassifier
+        for sentence in [
+            "Graded exercise therapy improved fatigue in 41 patients, but pacing didn't.",
+            "Naïve patients' symptoms were reduced; Über-fatigue 2.5 increasingly persisted.",
+            "Participants reportedly recovered, suggesting exercises may help (p < 0.05).",
+            "", "s", "ed ing ly",
+        ] {
+            let tokens = Tokenizer.tokens(sentence)
+            let cues = classifier.readCues(tokens)
+            #expect(classifier.featureKeys(tokens, cues: cues) == classifier.features(tokens, cues: cues).map(FeatureHash.of), "\(sentence)")
+        }
+    }
+
+    @Test func claimModelDecidesByHashAsByName() throws {
+        let model = try #require(Fixtures.pack.claimModel)
+        let features = Fixtures.pack.claimClassifier.features(Tokenizer.tokens("Exercise therapy reduced pain and improved sleep."))
+        let byName = model.scores(features)
+        let decision = model.decide(hashed: features.map(FeatureHash.of))
+        #expect(decision.label == model.classes[byName.indices.max { byName[$0] < byName[$1] }!])
+        #expect(!decision.contributions.isEmpty)
+        #expect(decision.contributions.allSatisfy { model.weights[$0.feature] != nil })
+    }
+
     @Test func negationScopeClosesAtOnlyThat() {
         let claim = TextAnalysisTests.classifier.classify("It does not prove that CBT works, only that improvements are associated with changes.")
         #expect(claim.strength == .correlational)

@@ -2,14 +2,30 @@
 /// tab-separated file of weights in the rule pack: deterministic, offline, and explainable,
 /// since every decision is a sum of named feature weights.
 public struct LinearModel: Sendable {
-    public var classes: [String]
-    public var bias: [Double]
-    public var weights: [String: [Double]]
+    public let classes: [String]
+    public let bias: [Double]
+    public let weights: [String: [Double]]
+    /// The weights again, keyed by `FeatureHash` of the feature's name, rows laid end to end:
+    /// deciding looks features up by hash, without building or hashing strings.
+    private let index: HashTable
+    private let names: [String]
+    private let rows: [Double]
 
     public init(classes: [String], bias: [Double], weights: [String: [Double]]) {
         self.classes = classes
         self.bias = bias
         self.weights = weights
+        var index = HashTable(), names: [String] = [], rows: [Double] = []
+        names.reserveCapacity(weights.count)
+        rows.reserveCapacity(weights.count * classes.count)
+        for name in weights.keys.sorted() {
+            index.insert(FeatureHash.of(name), value: names.count)
+            names.append(name)
+            rows += weights[name]!
+        }
+        self.index = index
+        self.names = names
+        self.rows = rows
     }
 
     /// A feature's share in a decision.
@@ -35,32 +51,46 @@ public struct LinearModel: Sendable {
     }
 
     public func decide(_ features: [String], explain count: Int = 3) -> Decision {
+        decide(hashed: features.map(FeatureHash.of), explain: count)
+    }
+
+    /// Decides from features given as `FeatureHash` keys (features the model does not know
+    /// weigh nothing). The explanation names the strongest features towards the chosen class.
+    public func decide(hashed features: [UInt64], explain count: Int = 3) -> Decision {
+        let width = classes.count
         // Look each feature up once; the rows serve both the scores and the explanation.
-        var rows: [(feature: String, row: [Double])] = []
-        rows.reserveCapacity(features.count)
+        var found: [Int] = []
+        found.reserveCapacity(features.count)
         var scores = bias
-        for feature in features {
-            guard let row = weights[feature] else { continue }
-            rows.append((feature, row))
-            for k in scores.indices { scores[k] += row[k] }
+        rows.withUnsafeBufferPointer { rows in
+            for feature in features {
+                guard let row = index.value(for: feature) else { continue }
+                found.append(row)
+                for k in 0..<width { scores[k] += rows[row * width + k] }
+            }
         }
         let best = scores.indices.max { scores[$0] < scores[$1] } ?? 0
         let top = scores.max() ?? 0
         let exps = scores.map { Foundation.exp($0 - top) }
         let total = exps.reduce(0, +)
         // Weight towards the chosen class relative to the mean of the others; keep the strongest few.
-        var strongest: [Contribution] = []
-        let others = Double(max(1, classes.count - 1))
-        for (feature, row) in rows {
-            let margin = row[best] - (row.reduce(0, +) - row[best]) / others
+        var strongest: [(row: Int, weight: Double)] = []
+        let others = Double(max(1, width - 1))
+        for row in found {
+            var sum = 0.0
+            for k in 0..<width { sum += rows[row * width + k] }
+            let own = rows[row * width + best]
+            let margin = own - (sum - own) / others
             guard margin > 0, strongest.count < count || margin > strongest[strongest.count - 1].weight,
-                !strongest.contains(where: { $0.feature == feature })
+                !strongest.contains(where: { $0.row == row })
             else { continue }
-            strongest.append(Contribution(feature: feature, weight: margin))
-            strongest.sort { ($0.weight, $1.feature) > ($1.weight, $0.feature) }
+            strongest.append((row, margin))
+            strongest.sort { ($0.weight, names[$1.row]) > ($1.weight, names[$0.row]) }
             if strongest.count > count { strongest.removeLast() }
         }
-        return Decision(label: classes[best], probabilities: exps.map { $0 / total }, contributions: strongest)
+        return Decision(
+            label: classes[best], probabilities: exps.map { $0 / total },
+            contributions: strongest.map { Contribution(feature: names[$0.row], weight: $0.weight) })
     }
 
     /// The weights file: a header comment, the classes, the bias, then one feature per line.

@@ -24,7 +24,7 @@ public struct ClaimClassifier: Sendable {
             analysis.negated = negated
             return analysis
         }
-        let decision = model.decide(features(tokens, cues: cues))
+        let decision = model.decide(hashed: featureKeys(tokens, cues: cues))
         let strength = ClaimStrength(rawValue: decision.label) ?? .none
         var analysis = ClaimAnalysis(strength: strength, features: decision.contributions)
         analysis.negated = negated
@@ -92,14 +92,61 @@ public struct ClaimClassifier: Sendable {
         return word
     }
 
+    /// The same features as `features(_:cues:)`, as `FeatureHash` keys, without making a string
+    /// per word: the words' bytes are hashed after the prefix. Cue features are few; they are
+    /// built as strings and hashed. (`lex:` comes first, then the words, then the cues.)
+    func featureKeys(_ tokens: [Token], cues: Cues) -> [UInt64] {
+        // In the order of `features`, so that scores add up exactly as they did in training.
+        let cueKeys = features(tokens, cues: cues, words: false).map(FeatureHash.of)
+        var keys: [UInt64] = [cueKeys[0]]
+        keys.reserveCapacity(tokens.count * 3 + cueKeys.count)
+        var previous = "<s>"
+        for token in tokens {
+            let word = ClaimClassifier.isNumber(token.text) ? "0" : token.text
+            var hash = FeatureHash("w:")
+            hash.add(word)
+            keys.append(hash.key)
+            hash = FeatureHash("b:")
+            hash.add(previous)
+            hash.add(byte: UInt8(ascii: "_"))
+            hash.add(word)
+            keys.append(hash.key)
+            keys.append(ClaimClassifier.stemKey(word))
+            previous = word
+        }
+        keys += cueKeys.dropFirst()
+        return keys
+    }
+
+    @inline(__always) static func isNumber(_ word: String) -> Bool {
+        guard let first = word.utf8.first else { return false }
+        return first < 0x80 ? (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) : word.first?.isNumber == true
+    }
+
+    /// `FeatureHash` of "s:" + `stem(word)`; ASCII words are stemmed on their bytes.
+    static func stemKey(_ word: String) -> UInt64 {
+        let utf8 = word.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return FeatureHash.of("s:" + stem(word)) }
+        var kept = utf8.count
+        for suffix in stemSuffixes where utf8.count > suffix.count + 3 && utf8.reversed().starts(with: suffix.reversed()) {
+            kept = utf8.count - suffix.count
+            break
+        }
+        var hash = FeatureHash("s:")
+        for byte in utf8.prefix(kept) { hash.add(byte: byte) }
+        return hash.key
+    }
+
+    private static let stemSuffixes: [[UInt8]] = ["ingly", "edly", "ing", "ed", "es", "s", "ly"].map { Array($0.utf8) }
+
     /// The model's features: words, word pairs, and the lexicon's reading of the sentence.
     public func features(_ tokens: [Token]) -> [String] { features(tokens, cues: readCues(tokens)) }
 
-    func features(_ tokens: [Token], cues: Cues) -> [String] {
+    func features(_ tokens: [Token], cues: Cues, words includingWords: Bool = true) -> [String] {
         let words = tokens.map { token in token.text.first?.isNumber == true ? "0" : token.text }
         var features: [String] = ["lex:" + cues.analysis.strength.rawValue]
         var previous = "<s>"
-        for word in words {
+        for word in words where includingWords {
             features.append("w:" + word)
             features.append("b:" + previous + "_" + word)
             features.append("s:" + ClaimClassifier.stem(word))
