@@ -3,22 +3,20 @@ import Foundation
 /// Runs a rule pack over studies: evaluation, suppressions, flag bookkeeping, duplicate ids.
 public struct Auditor: Sendable {
     public let pack: RulePack
-    private let splitter: SentenceSplitter
-    private let classifier: ClaimClassifier
+    private let analyzer: StudyAnalyzer
     private let context: EvaluationContext
 
     public init(pack: RulePack) {
         self.pack = pack
-        self.splitter = SentenceSplitter(abbreviations: pack.lexicon.abbreviations)
-        self.classifier = pack.claimClassifier
-        self.context = EvaluationContext(vocabulary: pack.vocabulary, negation: Negation(lexicon: pack.lexicon))
+        self.analyzer = StudyAnalyzer(pack: pack)
+        self.context = EvaluationContext(vocabulary: pack.vocabulary, negation: analyzer.negation)
     }
 
     public var loader: StudyLoader { StudyLoader(vocabulary: pack.vocabulary) }
 
     /// `complete: false` leaves claims and signals to be worked out as rules ask for them.
     public func analyze(_ study: Study, complete: Bool = true) -> StudyAnalysis {
-        StudyAnalysis(study: study, splitter: splitter, classifier: classifier, complete: complete)
+        StudyAnalysis(study: study, analyzer: analyzer, complete: complete)
     }
 
     /// The evidence for `rule` on `study`, or nil when the rule does not fire.

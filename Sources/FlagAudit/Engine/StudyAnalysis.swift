@@ -9,8 +9,7 @@ public struct StudyAnalysis: Sendable {
     /// The signals worked out so far; all of them when the analysis was made `complete`.
     public private(set) var signals: TextSignals
 
-    private let classifier: ClaimClassifier
-    private let negation: Negation
+    private let analyzer: StudyAnalyzer
     private var classifiedFields: Set<StudyField> = []
     private var readSignals: Set<String> = []
     private var readTerms: Set<TermCategory> = []
@@ -21,22 +20,21 @@ public struct StudyAnalysis: Sendable {
 
     /// `complete: true` classifies every sentence and reads every signal up front, for callers
     /// that show all of it (screen, tests); an audit passes false and pays only for what rules read.
-    public init(study: Study, splitter: SentenceSplitter, classifier: ClaimClassifier, complete: Bool = true) {
+    public init(study: Study, analyzer: StudyAnalyzer, complete: Bool = true) {
         self.study = study
-        self.classifier = classifier
-        self.negation = Negation(lexicon: classifier.lexicon)
+        self.analyzer = analyzer
         self.signals = TextSignals()
         var sentences: [StudyField: [Sentence]] = [:]
         for (field, blocks) in study.texts {
             for block in blocks {
-                sentences[field, default: []] += splitter.sentences(of: block, field: field)
+                sentences[field, default: []] += analyzer.splitter.sentences(of: block, field: field)
             }
         }
         self.sentences = sentences
         if complete {
             for field in sentences.keys { classifyClaims(in: field) }
-            for signal in classifier.lexicon.signals { _ = reading(of: signal.name) }
-            for category in classifier.lexicon.terms.terms.keys { _ = terms(category) }
+            for signal in analyzer.lexicon.signals { _ = reading(of: signal.name) }
+            for category in analyzer.lexicon.terms.terms.keys { _ = terms(category) }
             _ = sampleSize()
         }
     }
@@ -48,7 +46,7 @@ public struct StudyAnalysis: Sendable {
     public mutating func classifyClaims(in field: StudyField) {
         guard classifiedFields.insert(field).inserted, var fieldSentences = sentences[field] else { return }
         for index in fieldSentences.indices {
-            fieldSentences[index].claim = classifier.classify(fieldSentences[index].tokens)
+            fieldSentences[index].claim = analyzer.classifier.classify(fieldSentences[index].tokens)
         }
         sentences[field] = fieldSentences
     }
@@ -56,8 +54,8 @@ public struct StudyAnalysis: Sendable {
     /// The reading of a named signal (nil: no cue in the text, which reads `unknown`).
     public mutating func reading(of signal: String) -> TextSignals.Reading? {
         if readSignals.insert(signal).inserted,
-            let lexicon = classifier.lexicon.signals.first(where: { $0.name == signal }),
-            let found = TextSignals.reading(lexicon, in: orderedSentences, negation: negation)
+            let lexicon = analyzer.lexicon.signals.first(where: { $0.name == signal }),
+            let found = TextSignals.reading(lexicon, in: orderedSentences, negation: analyzer.negation)
         {
             signals.values[signal] = found
         }
@@ -67,7 +65,7 @@ public struct StudyAnalysis: Sendable {
     /// The terms of a category the text names, in order of first mention.
     public mutating func terms(_ category: TermCategory) -> [TextSignals.Reading] {
         if readTerms.insert(category).inserted {
-            let found = TextSignals.terms(category, in: orderedSentences.map { ($0, $0.tokens) }, lexicon: classifier.lexicon)
+            let found = TextSignals.terms(category, in: orderedSentences.map { ($0, $0.tokens) }, lexicon: analyzer.lexicon)
             if !found.isEmpty { signals.terms[category] = found }
         }
         return signals.terms[category] ?? []
@@ -78,7 +76,7 @@ public struct StudyAnalysis: Sendable {
         if !readSampleSize {
             readSampleSize = true
             signals.sampleSize = TextSignals.sampleSize(
-                in: sentences, fields: StudyAnalysis.sampleSizeFields, extractor: SampleSizeExtractor(lexicon: classifier.lexicon))
+                in: sentences, fields: StudyAnalysis.sampleSizeFields, extractor: SampleSizeExtractor(lexicon: analyzer.lexicon))
         }
         return signals.sampleSize
     }

@@ -6,10 +6,21 @@ public struct LinearModel: Sendable {
     public let bias: [Double]
     public let weights: [String: [Double]]
     /// The weights again, keyed by `FeatureHash` of the feature's name, rows laid end to end:
-    /// deciding looks features up by hash, without building or hashing strings.
-    private let index: HashTable
-    private let names: [String]
-    private let rows: [Double]
+    /// deciding looks features up by hash, without building or hashing strings. Boxed, so that
+    /// copying a model (it travels inside every classifier) costs one reference count.
+    private let table: Table
+
+    private final class Table: Sendable {
+        let index: HashTable
+        let names: [String]
+        let rows: [Double]
+
+        init(index: HashTable, names: [String], rows: [Double]) {
+            self.index = index
+            self.names = names
+            self.rows = rows
+        }
+    }
 
     public init(classes: [String], bias: [Double], weights: [String: [Double]]) {
         self.classes = classes
@@ -23,9 +34,7 @@ public struct LinearModel: Sendable {
             names.append(name)
             rows += weights[name]!
         }
-        self.index = index
-        self.names = names
-        self.rows = rows
+        self.table = Table(index: index, names: names, rows: rows)
     }
 
     /// A feature's share in a decision.
@@ -57,7 +66,7 @@ public struct LinearModel: Sendable {
     /// Decides from features given as `FeatureHash` keys (features the model does not know
     /// weigh nothing). The explanation names the strongest features towards the chosen class.
     public func decide(hashed features: [UInt64], explain count: Int = 3) -> Decision {
-        let width = classes.count
+        let width = classes.count, index = table.index, names = table.names, rows = table.rows
         // Look each feature up once; the rows serve both the scores and the explanation.
         var found: [Int] = []
         found.reserveCapacity(features.count)

@@ -3,9 +3,16 @@
 /// abbreviation ("et al.", "e.g.", "vs.") or a single initial ("M. E. van der Schaaf").
 /// A blank line always ends a sentence, so headings and list lines stay apart.
 public struct SentenceSplitter: Sendable {
-    public var abbreviations: Set<String>
+    public let abbreviations: Set<String>
+    /// `WordHash` of each abbreviation, so the check before every full stop makes no string.
+    private let abbreviationKeys: HashTable
 
-    public init(abbreviations: Set<String>) { self.abbreviations = abbreviations }
+    public init(abbreviations: Set<String>) {
+        self.abbreviations = abbreviations
+        var keys = HashTable()
+        for abbreviation in abbreviations { keys.insert(WordHash.of(abbreviation), value: 0) }
+        self.abbreviationKeys = keys
+    }
 
     /// No sentence is longer than this (scalars): text without full stops (a pasted table, a
     /// 100,000-line field) is cut at spaces, which bounds the work done per sentence.
@@ -42,10 +49,10 @@ public struct SentenceSplitter: Sendable {
             var start = range.lowerBound
             while range.upperBound - start > SentenceSplitter.maximumLength {
                 var cut = start + SentenceSplitter.maximumLength
-                while cut > start + SentenceSplitter.maximumLength / 2 && !scalars[cut].properties.isWhitespace { cut -= 1 }
+                while cut > start + SentenceSplitter.maximumLength / 2 && !SentenceSplitter.isWhitespace(scalars[cut]) { cut -= 1 }
                 bounded.append(start..<cut)
                 start = cut
-                while start < range.upperBound && scalars[start].properties.isWhitespace { start += 1 }
+                while start < range.upperBound && SentenceSplitter.isWhitespace(scalars[start]) { start += 1 }
             }
             if start < range.upperBound { bounded.append(start..<range.upperBound) }
         }
@@ -59,8 +66,8 @@ public struct SentenceSplitter: Sendable {
         let n = scalars.count
         func emit(_ end: Int) {
             var s = start, e = end
-            while s < e && scalars[s].properties.isWhitespace { s += 1 }
-            while e > s && scalars[e - 1].properties.isWhitespace { e -= 1 }
+            while s < e && SentenceSplitter.isWhitespace(scalars[s]) { s += 1 }
+            while e > s && SentenceSplitter.isWhitespace(scalars[e - 1]) { e -= 1 }
             if s < e { ranges.append(s..<e) }
             start = end
         }
@@ -75,11 +82,11 @@ public struct SentenceSplitter: Sendable {
             if c == "." || c == "!" || c == "?" {
                 var j = i + 1
                 while j < n && (scalars[j] == "\"" || scalars[j] == "'" || scalars[j] == ")" || scalars[j] == "\u{201D}") { j += 1 }
-                guard j >= n || scalars[j].properties.isWhitespace else { i += 1; continue }
+                guard j >= n || SentenceSplitter.isWhitespace(scalars[j]) else { i += 1; continue }
                 var k = j
-                while k < n && scalars[k].properties.isWhitespace { k += 1 }
+                while k < n && SentenceSplitter.isWhitespace(scalars[k]) { k += 1 }
                 let next = k < n ? scalars[k] : nil
-                let startsSentence = next.map { $0.properties.isUppercase || $0.properties.numericType != nil || "\"'(\u{201C}[".unicodeScalars.contains($0) } ?? true
+                let startsSentence = next.map { SentenceSplitter.startsSentence($0) } ?? true
                 if startsSentence && (c != "." || !endsWithAbbreviation(scalars, before: i)) {
                     emit(j)
                     i = k
@@ -94,10 +101,35 @@ public struct SentenceSplitter: Sendable {
 
     private func endsWithAbbreviation(_ scalars: [Unicode.Scalar], before period: Int) -> Bool {
         var s = period
-        while s > 0 && (scalars[s - 1].properties.isAlphabetic || scalars[s - 1] == ".") { s -= 1 }
-        let word = String(String.UnicodeScalarView(scalars[s..<period])).lowercased()
-        if word.isEmpty { return false }
-        if word.unicodeScalars.count == 1 && scalars[s].properties.isUppercase { return true }
-        return abbreviations.contains(word) || abbreviations.contains(word.replacingOccurrences(of: ".", with: ""))
+        while s > 0 && (Tokenizer.isLetter(scalars[s - 1]) || scalars[s - 1] == ".") { s -= 1 }
+        guard s < period else { return false }
+        guard scalars[s..<period].allSatisfy({ $0.value < 0x80 }) else {
+            // Outside ASCII, lower-case as strings do.
+            let word = String(String.UnicodeScalarView(scalars[s..<period])).lowercased()
+            if word.unicodeScalars.count == 1 && scalars[s].properties.isUppercase { return true }
+            return abbreviations.contains(word) || abbreviations.contains(word.replacingOccurrences(of: ".", with: ""))
+        }
+        if period - s == 1 && scalars[s].value >= 0x41 && scalars[s].value <= 0x5A { return true }
+        // The word as written (lower-cased), and without its inner dots ("e.g" and "eg").
+        var whole = WordHash.seed, undotted = WordHash.seed
+        for scalar in scalars[s..<period] {
+            let lowered = scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value + 0x20)! : scalar
+            whole = WordHash.add(lowered, to: whole)
+            if lowered != "." { undotted = WordHash.add(lowered, to: undotted) }
+        }
+        return abbreviationKeys.value(for: WordHash.key(whole)) != nil || abbreviationKeys.value(for: WordHash.key(undotted)) != nil
+    }
+
+    @inline(__always) static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D) : scalar.properties.isWhitespace
+    }
+
+    /// An upper-case letter, a digit or an opening quote or bracket.
+    @inline(__always) static func startsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39) || scalar == "\"" || scalar == "'" || scalar == "(" || scalar == "["
+        }
+        return scalar.properties.isUppercase || scalar.properties.numericType != nil || scalar == "\u{201C}"
     }
 }

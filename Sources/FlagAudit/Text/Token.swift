@@ -77,6 +77,11 @@ public enum Tokenizer {
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
+    @inline(__always) static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0x80 ? (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) : scalar.properties.isAlphabetic
+    }
+
     @inline(__always) static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x80 ? (scalar.value >= 0x30 && scalar.value <= 0x39) : scalar.properties.numericType != nil
     }
@@ -104,6 +109,9 @@ public enum WordHash {
     public static func of(_ word: String) -> UInt64 {
         var hash = seed
         for scalar in word.unicodeScalars { hash = add(scalar, to: hash) }
-        return hash == wildcard ? 1 : hash
+        return key(hash)
     }
+
+    /// A finished hash as a table key: never the wildcard.
+    @inline(__always) static func key(_ hash: UInt64) -> UInt64 { hash == wildcard ? 1 : hash }
 }
