@@ -3,14 +3,22 @@ import Yams
 /// The lines of a source file as Unicode scalars, to map offsets inside a YAML scalar back
 /// to the line and column where they were written, whatever the scalar's style.
 struct SourceLines {
-    private let lines: [[Unicode.Scalar]]
+    /// All scalars in one array and where each line starts in it (one allocation, not one per line).
+    private let scalars: [Unicode.Scalar]
+    private let starts: [Int]
 
     init(_ source: String) {
-        var lines: [[Unicode.Scalar]] = [[]]
-        for scalar in source.unicodeScalars {
-            if scalar == "\n" { lines.append([]) } else { lines[lines.count - 1].append(scalar) }
-        }
-        self.lines = lines
+        let scalars = Array(source.unicodeScalars)
+        var starts = [0]
+        for (index, scalar) in scalars.enumerated() where scalar == "\n" { starts.append(index + 1) }
+        self.scalars = scalars
+        self.starts = starts
+    }
+
+    /// Line `index` (from 0) without its line break.
+    private func line(_ index: Int) -> ArraySlice<Unicode.Scalar> {
+        let end = index + 1 < starts.count ? starts[index + 1] - 1 : scalars.count
+        return scalars[starts[index]..<end]
     }
 
     /// Word starts of `content` paired with the source positions of the same words.
@@ -39,10 +47,10 @@ struct SourceLines {
         var anchors: [TextAnchor] = []
         anchors.reserveCapacity(contentStarts.count)
         previousWasSpace = true
-        while line < lines.count && anchors.count < contentStarts.count {
-            let characters = lines[line]
+        while line < starts.count && anchors.count < contentStarts.count {
+            let characters = self.line(line)
             while column < characters.count && anchors.count < contentStarts.count {
-                let isSpace = SourceLines.isSpace(characters[column])
+                let isSpace = SourceLines.isSpace(characters[characters.startIndex + column])
                 if !isSpace && previousWasSpace {
                     anchors.append(TextAnchor(offset: contentStarts[anchors.count], line: line + 1, column: column + 1))
                 }
