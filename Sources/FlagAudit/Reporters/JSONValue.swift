@@ -13,13 +13,14 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     public func serialized(indent: Int? = 2, level: Int = 0) -> String {
         var output = ""
+        output.reserveCapacity(1024)
         write(into: &output, level: level, indent: indent)
         return output
     }
 
     private func write(into output: inout String, level: Int, indent: Int?) {
         let newline = indent == nil ? "" : "\n"
-        let pad = { (depth: Int) in String(repeating: " ", count: (indent ?? 0) * depth) }
+        func pad(_ depth: Int) { output.append(contentsOf: repeatElement(" ", count: (indent ?? 0) * depth)) }
         switch self {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
@@ -29,29 +30,35 @@ public indirect enum JSONValue: Sendable, Equatable {
             if items.isEmpty { output += "[]"; return }
             output += "[" + newline
             for (index, item) in items.enumerated() {
-                output += pad(level + 1)
+                pad(level + 1)
                 item.write(into: &output, level: level + 1, indent: indent)
-                output += (index < items.count - 1 ? "," : "") + newline
+                if index < items.count - 1 { output += "," }
+                output += newline
             }
-            output += pad(level) + "]"
+            pad(level)
+            output += "]"
         case .object(let pairs):
             if pairs.isEmpty { output += "{}"; return }
             output += "{" + newline
             for (index, (key, value)) in pairs.enumerated() {
-                output += pad(level + 1)
+                pad(level + 1)
                 JSONValue.escape(key, into: &output)
                 output += indent == nil ? ":" : ": "
                 value.write(into: &output, level: level + 1, indent: indent)
-                output += (index < pairs.count - 1 ? "," : "") + newline
+                if index < pairs.count - 1 { output += "," }
+                output += newline
             }
-            output += pad(level) + "}"
+            pad(level)
+            output += "}"
         }
     }
 
     static func escape(_ text: String, into output: inout String) {
         // Most text needs no escaping: append it whole.
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            output += "\"" + text + "\""
+            output += "\""
+            output += text
+            output += "\""
             return
         }
         output += "\""
