@@ -20,7 +20,8 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     private func write(into output: inout String, level: Int, indent: Int?) {
         let newline = indent == nil ? "" : "\n"
-        func pad(_ depth: Int) { output.append(contentsOf: repeatElement(" ", count: (indent ?? 0) * depth)) }
+        // Indents are short: `String(repeating:)` gives a small string, no allocation.
+        func pad(_ depth: Int) { output += String(repeating: " ", count: (indent ?? 0) * depth) }
         switch self {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
