@@ -35,6 +35,13 @@ struct TextAnalysisTests {
         #expect(TextAnalysisTests.classifier.classify(sentence).strength == expected)
     }
 
+    @Test func tokensAreLowerCasedWordsWithTheirHashes() {
+        let tokens = Tokenizer.tokens("Naïve ÜBER-fatigue don’t reach 2.5 ΣΑΣ.")
+        #expect(tokens.map(\.text) == ["naïve", "über", "fatigue", "don't", "reach", "2.5", "σασ"]) // scalar by scalar: no final sigma
+        #expect(tokens.allSatisfy { $0.hash == WordHash.of($0.text) })
+        #expect(tokens.map(\.start) == [0, 6, 11, 19, 25, 31, 35])
+    }
+
     @Test func hashedFeaturesAreTheModelsFeatures() {
         // The classifier hashes word features without building them; training reads the strings.
         let classifier = Fixtures.pack.claimClassifier

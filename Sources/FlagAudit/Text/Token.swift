@@ -19,10 +19,14 @@ public enum Tokenizer {
         var index = scalars.startIndex
         let end = scalars.endIndex
         var previousEnd = index
+        // The lower-cased word is gathered as UTF-8 in one reused buffer (appending scalars to
+        // a string one by one was most of the tokenizer's time).
+        var word: [UInt8] = []
+        word.reserveCapacity(64)
         while index < end {
             guard isWordScalar(scalars[index]) else { index += 1; continue }
             let start = index
-            var word = String.UnicodeScalarView()
+            word.removeAll(keepingCapacity: true)
             var hash = WordHash.seed
             while index < end {
                 let scalar = scalars[index]
@@ -30,11 +34,11 @@ public enum Tokenizer {
                     if scalar.value < 0x80 {
                         // ASCII: lower-case by arithmetic, no Unicode tables.
                         let lowered = scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value + 0x20)! : scalar
-                        word.append(lowered)
+                        word.append(UInt8(truncatingIfNeeded: lowered.value))
                         hash = WordHash.add(lowered, to: hash)
                     } else {
                         for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
-                            word.append(lowered)
+                            UTF8.encode(lowered) { word.append($0) }
                             hash = WordHash.add(lowered, to: hash)
                         }
                     }
@@ -44,7 +48,7 @@ public enum Tokenizer {
                     scalar != "." || (isDigit(scalars[index - 1]) && isDigit(scalars[index + 1]))
                 {
                     let kept: Unicode.Scalar = scalar == "\u{2019}" ? "'" : scalar
-                    word.append(kept)
+                    word.append(UInt8(truncatingIfNeeded: kept.value))
                     hash = WordHash.add(kept, to: hash)
                     index += 1
                 } else {
@@ -58,7 +62,7 @@ public enum Tokenizer {
                 gap += 1
             }
             tokens.append(Token(
-                text: String(word), start: start - scalars.startIndex, end: index - scalars.startIndex,
+                text: String(decoding: word, as: UTF8.self), start: start - scalars.startIndex, end: index - scalars.startIndex,
                 followsPunctuation: punctuated, hash: hash))
             previousEnd = index
         }
