@@ -42,6 +42,9 @@ public struct StudyAnalysis: Sendable {
     /// The sentences of every field, in the order of the entry format.
     public var orderedSentences: [Sentence] { StudyField.allCases.flatMap { sentences[$0] ?? [] } }
 
+    /// The same, field by field, without copying each sentence into one array.
+    private var fieldsInOrder: [[Sentence]] { StudyField.allCases.compactMap { sentences[$0] } }
+
     /// Classifies the claims of a field's sentences, once.
     public mutating func classifyClaims(in field: StudyField) {
         guard classifiedFields.insert(field).inserted, var fieldSentences = sentences[field] else { return }
@@ -55,7 +58,7 @@ public struct StudyAnalysis: Sendable {
     public mutating func reading(of signal: String) -> TextSignals.Reading? {
         if readSignals.insert(signal).inserted,
             let lexicon = analyzer.lexicon.signals.first(where: { $0.name == signal }),
-            let found = TextSignals.reading(lexicon, in: orderedSentences, negation: analyzer.negation)
+            let found = TextSignals.reading(lexicon, in: fieldsInOrder.joined(), negation: analyzer.negation)
         {
             signals.values[signal] = found
         }

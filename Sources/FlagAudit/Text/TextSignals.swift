@@ -18,7 +18,9 @@ public struct TextSignals: Sendable {
     public init() {}
 
     /// The reading of one signal: the strongest-ranked value whose cue is not negated, in any sentence.
-    public static func reading(_ signal: SignalLexicon, in sentences: [Sentence], negation: Negation) -> Reading? {
+    public static func reading<Sentences: Sequence<Sentence>>(
+        _ signal: SignalLexicon, in sentences: Sentences, negation: Negation
+    ) -> Reading? {
         var best: (rank: Int, reading: Reading)?
         for sentence in sentences {
             var taken: [Range<Int>] = []
