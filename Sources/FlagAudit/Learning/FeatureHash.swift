@@ -1,7 +1,7 @@
-/// FNV-1a over the UTF-8 bytes of a model feature's name, built piece by piece, so that the
+/// `FNV1a` over the UTF-8 bytes of a model feature's name, built piece by piece, so that the
 /// classifier can look up "w:" + word without making that string. Equal names, equal keys.
 public struct FeatureHash: Sendable {
-    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var state = FNV1a.basis
 
     public init() {}
 
@@ -12,7 +12,7 @@ public struct FeatureHash: Sendable {
     }
 
     @inline(__always) public mutating func add(byte: UInt8) {
-        state = (state ^ UInt64(byte)) &* 0x100_0000_01b3
+        state = FNV1a.add(byte, to: state)
     }
 
     /// The key for tables (never 0, which `HashTable` keeps for empty slots).

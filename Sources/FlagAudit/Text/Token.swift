@@ -95,16 +95,16 @@ public enum Tokenizer {
     }
 }
 
-/// FNV-1a over a word's scalars: a stable 64-bit key for phrase tables.
+/// `FNV1a` over a word's scalars (each scalar's value, low byte first): a stable 64-bit key for phrase tables.
 public enum WordHash {
-    public static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+    public static let seed = FNV1a.basis
     /// The key `*` stands for in phrases: any one word.
     public static let wildcard: UInt64 = 0
 
     @inline(__always) static func add(_ scalar: Unicode.Scalar, to hash: UInt64) -> UInt64 {
         var value = scalar.value, hash = hash
         repeat {
-            hash = (hash ^ UInt64(value & 0xFF)) &* 0x100_0000_01b3
+            hash = FNV1a.add(UInt8(truncatingIfNeeded: value), to: hash)
             value >>= 8
         } while value != 0
         return hash

@@ -17,11 +17,7 @@ public struct BaselineKey: Sendable, Hashable {
 
     /// A short stable hash (FNV-1a, 64 bits) for SARIF's partial fingerprints.
     public var fingerprint: String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in (path + "\u{0}" + rule + "\u{0}" + text).utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
+        let hash = FNV1a.hash(path + "\u{0}" + rule + "\u{0}" + text)
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
