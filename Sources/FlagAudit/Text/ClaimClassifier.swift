@@ -145,12 +145,14 @@ public struct ClaimClassifier: Sendable {
     func features(_ tokens: [Token], cues: Cues, words includingWords: Bool = true) -> [String] {
         let words = tokens.map { token in token.text.first?.isNumber == true ? "0" : token.text }
         var features: [String] = ["lex:" + cues.analysis.strength.rawValue]
-        var previous = "<s>"
-        for word in words where includingWords {
-            features.append("w:" + word)
-            features.append("b:" + previous + "_" + word)
-            features.append("s:" + ClaimClassifier.stem(word))
-            previous = word
+        if includingWords {
+            var previous = "<s>"
+            for word in words {
+                features.append("w:" + word)
+                features.append("b:" + previous + "_" + word)
+                features.append("s:" + ClaimClassifier.stem(word))
+                previous = word
+            }
         }
         for cue in cues.causal {
             let phrase = cue.range.map { words[$0] }.joined(separator: " ")
