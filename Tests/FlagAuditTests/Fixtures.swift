@@ -29,7 +29,7 @@ enum Fixtures {
             let file = path + "/" + name
             try FileManager.default.createDirectory(
                 atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: file, contents: Data(bytes))
+            try Data(bytes).write(to: URL(fileURLWithPath: file))
         }
         return path
     }
