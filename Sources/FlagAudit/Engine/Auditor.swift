@@ -14,7 +14,7 @@ public struct Auditor: Sendable {
 
     public var loader: StudyLoader { StudyLoader(vocabulary: pack.vocabulary) }
 
-    /// `complete: false` leaves claims and signals to be worked out as rules ask for them.
+    /// `complete: false` leaves signals to be worked out as rules ask for them (claims always are).
     public func analyze(_ study: Study, complete: Bool = true) -> StudyAnalysis {
         StudyAnalysis(study: study, analyzer: analyzer, complete: complete)
     }

@@ -2,6 +2,7 @@
 /// strengths and design signals. Sentences are split once; claims and signals are worked out
 /// when first asked for (`mutating` accessors), because most rules test the design first and
 /// never need them: a cohort study's claims matter, a trial's randomisation does, rarely both.
+/// Claims are always classified on demand (`classifyClaims`): nothing but rules reads them.
 public struct StudyAnalysis: Sendable {
     public var study: Study
     /// Sentences by field. A sentence's `claim` is nil until its field's claims are classified.
@@ -18,8 +19,8 @@ public struct StudyAnalysis: Sendable {
     /// Fields whose text is searched for the sample size, most specific first.
     static let sampleSizeFields: [StudyField] = [.text, .summary, .findings, .title]
 
-    /// `complete: true` classifies every sentence and reads every signal up front, for callers
-    /// that show all of it (screen, tests); an audit passes false and pays only for what rules read.
+    /// `complete: true` reads every signal up front, for callers that show them all (screen,
+    /// tests); an audit passes false and pays only for the signals its rules read.
     public init(study: Study, analyzer: StudyAnalyzer, complete: Bool = true) {
         self.study = study
         self.analyzer = analyzer
@@ -32,17 +33,13 @@ public struct StudyAnalysis: Sendable {
         }
         self.sentences = sentences
         if complete {
-            for field in sentences.keys { classifyClaims(in: field) }
             for signal in analyzer.lexicon.signals { _ = reading(of: signal.name) }
             for category in analyzer.lexicon.terms.terms.keys { _ = terms(category) }
             _ = sampleSize()
         }
     }
 
-    /// The sentences of every field, in the order of the entry format.
-    public var orderedSentences: [Sentence] { StudyField.allCases.flatMap { sentences[$0] ?? [] } }
-
-    /// The same, field by field, without copying each sentence into one array.
+    /// The sentences field by field, in the order of the entry format (not copied into one array).
     private var fieldsInOrder: [[Sentence]] { StudyField.allCases.compactMap { sentences[$0] } }
 
     /// Classifies the claims of a field's sentences, once.
@@ -68,7 +65,7 @@ public struct StudyAnalysis: Sendable {
     /// The terms of a category the text names, in order of first mention.
     public mutating func terms(_ category: TermCategory) -> [TextSignals.Reading] {
         if readTerms.insert(category).inserted {
-            let found = TextSignals.terms(category, in: orderedSentences.map { ($0, $0.tokens) }, lexicon: analyzer.lexicon)
+            let found = TextSignals.terms(category, in: fieldsInOrder.joined().map { ($0, $0.tokens) }, lexicon: analyzer.lexicon)
             if !found.isEmpty { signals.terms[category] = found }
         }
         return signals.terms[category] ?? []
