@@ -27,6 +27,29 @@ struct EntryLoadingTests {
         #expect(study.declaredFlags.map(\.value) == ["small-sample"])
     }
 
+    /// Columns count characters (Unicode scalars), not bytes, in every scalar style.
+    @Test func wordsAreLocatedPastNonASCIIText() throws {
+        let loaded = Fixtures.load("""
+            id: demo-2024
+            title: Demo
+            design: rct
+            findings:
+              - "Café – patients’ CBT led to improved connectivity."
+            summary: >
+              Naïve résumé text.
+              Second line – with CBT improved.
+            """)
+        let study = try #require(loaded.study)
+        func location(of word: String, in field: StudyField) throws -> FlagAudit.SourceLocation {
+            let block = try #require(study.texts[field]?.first)
+            let offset = try #require(block.text.unicodeScalars.firstRange(of: word.unicodeScalars)?.lowerBound)
+            return block.location(ofOffset: block.text.unicodeScalars.distance(from: block.text.unicodeScalars.startIndex, to: offset))
+        }
+        #expect(try location(of: "CBT", in: .findings) == FlagAudit.SourceLocation(path: "entry.yaml", line: 5, column: 23))
+        #expect(try location(of: "connectivity", in: .findings) == FlagAudit.SourceLocation(path: "entry.yaml", line: 5, column: 43))
+        #expect(try location(of: "CBT", in: .summary) == FlagAudit.SourceLocation(path: "entry.yaml", line: 8, column: 22))
+    }
+
     @Test func typoedKeySuggestsTheNearestKey() {
         let loaded = Fixtures.load(Fixtures.minimalEntry + "sampel_size: 12\n")
         let diagnostic = loaded.diagnostics.first
