@@ -12,78 +12,81 @@ public indirect enum JSONValue: Sendable, Equatable {
     public static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
 
     public func serialized(indent: Int? = 2, level: Int = 0) -> String {
-        var output = ""
+        // Written as UTF-8 bytes: appending to a byte array costs a fraction of appending
+        // to a `String`, and the bytes come from valid strings, so they decode as they are.
+        var output: [UInt8] = []
         output.reserveCapacity(1024)
         write(into: &output, level: level, indent: indent)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(into output: inout String, level: Int, indent: Int?) {
-        let newline = indent == nil ? "" : "\n"
-        // Indents are short: `String(repeating:)` gives a small string, no allocation.
-        func pad(_ depth: Int) { output += String(repeating: " ", count: (indent ?? 0) * depth) }
+    private func write(into output: inout [UInt8], level: Int, indent: Int?) {
+        func pad(_ depth: Int) {
+            guard let indent else { return }
+            output.append(UInt8(ascii: "\n"))
+            for _ in 0..<(indent * depth) { output.append(UInt8(ascii: " ")) }
+        }
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .number(let value): output += String(value)
+        case .null: JSONValue.append("null", to: &output)
+        case .bool(let value): JSONValue.append(value ? "true" : "false", to: &output)
+        case .number(let value): output.append(contentsOf: String(value).utf8)
         case .string(let value): JSONValue.escape(value, into: &output)
         case .array(let items):
-            if items.isEmpty { output += "[]"; return }
-            output += "[" + newline
+            if items.isEmpty { JSONValue.append("[]", to: &output); return }
+            output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
                 pad(level + 1)
                 item.write(into: &output, level: level + 1, indent: indent)
-                if index < items.count - 1 { output += "," }
-                output += newline
+                if index < items.count - 1 { output.append(UInt8(ascii: ",")) }
             }
             pad(level)
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            if pairs.isEmpty { output += "{}"; return }
-            output += "{" + newline
+            if pairs.isEmpty { JSONValue.append("{}", to: &output); return }
+            output.append(UInt8(ascii: "{"))
             for (index, (key, value)) in pairs.enumerated() {
                 pad(level + 1)
                 JSONValue.escape(key, into: &output)
-                output += indent == nil ? ":" : ": "
+                JSONValue.append(indent == nil ? ":" : ": ", to: &output)
                 value.write(into: &output, level: level + 1, indent: indent)
-                if index < pairs.count - 1 { output += "," }
-                output += newline
+                if index < pairs.count - 1 { output.append(UInt8(ascii: ",")) }
             }
             pad(level)
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    static func escape(_ text: String, into output: inout String) {
-        // Most text needs no escaping: append it whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            output += "\""
-            output += text
-            output += "\""
-            return
-        }
-        output += "\""
-        // Copy the runs between characters that need escaping whole; those are all ASCII, so
-        // every cut falls between scalars.
-        let utf8 = text.utf8
-        var run = utf8.startIndex
-        for index in utf8.indices {
+    private static func append(_ text: StaticString, to output: inout [UInt8]) {
+        text.withUTF8Buffer { output.append(contentsOf: $0) }
+    }
+
+    static func escape(_ text: String, into output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { escape(utf8: $0, into: &output) }
+    }
+
+    private static func escape(utf8: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        // Copy the runs between bytes that need escaping whole; those are all ASCII, so every
+        // cut falls between scalars.
+        var run = 0
+        for index in 0..<utf8.count {
             let byte = utf8[index]
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            output += text[run..<index]
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
             switch byte {
-            case UInt8(ascii: "\""): output += "\\\""
-            case UInt8(ascii: "\\"): output += "\\\\"
-            case UInt8(ascii: "\n"): output += "\\n"
-            case UInt8(ascii: "\r"): output += "\\r"
-            case UInt8(ascii: "\t"): output += "\\t"
+            case UInt8(ascii: "\""): append("\\\"", to: &output)
+            case UInt8(ascii: "\\"): append("\\\\", to: &output)
+            case UInt8(ascii: "\n"): append("\\n", to: &output)
+            case UInt8(ascii: "\r"): append("\\r", to: &output)
+            case UInt8(ascii: "\t"): append("\\t", to: &output)
             default:
                 let hex = String(byte, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
             }
-            run = utf8.index(after: index)
+            run = index + 1
         }
-        output += text[run...]
-        output += "\""
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
+        output.append(UInt8(ascii: "\""))
     }
 }
