@@ -14,7 +14,8 @@ struct YAMLDocument {
             // resolver spares a regular expression per scalar; UTF-8 spares reading the environment.
             let parser = try Parser(yaml: source, resolver: .basic, encoding: .utf8)
             let root = try parser.singleRoot()
-            if let root {
+            // Without a '*' anywhere there is no alias to expand, and counting is skipped.
+            if let root, bytes.contains(UInt8(ascii: "*")) {
                 // Anchors are weakly held by nodes and owned by the parser: count while it lives.
                 var memo: [ObjectIdentifier: Int] = [:]
                 let expanded = withExtendedLifetime(parser) {
