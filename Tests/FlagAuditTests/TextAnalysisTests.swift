@@ -53,7 +53,7 @@ struct TextAnalysisTests {
         ] {
             let tokens = Tokenizer.tokens(sentence)
             let cues = classifier.readCues(tokens)
-            #expect(classifier.featureKeys(tokens, cues: cues) == classifier.features(tokens, cues: cues).map(FeatureHash.of), "\(sentence)")
+            #expect(classifier.featureKeys(tokens, cues: cues) == classifier.features(tokens, cues: cues).map(FeatureKey.of), "\(sentence)")
         }
     }
 
@@ -61,7 +61,7 @@ struct TextAnalysisTests {
         let model = try #require(Fixtures.pack.claimModel)
         let features = Fixtures.pack.claimClassifier.features(Tokenizer.tokens("Exercise therapy reduced pain and improved sleep."))
         let byName = model.scores(features)
-        let decision = model.decide(hashed: features.map(FeatureHash.of))
+        let decision = model.decide(hashed: features.map(FeatureKey.of))
         #expect(decision.label == model.classes[byName.indices.max { byName[$0] < byName[$1] }!])
         #expect(!decision.contributions.isEmpty)
         #expect(decision.contributions.allSatisfy { model.weights[$0.feature] != nil })

@@ -5,7 +5,7 @@ public struct LinearModel: Sendable {
     public let classes: [String]
     public let bias: [Double]
     public let weights: [String: [Double]]
-    /// The weights again, keyed by `FeatureHash` of the feature's name, rows laid end to end:
+    /// The weights again, keyed by `FeatureKey` of the feature's name, rows laid end to end:
     /// deciding looks features up by hash, without building or hashing strings. Boxed, so that
     /// copying a model (it travels inside every classifier) costs one reference count.
     private let table: Table
@@ -30,7 +30,7 @@ public struct LinearModel: Sendable {
         names.reserveCapacity(weights.count)
         rows.reserveCapacity(weights.count * classes.count)
         for name in weights.keys.sorted() {
-            index.insert(FeatureHash.of(name), value: names.count)
+            index.insert(FeatureKey.of(name), value: names.count)
             names.append(name)
             rows += weights[name]!
         }
@@ -60,10 +60,10 @@ public struct LinearModel: Sendable {
     }
 
     public func decide(_ features: [String], explain count: Int = 3) -> Decision {
-        decide(hashed: features.map(FeatureHash.of), explain: count)
+        decide(hashed: features.map(FeatureKey.of), explain: count)
     }
 
-    /// Decides from features given as `FeatureHash` keys (features the model does not know
+    /// Decides from features given as `FeatureKey` keys (features the model does not know
     /// weigh nothing). The explanation names the strongest features towards the chosen class.
     public func decide(hashed features: [UInt64], explain count: Int = 3) -> Decision {
         let width = classes.count, index = table.index, names = table.names, rows = table.rows

@@ -92,49 +92,45 @@ public struct ClaimClassifier: Sendable {
         return word
     }
 
-    /// The same features as `features(_:cues:)`, as `FeatureHash` keys, without making a string
-    /// per word: the words' bytes are hashed after the prefix. Cue features are few; they are
-    /// built as strings and hashed. (`lex:` comes first, then the words, then the cues.)
+    /// The same features as `features(_:cues:)`, as `FeatureKey` keys, without making or
+    /// hashing a string per word: n-gram keys come from the tokens' word hashes. Cue features
+    /// are few; they are built as strings. (`lex:` comes first, then the words, then the cues.)
     func featureKeys(_ tokens: [Token], cues: Cues) -> [UInt64] {
         // In the order of `features`, so that scores add up exactly as they did in training.
-        let cueKeys = features(tokens, cues: cues, words: false).map(FeatureHash.of)
+        let cueKeys = features(tokens, cues: cues, words: false).map(FeatureKey.of)
         var keys: [UInt64] = [cueKeys[0]]
         keys.reserveCapacity(tokens.count * 3 + cueKeys.count)
-        var previous = "<s>"
+        var previous = ClaimClassifier.sentenceStart
         for token in tokens {
-            let word = ClaimClassifier.isNumber(token.text) ? "0" : token.text
-            var hash = FeatureHash("w:")
-            hash.add(word)
-            keys.append(hash.key)
-            hash = FeatureHash("b:")
-            hash.add(previous)
-            hash.add(byte: UInt8(ascii: "_"))
-            hash.add(word)
-            keys.append(hash.key)
-            keys.append(ClaimClassifier.stemKey(word))
+            let number = ClaimClassifier.isNumber(token.text)
+            let word = number ? ClaimClassifier.numberWord : WordHash.key(token.hash)
+            keys.append(FeatureKey.word(word))
+            keys.append(FeatureKey.pair(previous, word))
+            keys.append(FeatureKey.stem(number ? word : ClaimClassifier.stemHash(token.text, hash: word)))
             previous = word
         }
         keys += cueKeys.dropFirst()
         return keys
     }
 
+    private static let sentenceStart = WordHash.of("<s>"), numberWord = WordHash.of("0")
+
     @inline(__always) static func isNumber(_ word: String) -> Bool {
         guard let first = word.utf8.first else { return false }
         return first < 0x80 ? (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) : word.first?.isNumber == true
     }
 
-    /// `FeatureHash` of "s:" + `stem(word)`; ASCII words are stemmed on their bytes.
-    static func stemKey(_ word: String) -> UInt64 {
+    /// `WordHash` of `stem(word)`, given the word's own: most words keep theirs; ASCII words
+    /// are stemmed and hashed on their bytes (for ASCII, `WordHash` is FNV-1a of the bytes).
+    static func stemHash(_ word: String, hash: UInt64) -> UInt64 {
         let utf8 = word.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return FeatureHash.of("s:" + stem(word)) }
-        var kept = utf8.count
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return WordHash.of(stem(word)) }
         for suffix in stemSuffixes where utf8.count > suffix.count + 3 && utf8.reversed().starts(with: suffix.reversed()) {
-            kept = utf8.count - suffix.count
-            break
+            var stemmed = WordHash.seed
+            for byte in utf8.prefix(utf8.count - suffix.count) { stemmed = FNV1a.add(byte, to: stemmed) }
+            return WordHash.key(stemmed)
         }
-        var hash = FeatureHash("s:")
-        for byte in utf8.prefix(kept) { hash.add(byte: byte) }
-        return hash.key
+        return hash
     }
 
     private static let stemSuffixes: [[UInt8]] = ["ingly", "edly", "ing", "ed", "es", "s", "ly"].map { Array($0.utf8) }
@@ -143,11 +139,11 @@ public struct ClaimClassifier: Sendable {
     public func features(_ tokens: [Token]) -> [String] { features(tokens, cues: readCues(tokens)) }
 
     func features(_ tokens: [Token], cues: Cues, words includingWords: Bool = true) -> [String] {
-        let words = tokens.map { token in token.text.first?.isNumber == true ? "0" : token.text }
+        func word(_ index: Int) -> String { tokens[index].text.first?.isNumber == true ? "0" : tokens[index].text }
         var features: [String] = ["lex:" + cues.analysis.strength.rawValue]
         if includingWords {
             var previous = "<s>"
-            for word in words {
+            for word in tokens.indices.map(word) {
                 features.append("w:" + word)
                 features.append("b:" + previous + "_" + word)
                 features.append("s:" + ClaimClassifier.stem(word))
@@ -155,14 +151,14 @@ public struct ClaimClassifier: Sendable {
             }
         }
         for cue in cues.causal {
-            let phrase = cue.range.map { words[$0] }.joined(separator: " ")
+            let phrase = cue.range.map(word).joined(separator: " ")
             features.append("causal:" + phrase)
             features.append("cue:causal" + (cue.negated ? ":negated" : "") + (cue.hedged ? ":hedged" : ""))
             if let aim = cues.aim, aim.lowerBound < cue.range.lowerBound { features.append("cue:causal:after-aim") }
         }
-        for hedge in cues.hedges { features.append("hedge:" + hedge.map { words[$0] }.joined(separator: " ")) }
+        for hedge in cues.hedges { features.append("hedge:" + hedge.map(word).joined(separator: " ")) }
         if !cues.correlational.isEmpty { features.append("cue:correlational") }
-        for cue in cues.correlational { features.append("corr:" + cue.map { words[$0] }.joined(separator: " ")) }
+        for cue in cues.correlational { features.append("corr:" + cue.map(word).joined(separator: " ")) }
         if cues.aim != nil { features.append("cue:aim") }
         return features
     }

@@ -1,5 +1,5 @@
 /// A small open-addressing table from 64-bit keys to indices (keys are already well mixed;
-/// key 0 marks an empty slot, so callers never use it: `WordHash` and `FeatureHash` avoid it).
+/// key 0 marks an empty slot, so callers never use it: `WordHash` and `FeatureKey` avoid it).
 struct HashTable: Sendable {
     private var keys: [UInt64] = []
     private var values: [Int] = []
