@@ -22,51 +22,65 @@ struct SourceLines {
     /// so the k-th word of the content is the k-th word in the source from the scalar's mark.
     func anchors(for scalar: Node.Scalar, content: String) -> [TextAnchor] {
         guard let mark = scalar.mark else { return [] }
-        var contentStarts: [Int] = []
-        var previousWasSpace = true
-        var offset = 0
-        for byte in content.utf8 where !SourceLines.isContinuation(byte) {
-            let isSpace = SourceLines.isSpace(byte)
-            if !isSpace && previousWasSpace { contentStarts.append(offset) }
-            previousWasSpace = isSpace
-            offset += 1
-        }
         var line = mark.line - 1
-        var column = mark.column - 1
+        var skip = mark.column - 1
         switch scalar.style {
         case .literal, .folded:
             line += 1
-            column = 0
+            skip = 0
         case .singleQuoted, .doubleQuoted:
-            column += 1
+            skip += 1
         default:
             break
         }
+        guard line < starts.count else { return [] }
         var anchors: [TextAnchor] = []
-        anchors.reserveCapacity(contentStarts.count)
-        previousWasSpace = true
-        while line < starts.count && anchors.count < contentStarts.count {
-            let end = line + 1 < starts.count ? starts[line + 1] - 1 : bytes.count
-            // Skip `column` scalars into the line, then walk scalar by scalar.
-            var index = starts[line], scalarColumn = 0
-            while index < end && scalarColumn < column {
+        anchors.reserveCapacity(content.utf8.count / 6)
+        bytes.withUnsafeBufferPointer { source in
+            // The source cursor: a byte index, its line, its column in scalars.
+            var index = starts[line], column = 0
+            var end = line + 1 < starts.count ? starts[line + 1] - 1 : source.count
+            while index < end && column < skip {
                 index += 1
-                while index < end && SourceLines.isContinuation(bytes[index]) { index += 1 }
-                scalarColumn += 1
+                while index < end && SourceLines.isContinuation(source[index]) { index += 1 }
+                column += 1
             }
-            while index < end && anchors.count < contentStarts.count {
-                let isSpace = SourceLines.isSpace(bytes[index])
+            var sourcePreviousWasSpace = true
+            /// Moves the cursor to the next word start in the source; false when the source ends.
+            func nextSourceWord() -> Bool {
+                while true {
+                    while index < end {
+                        let byte = source[index]
+                        let isSpace = SourceLines.isSpace(byte)
+                        if !isSpace && sourcePreviousWasSpace { return true }
+                        sourcePreviousWasSpace = isSpace
+                        index += 1
+                        while index < end && SourceLines.isContinuation(source[index]) { index += 1 }
+                        column += 1
+                    }
+                    line += 1
+                    guard line < starts.count else { return false }
+                    index = starts[line]
+                    end = line + 1 < starts.count ? starts[line + 1] - 1 : source.count
+                    column = 0
+                    sourcePreviousWasSpace = true
+                }
+            }
+            var offset = 0, previousWasSpace = true
+            for byte in content.utf8 where !SourceLines.isContinuation(byte) {
+                let isSpace = SourceLines.isSpace(byte)
                 if !isSpace && previousWasSpace {
-                    anchors.append(TextAnchor(offset: contentStarts[anchors.count], line: line + 1, column: scalarColumn + 1))
+                    guard nextSourceWord() else { return }
+                    anchors.append(TextAnchor(offset: offset, line: line + 1, column: column + 1))
+                    // Step past the word's first scalar, so the next search finds the next word.
+                    sourcePreviousWasSpace = false
+                    index += 1
+                    while index < end && SourceLines.isContinuation(source[index]) { index += 1 }
+                    column += 1
                 }
                 previousWasSpace = isSpace
-                index += 1
-                while index < end && SourceLines.isContinuation(bytes[index]) { index += 1 }
-                scalarColumn += 1
+                offset += 1
             }
-            previousWasSpace = true
-            line += 1
-            column = 0
         }
         return anchors
     }
