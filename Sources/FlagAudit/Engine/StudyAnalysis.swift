@@ -76,7 +76,7 @@ public struct StudyAnalysis: Sendable {
         if !readSampleSize {
             readSampleSize = true
             signals.sampleSize = TextSignals.sampleSize(
-                in: sentences, fields: StudyAnalysis.sampleSizeFields, extractor: SampleSizeExtractor(lexicon: analyzer.lexicon))
+                in: sentences, fields: StudyAnalysis.sampleSizeFields, extractor: analyzer.sampleSizeExtractor)
         }
         return signals.sampleSize
     }
