@@ -16,8 +16,8 @@ struct EvalClaims: ParsableCommand {
         abstract: "Score claim strength against CSV files with 'sentence' and 'strength' columns."
     )
 
-    @Argument(help: "Labelled CSV files.")
-    var files: [String]
+    @Argument(help: "Labelled CSV files, or directories of them.")
+    var paths: [String]
 
     @OptionGroup var rules: PackOption
 
@@ -29,6 +29,7 @@ struct EvalClaims: ParsableCommand {
     func run() throws {
         let pack = try rules.load()
         let evaluation = ClaimEvaluation(lexicon: pack.lexicon)
+        let files = LabeledRows.files(paths)
         let data = try files.map { file in try Stopping.onDiagnostics { () throws(DiagnosticError) in try ClaimEvaluation.read(file) } }
         var text = ""
         let lexiconOnly = ClaimClassifier(lexicon: pack.lexicon)
@@ -67,8 +68,8 @@ struct TrainCommand: ParsableCommand {
 struct TrainClaims: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "claims", abstract: "Train rules/models/claims.tsv.")
 
-    @Argument(help: "Labelled CSV files ('sentence', 'strength').")
-    var files: [String]
+    @Argument(help: "Labelled CSV files ('sentence', 'strength'), or directories of them.")
+    var paths: [String]
 
     @OptionGroup var rules: PackOption
 
@@ -79,7 +80,7 @@ struct TrainClaims: ParsableCommand {
 
     func run() throws {
         let pack = try rules.load()
-        let rows = try files.flatMap { file in try Stopping.onDiagnostics { () throws(DiagnosticError) in try ClaimEvaluation.read(file) } }
+        let rows = try LabeledRows.files(paths).flatMap { file in try Stopping.onDiagnostics { () throws(DiagnosticError) in try ClaimEvaluation.read(file) } }
         let trainer = training.trainer
         let model = ClaimEvaluation(lexicon: pack.lexicon).train(rows, trainer: trainer)
         let comment = """

@@ -57,6 +57,27 @@ struct HostileSuiteTests {
         #expect(sentences.allSatisfy { $0.text.unicodeScalars.count <= SentenceSplitter.maximumLength })
     }
 
+    /// A directory where a file is expected says so, instead of a system error code.
+    @Test func aDirectoryGivenAsAFileIsNamedAsSuch() throws {
+        let directory = try Fixtures.directory(["a.csv": Array("sentence,strength\n".utf8)])
+        defer { Fixtures.remove(directory) }
+        #expect {
+            _ = try FileInput.read(directory, limit: 1 << 20)
+        } throws: { error in
+            let diagnostic = (error as? DiagnosticError)?.diagnostics.first
+            return diagnostic?.message == "cannot read file: it is a directory" && diagnostic?.location.path == directory
+        }
+    }
+
+    /// `eval claims DIR` reads the CSV files directly inside, in name order; other paths pass through.
+    @Test func labelledDirectoriesExpandToTheirCSVFiles() throws {
+        let directory = try Fixtures.directory([
+            "b.csv": Array("x\n".utf8), "a.CSV": Array("x\n".utf8), "notes.txt": Array("x\n".utf8),
+        ])
+        defer { Fixtures.remove(directory) }
+        #expect(LabeledRows.files([directory, "other.csv"]) == [directory + "/a.CSV", directory + "/b.csv", "other.csv"])
+    }
+
     @Test(arguments: ["(a+)+$", "(\\w+\\s?)*x", "(.*)*end", "(a|aa)+b", "(x)\\1"])
     func catastrophicRegexInAUserRuleIsRejectedAtLoad(pattern: String) throws {
         let rule = RulePackTests.validRule.replacingOccurrences(of: "      sample_size: {below: 10}", with: "      text: {patterns: ['\(pattern)']}")

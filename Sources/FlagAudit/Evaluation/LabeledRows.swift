@@ -19,4 +19,17 @@ public enum LabeledRows {
         }
         return csv.rows
     }
+
+    /// The paths given, with each directory replaced by the `.csv` files directly inside it,
+    /// in name order: `eval claims ../shared/eval/claims` reads both corpora.
+    public static func files(_ paths: [String]) -> [String] {
+        paths.flatMap { path -> [String] in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
+                let names = try? FileManager.default.contentsOfDirectory(atPath: path)
+            else { return [path] }
+            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+            return names.filter { $0.lowercased().hasSuffix(".csv") }.sorted().map { base + "/" + $0 }
+        }
+    }
 }

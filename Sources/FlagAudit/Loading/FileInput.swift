@@ -4,6 +4,10 @@ import Foundation
 public enum FileInput {
     public static func read(_ path: String, limit: Int) throws(DiagnosticError) -> [UInt8] {
         let start = SourceLocation(path: path, line: 1, column: 1)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw DiagnosticError(Diagnostic(.inputLimit, at: start, "cannot read file: it is a directory"))
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
             throw DiagnosticError(Diagnostic(.inputLimit, at: start, "cannot read file: \(reason)"))
