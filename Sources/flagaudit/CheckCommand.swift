@@ -68,7 +68,8 @@ struct CheckCommand: AsyncParsableCommand {
         let auditor = Auditor(pack: pack)
         if !fix && baseline == nil && writeBaseline == nil, let streaming = streamingFormat {
             // Written study by study: output starts at once and memory stays flat.
-            let sink = BufferedOutput(path: output)
+            let sink = try output.map { path in try Stopping.onDiagnostics { () throws(DiagnosticError) in try BufferedOutput(path: path) } }
+                ?? BufferedOutput()
             var stream = StreamingReport(format: streaming, write: sink.write)
             await auditor.audit(files: discovery.files, prepare: { StreamingReport.render($0, format: streaming) }) {
                 stream.add($0, rendered: $1)

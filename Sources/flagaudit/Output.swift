@@ -11,18 +11,24 @@ enum Output {
     }
 }
 
-/// Collects output in large chunks: to standard output as it goes, or into a file written
-/// atomically at the end (`--output`).
+/// Collects output in large chunks: to standard output as it goes, or to a file that is
+/// replaced whole once the report is complete (`--output`); either way memory stays flat.
 final class BufferedOutput {
-    private let path: String?
+    private let file: AtomicFileStream?
     private var buffer = ""
-    private var whole = ""
+    /// The first failed write to the file, reported by `close` (writes come from a callback).
+    private var failure: DiagnosticError?
 
-    init(path: String?) { self.path = path }
+    /// Standard output.
+    init() { file = nil }
+
+    /// Opens the file at once, so an unwritable `--output` fails before any work is done.
+    init(path: String) throws(DiagnosticError) { file = try AtomicFileStream(path: path) }
 
     func write(_ text: String) {
-        if path != nil {
-            whole += text
+        if let file {
+            guard failure == nil else { return }
+            do { try file.write(text) } catch { failure = error }
             return
         }
         buffer += text
@@ -35,6 +41,7 @@ final class BufferedOutput {
     }
 
     func close() throws(DiagnosticError) {
-        if let path { try AtomicFile.write(whole, to: path) } else { flush() }
+        if let failure { throw failure }
+        if let file { try file.commit() } else { flush() }
     }
 }

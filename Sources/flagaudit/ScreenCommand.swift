@@ -109,7 +109,7 @@ struct ScreenCommand: AsyncParsableCommand {
 /// Prints screening results one by one (text or the JSON of cli.md) and the exit status.
 struct ScreenPrinter {
     let format: CheckCommand.Format
-    private let sink = BufferedOutput(path: nil)
+    private let sink = BufferedOutput()
     private var studies = 0
     private var counts: [Severity: Int] = [:]
 

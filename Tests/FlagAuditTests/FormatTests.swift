@@ -89,6 +89,29 @@ struct FormatTests {
         #expect(try String(contentsOfFile: directory + "/out.txt", encoding: .utf8) == "hello\n")
         #expect(throws: DiagnosticError.self) { try AtomicFile.write("x", to: directory + "/missing/out.txt") }
     }
+
+    /// `--output` streams: the old file stays whole until the new one is complete, then is
+    /// replaced at once; an abandoned stream leaves the old file and no temporary file.
+    @Test func streamedFileReplacesTheTargetOnlyOnCommit() throws {
+        let directory = try Fixtures.directory(["out.json": Array("old\n".utf8)])
+        defer { Fixtures.remove(directory) }
+        let path = directory + "/out.json"
+        let piece = String(repeating: "x", count: 50_000)
+        do {
+            let stream = try AtomicFileStream(path: path)
+            for _ in 0..<4 { try stream.write(piece) }  // past the chunk size: some of it is on disk
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == "old\n")
+            try stream.commit()
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == String(repeating: piece, count: 4))
+        do {
+            let abandoned = try AtomicFileStream(path: path)
+            try abandoned.write("partial")
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == String(repeating: piece, count: 4))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["out.json"])
+        #expect(throws: DiagnosticError.self) { _ = try AtomicFileStream(path: directory + "/missing/out.json") }
+    }
 }
 
 @Suite("Streaming output")
