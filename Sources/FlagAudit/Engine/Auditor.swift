@@ -36,9 +36,13 @@ public struct Auditor: Sendable {
 
     /// Every rule's match; the analysis keeps what the rules worked out.
     public func matches(in analysis: inout StudyAnalysis) -> [RuleMatch] {
-        pack.rules.compactMap { rule in
-            evaluate(rule, on: &analysis).map { RuleMatch(rule: rule, evidence: $0) }
+        // By index: a rule is copied (a dozen reference counts) only when it matches.
+        var found: [RuleMatch] = []
+        for index in pack.rules.indices {
+            guard let evidence = pack.rules[index].condition.evaluate(&analysis, context: context) else { continue }
+            found.append(RuleMatch(rule: pack.rules[index], evidence: evidence))
         }
+        return found
     }
 
     /// Audits one loaded entry. Duplicate ids need the whole set: see `audit(files:)`.

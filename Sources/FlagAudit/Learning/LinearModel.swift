@@ -64,17 +64,18 @@ public struct LinearModel: Sendable {
     }
 
     /// Decides from features given as `FeatureKey` keys (features the model does not know
-    /// weigh nothing). The explanation names the strongest features towards the chosen class.
+    /// weigh nothing). The explanation names the `count` strongest features towards the chosen
+    /// class; 0 skips it, for callers that never show it.
     public func decide(hashed features: [UInt64], explain count: Int = 3) -> Decision {
         let width = classes.count, index = table.index, names = table.names, rows = table.rows
         // Look each feature up once; the rows serve both the scores and the explanation.
         var found: [Int] = []
-        found.reserveCapacity(features.count)
+        if count > 0 { found.reserveCapacity(features.count) }
         var scores = bias
         rows.withUnsafeBufferPointer { rows in
             for feature in features {
                 guard let row = index.value(for: feature) else { continue }
-                found.append(row)
+                if count > 0 { found.append(row) }
                 for k in 0..<width { scores[k] += rows[row * width + k] }
             }
         }

@@ -16,7 +16,9 @@ public struct ClaimClassifier: Sendable {
 
     public func classify(_ sentence: String) -> ClaimAnalysis { classify(Tokenizer.tokens(sentence)) }
 
-    public func classify(_ tokens: [Token]) -> ClaimAnalysis {
+    /// `explain`: how many of the model's strongest features to keep as the explanation
+    /// (`ClaimAnalysis.features`); audits, which never show them, ask for none.
+    public func classify(_ tokens: [Token], explain: Int = 3) -> ClaimAnalysis {
         let cues = readCues(tokens)
         let negated = !cues.causal.isEmpty && cues.causal.allSatisfy(\.negated)
         guard let model else {
@@ -24,7 +26,7 @@ public struct ClaimClassifier: Sendable {
             analysis.negated = negated
             return analysis
         }
-        let decision = model.decide(hashed: featureKeys(tokens, cues: cues))
+        let decision = model.decide(hashed: featureKeys(tokens, cues: cues), explain: explain)
         let strength = ClaimStrength(rawValue: decision.label) ?? .none
         var analysis = ClaimAnalysis(strength: strength, features: decision.contributions)
         analysis.negated = negated

@@ -7,6 +7,7 @@ public struct Sentence: Sendable {
     public var offset: Int = 0
     public var tokens: [Token]
     /// Nil until the analysis classifies the sentence's field (`StudyAnalysis.classifyClaims`).
+    /// Classified for rules, so without the model's explanation (`ClaimClassifier.classify` gives one).
     public var claim: ClaimAnalysis?
 
     /// The exact words of a token range, as written.

@@ -22,12 +22,18 @@ public struct TextSignals: Sendable {
         _ signal: SignalLexicon, in sentences: Sentences, negation: Negation
     ) -> Reading? {
         var best: (rank: Int, reading: Reading)?
+        // Reused from sentence to sentence: most sentences match nothing and allocate nothing.
+        var matches: [(rank: Int, range: Range<Int>)] = []
+        var taken: [Range<Int>] = []
         for sentence in sentences {
-            var taken: [Range<Int>] = []
+            matches.removeAll(keepingCapacity: true)
+            for rank in signal.values.indices {
+                for range in signal.values[rank].phrases.matches(in: sentence.tokens) { matches.append((rank, range)) }
+            }
+            if matches.isEmpty { continue }
+            taken.removeAll(keepingCapacity: true)
             // Longer phrases first, so "non-randomized" is not also read as "randomized".
-            let matches = signal.values.enumerated().flatMap { rank, value in
-                value.phrases.matches(in: sentence.tokens).map { (rank: rank, range: $0) }
-            }.sorted { ($0.range.count, -$0.range.lowerBound) > ($1.range.count, -$1.range.lowerBound) }
+            matches.sort { ($0.range.count, -$0.range.lowerBound) > ($1.range.count, -$1.range.lowerBound) }
             for match in matches {
                 if taken.contains(where: { $0.overlaps(match.range) }) { continue }
                 taken.append(match.range)
