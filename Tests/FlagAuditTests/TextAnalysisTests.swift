@@ -67,6 +67,20 @@ struct TextAnalysisTests {
         #expect(decision.contributions.allSatisfy { model.weights[$0.feature] != nil })
     }
 
+    /// The weights file reads the same with LF or CRLF line ends, and a bad line is located.
+    @Test func modelFileParsesWithEitherLineEnd() throws {
+        let text = "# comment\nclasses\ta\tb\nbias\t0.5\t-0.5\nw:naïve\t1\t-1\nb:<s>_x\t0.25\t0\n"
+        let lf = try LinearModel(parsing: text, path: "m.tsv")
+        let crlf = try LinearModel(parsing: text.replacingOccurrences(of: "\n", with: "\r\n"), path: "m.tsv")
+        #expect(lf.classes == ["a", "b"] && lf.bias == [0.5, -0.5])
+        #expect(lf.weights == ["w:naïve": [1, -1], "b:<s>_x": [0.25, 0]])
+        #expect(crlf.classes == lf.classes && crlf.bias == lf.bias && crlf.weights == lf.weights)
+        #expect(lf.decide(hashed: [FeatureKey.word(WordHash.of("naïve"))]).label == "a")
+        #expect {
+            _ = try LinearModel(parsing: "classes\ta\tb\nbias\t0\t0\n\nw:x\t1\n", path: "m.tsv")
+        } throws: { error in (error as? DiagnosticError)?.diagnostics.first?.location.line == 4 }
+    }
+
     @Test func negationScopeClosesAtOnlyThat() {
         let claim = TextAnalysisTests.classifier.classify("It does not prove that CBT works, only that improvements are associated with changes.")
         #expect(claim.strength == .correlational)

@@ -123,8 +123,13 @@ public struct LinearModel: Sendable {
         var classes: [String] = []
         var bias: [Double] = []
         var weights: [String: [Double]] = [:]
-        for (index, line) in text.scalarLines.enumerated() where !line.isEmpty && !line.hasPrefix("#") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        // Split as UTF-8 bytes: the file has some 20,000 lines, and splitting it into strings
+        // by Unicode scalar was most of the pack's start-up (a CR before the LF is dropped).
+        let bytes = Array(text.utf8)
+        for (index, whole) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let line = whole.last == UInt8(ascii: "\r") ? whole.dropLast() : whole
+            guard let first = line.first, first != UInt8(ascii: "#") else { continue }
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             let location = SourceLocation(path: path, line: index + 1, column: 1)
             if fields[0] == "classes" {
                 classes = Array(fields.dropFirst())
