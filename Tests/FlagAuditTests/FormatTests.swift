@@ -82,6 +82,33 @@ struct FormatTests {
         #expect(infoOnly.exitStatus(failOn: threshold) == (threshold == .info ? 1 : 0))
     }
 
+    /// Excerpts carry quotes, backslashes, tabs, line breaks, control bytes and non-ASCII text:
+    /// the JSON stays valid and reads back to the same strings, pretty or compact.
+    @Test func jsonEscapesEveryStringAndReadsBack() throws {
+        let tricky = "say \"CBT\" \\ cures\tall\r\nnaïve – ✓ \u{01}\u{1F} end"
+        let value = JSONValue.object([
+            ("text", .string(tricky)), ("key \"q\"", .array([.number(-41), .bool(true), .null, .array([]), .object([])])),
+        ])
+        #expect(value.serialized() == """
+            {
+              "text": "say \\"CBT\\" \\\\ cures\\tall\\r\\nnaïve – ✓ \\u0001\\u001f end",
+              "key \\"q\\"": [
+                -41,
+                true,
+                null,
+                [],
+                {}
+              ]
+            }
+            """)
+        for text in [value.serialized(), value.serialized(indent: nil)] {
+            let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            #expect(parsed["text"] as? String == tricky)
+            #expect((parsed["key \"q\""] as? [Any])?.count == 5)
+        }
+        #expect(value.serialized(indent: nil).hasPrefix("{\"text\":\"say"))
+    }
+
     @Test func atomicWriteReportsUnwritablePaths() throws {
         let directory = try Fixtures.directory([:])
         defer { Fixtures.remove(directory) }
