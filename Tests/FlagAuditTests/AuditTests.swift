@@ -3,6 +3,20 @@ import Testing
 
 @Suite("Auditing a set of entries")
 struct AuditTests {
+    /// Every job's result is handed over once, in job order, whatever the count (around the
+    /// sizes where jobs start to be grouped into runs) and however unevenly the jobs take.
+    @Test(arguments: [0, 1, 2, 31, 32, 33, 63, 64, 65, 1_000, 1_001, 5_003])
+    func orderedWorkHandsOverEveryResultInOrder(count: Int) async {
+        var seen: [Int] = []
+        await OrderedWork.run(count: count, job: { index in
+            // Uneven work, so that later jobs often finish first.
+            var sum = 0
+            for step in 0..<((index * 7_919) % 5_000) { sum &+= step }
+            return sum == -1 ? -1 : index
+        }) { seen.append($0) }
+        #expect(seen == Array(0..<count))
+    }
+
     @Test func brokenEntriesNeverHideTheOthers() async throws {
         let good = "id: good\ntitle: Good\ndesign: rct\nsample_size: 20\n"
         let directory = try Fixtures.directory([

@@ -8,26 +8,31 @@ public enum OrderedWork {
         count: Int, job: @escaping @Sendable (Int) -> Result, each: (Result) -> Void
     ) async {
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        // Results may run ahead of the oldest unfinished job by this many; memory stays flat.
+        // Jobs go to tasks in runs of up to 16, so that a large set pays for a task, its
+        // wake-up and its hand-over once per run rather than once per job; a small set still
+        // spreads over every core.
+        let run = max(1, min(16, count / (width * 16)))
+        let runs = (count + run - 1) / run
+        // Results may run ahead of the oldest unfinished run by this many runs; memory stays flat.
         // (A window of 16 per core measured no faster on 10,000 entries.)
         let window = width * 4
-        await withTaskGroup(of: (Int, Result).self) { group in
+        await withTaskGroup(of: (Int, [Result]).self) { group in
             var next = 0, emitted = 0, inFlight = 0
-            var waiting: [Int: Result] = [:]
+            var waiting: [Int: [Result]] = [:]
             func topUp() {
-                while next < count && inFlight < width * 2 && next - emitted < window {
+                while next < runs && inFlight < width * 2 && next - emitted < window {
                     let index = next
                     next += 1
                     inFlight += 1
-                    group.addTask { (index, job(index)) }
+                    group.addTask { (index, (index * run..<min(count, (index + 1) * run)).map(job)) }
                 }
             }
             topUp()
-            for await (index, result) in group {
+            for await (index, results) in group {
                 inFlight -= 1
-                waiting[index] = result
+                waiting[index] = results
                 while let ready = waiting.removeValue(forKey: emitted) {
-                    each(ready)
+                    for result in ready { each(result) }
                     emitted += 1
                 }
                 topUp()
