@@ -1,4 +1,3 @@
-import Yams
 
 /// Parses a rule's `when:` tree, checking every field, predicate, term and pattern against
 /// the vocabulary so that a typo in a rule stops the run with its location.
@@ -39,7 +38,7 @@ struct ConditionParser {
     static let textKeys = ["fields", "claim", "phrases", "patterns", "except", "negation", "absent"]
     static let combinators = ["all", "any", "not", "text", "signal"]
 
-    func parse(_ node: Node, reader: inout NodeReader) -> Condition? {
+    func parse(_ node: YAMLNode, reader: inout NodeReader) -> Condition? {
         let allowed = ConditionParser.combinators + StudyField.allCases.filter { !$0.isText && $0.kind != .structure }.map(\.rawValue)
         guard let pairs = reader.mapping(node, what: "a condition", allowed: allowed) else { return nil }
         var conditions: [Condition] = []
@@ -71,7 +70,7 @@ struct ConditionParser {
     }
 
     /// `signal: {randomization: not-randomized, sample_size: {below: 50}, case_definitions: {any_in: ["@requires-pem"]}}`
-    private func parseSignals(_ node: Node, reader: inout NodeReader) -> [Condition] {
+    private func parseSignals(_ node: YAMLNode, reader: inout NodeReader) -> [Condition] {
         let named = lexicon.signals.map(\.name)
         let termSignals = [TermCategory.caseDefinitions, .populations].map(\.rawValue)
         let allowed = named + termSignals + ["sample_size"]
@@ -99,7 +98,7 @@ struct ConditionParser {
         return conditions
     }
 
-    private func parsePredicates(_ subject: PredicateSubject, _ node: Node, reader: inout NodeReader) -> [FieldPredicate] {
+    private func parsePredicates(_ subject: PredicateSubject, _ node: YAMLNode, reader: inout NodeReader) -> [FieldPredicate] {
         switch node {
         case .scalar, .sequence:
             return termSet(subject, node, reader: &reader).map { [.anyIn($0)] } ?? []
@@ -142,8 +141,8 @@ struct ConditionParser {
 
     /// Slugs named by a rule (a scalar or a list), with `@attribute` expanding to every term
     /// of the field's vocabulary that carries the attribute.
-    private func termSet(_ subject: PredicateSubject, _ node: Node, reader: inout NodeReader) -> Set<String>? {
-        let items: [(value: String, node: Node)]?
+    private func termSet(_ subject: PredicateSubject, _ node: YAMLNode, reader: inout NodeReader) -> Set<String>? {
+        let items: [(value: String, node: YAMLNode)]?
         if case .sequence = node { items = reader.scalarList(node, what: subject.name) } else {
             items = reader.string(node, what: subject.name).map { [($0, node)] }
         }
@@ -181,7 +180,7 @@ struct ConditionParser {
         return set
     }
 
-    private func parseText(_ node: Node, reader: inout NodeReader) -> TextMatcher? {
+    private func parseText(_ node: YAMLNode, reader: inout NodeReader) -> TextMatcher? {
         guard let pairs = reader.mapping(node, what: "a text test", allowed: ConditionParser.textKeys) else { return nil }
         var matcher = TextMatcher()
         var hasTest = false

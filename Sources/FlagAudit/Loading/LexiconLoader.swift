@@ -1,4 +1,3 @@
-import Yams
 
 /// Reads `lexicon.yaml`: the word lists behind sentence splitting, negation and claim strength.
 struct LexiconLoader {
@@ -71,11 +70,11 @@ struct LexiconLoader {
         return lexicon
     }
 
-    private func readScreen(_ node: Node, reader: inout NodeReader) -> ScreenLexicon {
+    private func readScreen(_ node: YAMLNode, reader: inout NodeReader) -> ScreenLexicon {
         var screen = ScreenLexicon()
         let keys = ["atlas_headings", "atlas_tags", "atlas_metadata", "full_text_headings", "full_text_length", "population_window"]
         let fields = Set(StudyField.allCases.map(\.rawValue))
-        func pairs(_ node: Node, _ name: String, allowedValues: Set<String>?) -> [String: String] {
+        func pairs(_ node: YAMLNode, _ name: String, allowedValues: Set<String>?) -> [String: String] {
             var map: [String: String] = [:]
             for (key, _, value) in reader.mapping(node, what: name, allowed: nil) ?? [] {
                 guard let text = reader.string(value, what: key) else { continue }
@@ -102,10 +101,10 @@ struct LexiconLoader {
         return screen
     }
 
-    private func readSampleSize(_ node: Node, reader: inout NodeReader) -> SampleSizeLexicon {
+    private func readSampleSize(_ node: YAMLNode, reader: inout NodeReader) -> SampleSizeLexicon {
         var lexicon = SampleSizeLexicon()
         let keys = ["people", "not_people", "multipliers", "per_group", "enrolment", "screening", "totals", "subsets", "number_words", "review_markers"]
-        func words(_ node: Node, _ name: String) -> Set<String> {
+        func words(_ node: YAMLNode, _ name: String) -> Set<String> {
             Set(reader.scalarList(node, what: name)?.map { $0.value.lowercased() } ?? [])
         }
         for (name, _, item) in reader.mapping(node, what: "sample_size", allowed: keys) ?? [] {
@@ -128,7 +127,7 @@ struct LexiconLoader {
         return lexicon
     }
 
-    private func phrases(_ node: Node, _ name: String, _ reader: inout NodeReader) -> PhraseSet {
+    private func phrases(_ node: YAMLNode, _ name: String, _ reader: inout NodeReader) -> PhraseSet {
         PhraseSet(reader.scalarList(node, what: name)?.map(\.value) ?? [])
     }
 }

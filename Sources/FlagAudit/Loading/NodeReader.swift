@@ -1,4 +1,3 @@
-import Yams
 
 /// Walks a composed YAML tree against an expected shape, recording a located diagnostic for every
 /// mismatch instead of stopping at the first. Scalars are read as text and typed here, so YAML 1.1
@@ -9,26 +8,25 @@ struct NodeReader {
 
     init(path: String) { self.path = path }
 
-    func location(_ node: Node) -> SourceLocation {
-        SourceLocation(path: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    func location(_ node: YAMLNode) -> SourceLocation {
+        SourceLocation(path: path, line: node.mark.line, column: node.mark.column)
     }
 
-    mutating func report(_ check: BuiltinCheck, _ node: Node, _ message: String, field: String? = nil) {
+    mutating func report(_ check: BuiltinCheck, _ node: YAMLNode, _ message: String, field: String? = nil) {
         diagnostics.append(Diagnostic(check, at: location(node), message, field: field))
     }
 
     mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
-    static func isNull(_ node: Node) -> Bool {
+    static func isNull(_ node: YAMLNode) -> Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
-    static func describe(_ node: Node) -> String {
+    static func describe(_ node: YAMLNode) -> String {
         switch node {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         case .scalar(let scalar):
             if isNull(node) { return "nothing" }
             if scalar.style == .plain {
@@ -40,12 +38,12 @@ struct NodeReader {
     }
 
     /// Key-value pairs of a mapping with string keys, reporting unknown keys with the nearest known one.
-    mutating func mapping(_ node: Node, what: String, allowed: [String]?) -> [(key: String, keyNode: Node, value: Node)]? {
+    mutating func mapping(_ node: YAMLNode, what: String, allowed: [String]?) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)]? {
         guard case .mapping(let mapping) = node else {
             report(.schema, node, "\(what) must be a mapping, found \(NodeReader.describe(node))")
             return nil
         }
-        var pairs: [(String, Node, Node)] = []
+        var pairs: [(String, YAMLNode, YAMLNode)] = []
         for (keyNode, value) in mapping {
             guard case .scalar(let key) = keyNode else {
                 report(.schema, keyNode, "keys of \(what) must be plain names, found \(NodeReader.describe(keyNode))")
@@ -67,7 +65,7 @@ struct NodeReader {
     }
 
     /// A scalar as text; nil (with a diagnostic) for collections, nil silently for null.
-    mutating func string(_ node: Node, what: String) -> String? {
+    mutating func string(_ node: YAMLNode, what: String) -> String? {
         if NodeReader.isNull(node) { return nil }
         guard case .scalar(let scalar) = node else {
             report(.schema, node, "\(what) must be text, found \(NodeReader.describe(node))", field: what)
@@ -77,7 +75,7 @@ struct NodeReader {
     }
 
     /// A plain whole number; quoted digits, floats and booleans are rejected.
-    mutating func integer(_ node: Node, what: String, range: ClosedRange<Int> = 0...Int.max) -> Int? {
+    mutating func integer(_ node: YAMLNode, what: String, range: ClosedRange<Int> = 0...Int.max) -> Int? {
         if NodeReader.isNull(node) { return nil }
         guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any,
             let value = Int(scalar.string.replacingOccurrences(of: "_", with: ""))
@@ -93,7 +91,7 @@ struct NodeReader {
     }
 
     /// Only `true` and `false` are booleans (YAML 1.1's yes/no/on/off are not).
-    mutating func bool(_ node: Node, what: String) -> Bool? {
+    mutating func bool(_ node: YAMLNode, what: String) -> Bool? {
         guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any,
             scalar.string == "true" || scalar.string == "false"
         else {
@@ -104,13 +102,13 @@ struct NodeReader {
     }
 
     /// A list of scalars; a lone scalar is reported, since a list was asked for.
-    mutating func scalarList(_ node: Node, what: String) -> [(value: String, node: Node)]? {
+    mutating func scalarList(_ node: YAMLNode, what: String) -> [(value: String, node: YAMLNode)]? {
         if NodeReader.isNull(node) { return [] }
         guard case .sequence(let sequence) = node else {
             report(.schema, node, "\(what) must be a list, found \(NodeReader.describe(node)); write [\(node.scalar?.string ?? "...")]", field: what)
             return nil
         }
-        var items: [(String, Node)] = []
+        var items: [(String, YAMLNode)] = []
         for item in sequence {
             if let value = string(item, what: "an item of \(what)") { items.append((value, item)) }
         }
@@ -118,7 +116,7 @@ struct NodeReader {
     }
 
     /// A list of strings or a single string, for fields that hold either.
-    mutating func stringOrList(_ node: Node, what: String) -> [(value: String, node: Node)]? {
+    mutating func stringOrList(_ node: YAMLNode, what: String) -> [(value: String, node: YAMLNode)]? {
         if case .sequence = node { return scalarList(node, what: what) }
         guard let value = string(node, what: what) else { return NodeReader.isNull(node) ? [] : nil }
         return [(value, node)]

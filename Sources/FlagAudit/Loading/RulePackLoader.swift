@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Loads a rule pack directory: `vocabulary.yaml`, `lexicon.yaml`, and every other `*.yaml`
 /// as a rule file. Any problem makes the whole pack unusable: an audit with a half-loaded
@@ -95,9 +94,9 @@ public struct RulePackLoader: Sendable {
         return rules
     }
 
-    private func parseRule(_ node: Node, document: YAMLDocument, vocabulary: Vocabulary, lexicon: Lexicon, reader: inout NodeReader) -> Rule? {
+    private func parseRule(_ node: YAMLNode, document: YAMLDocument, vocabulary: Vocabulary, lexicon: Lexicon, reader: inout NodeReader) -> Rule? {
         guard let pairs = reader.mapping(node, what: "a rule", allowed: RulePackLoader.ruleKeys) else { return nil }
-        var fields: [String: (Node, Node)] = [:]
+        var fields: [String: (YAMLNode, YAMLNode)] = [:]
         for (key, keyNode, value) in pairs { fields[key] = (keyNode, value) }
         for required in ["id", "severity", "summary", "message", "rationale", "when"] where fields[required] == nil {
             reader.report(.missingKey, node, "rule is missing '\(required)'")
@@ -139,7 +138,7 @@ public struct RulePackLoader: Sendable {
             condition: condition, examples: examples, location: reader.location(node))
     }
 
-    private func parseExamples(_ node: Node, document: YAMLDocument, vocabulary: Vocabulary, reader: inout NodeReader) -> RuleExamples {
+    private func parseExamples(_ node: YAMLNode, document: YAMLDocument, vocabulary: Vocabulary, reader: inout NodeReader) -> RuleExamples {
         var examples = RuleExamples()
         let loader = StudyLoader(vocabulary: vocabulary)
         for (key, _, value) in reader.mapping(node, what: "examples", allowed: ["triggering", "non_triggering"]) ?? [] {

@@ -1,4 +1,3 @@
-import Yams
 
 /// The lines of a source file, to map offsets inside a YAML scalar back to the line and
 /// column where they were written, whatever the scalar's style. Offsets and columns count
@@ -9,8 +8,7 @@ struct SourceLines {
     private let bytes: [UInt8]
     private let starts: [Int]
 
-    init(_ source: String) {
-        let bytes = Array(source.utf8)
+    init(_ bytes: [UInt8]) {
         var starts = [0]
         for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
         self.bytes = bytes
@@ -20,8 +18,8 @@ struct SourceLines {
     /// Word starts of `content` paired with the source positions of the same words.
     /// Scalar styles differ in quoting, folding and indentation but keep the word sequence,
     /// so the k-th word of the content is the k-th word in the source from the scalar's mark.
-    func anchors(for scalar: Node.Scalar, content: String) -> [TextAnchor] {
-        guard let mark = scalar.mark else { return [] }
+    func anchors(for scalar: YAMLNode.Scalar, content: String) -> [TextAnchor] {
+        let mark = scalar.mark
         var line = mark.line - 1
         var skip = mark.column - 1
         switch scalar.style {

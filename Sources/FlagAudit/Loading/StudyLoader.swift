@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// The outcome of reading one entry file: the study (possibly partial) and every problem found.
 public struct LoadedStudy: Sendable {
@@ -47,9 +46,9 @@ public struct StudyLoader: Sendable {
     }
 
     /// Reads an entry from a node that sits inside another file (a rule's example).
-    func read(_ root: Node, document: YAMLDocument, reader: inout NodeReader) -> Study? {
+    func read(_ root: YAMLNode, document: YAMLDocument, reader: inout NodeReader) -> Study? {
         var builder = StudyBuilder(
-            vocabulary: vocabulary, lines: SourceLines(document.source), study: Study(path: document.path))
+            vocabulary: vocabulary, lines: SourceLines(document.bytes), study: Study(path: document.path))
         builder.study.origin = reader.location(root)
         guard let pairs = reader.mapping(root, what: "a study entry", allowed: StudyField.entryKeys.map(\.rawValue)) else {
             return nil
@@ -77,7 +76,7 @@ private struct StudyBuilder {
     let lines: SourceLines
     var study: Study
 
-    mutating func read(_ field: StudyField, _ node: Node, reader: inout NodeReader) {
+    mutating func read(_ field: StudyField, _ node: YAMLNode, reader: inout NodeReader) {
         let name = field.rawValue
         switch field.kind {
         case .string:
@@ -142,7 +141,7 @@ private struct StudyBuilder {
     }
 
     private func resolve(
-        _ value: String, in category: TermCategory, field: StudyField, node: Node, reader: inout NodeReader
+        _ value: String, in category: TermCategory, field: StudyField, node: YAMLNode, reader: inout NodeReader
     ) -> String? {
         switch vocabulary.resolve(value, in: category) {
         case .canonical(let slug):
@@ -161,7 +160,7 @@ private struct StudyBuilder {
         }
     }
 
-    private mutating func readTags(_ node: Node, reader: inout NodeReader) {
+    private mutating func readTags(_ node: YAMLNode, reader: inout NodeReader) {
         if NodeReader.isNull(node) { return }
         guard let pairs = reader.mapping(node, what: "tags", allowed: nil) else { return }
         for (key, keyNode, value) in pairs {
@@ -174,7 +173,7 @@ private struct StudyBuilder {
         }
     }
 
-    private mutating func readAudit(_ node: Node, reader: inout NodeReader) {
+    private mutating func readAudit(_ node: YAMLNode, reader: inout NodeReader) {
         if NodeReader.isNull(node) { return }
         guard let pairs = reader.mapping(node, what: "audit", allowed: ["ignore"]) else { return }
         for (_, _, value) in pairs {

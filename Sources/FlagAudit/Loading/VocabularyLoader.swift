@@ -1,4 +1,3 @@
-import Yams
 
 /// Reads `vocabulary.yaml`: one list of terms per category, every term with slug, label and aliases.
 struct VocabularyLoader {
@@ -8,7 +7,7 @@ struct VocabularyLoader {
             throw DiagnosticError(Diagnostic(.schema, at: SourceLocation(path: document.path, line: 1, column: 1), "empty vocabulary file"))
         }
         var terms: [TermCategory: [Term]] = [:]
-        var levelDesigns: [(slug: String, designs: [(String, Node)])] = []
+        var levelDesigns: [(slug: String, designs: [(String, YAMLNode)])] = []
         let keys = ["version"] + TermCategory.allCases.map(\.rawValue)
         for (key, _, value) in reader.mapping(root, what: "the vocabulary", allowed: keys) ?? [] {
             guard let category = TermCategory(rawValue: key) else {
@@ -51,15 +50,15 @@ struct VocabularyLoader {
     }
 
     private func readTerm(
-        _ node: Node, category: TermCategory, reader: inout NodeReader,
-        levelDesigns: inout [(slug: String, designs: [(String, Node)])]
+        _ node: YAMLNode, category: TermCategory, reader: inout NodeReader,
+        levelDesigns: inout [(slug: String, designs: [(String, YAMLNode)])]
     ) -> Term? {
         var allowed = ["slug", "label", "aliases", "description", "attributes"]
         if category == .methodFlags { allowed.append("opposite") }
         if category == .evidenceLevels { allowed.append("designs") }
         guard let pairs = reader.mapping(node, what: "a \(category.noun) term", allowed: allowed) else { return nil }
         var term = Term(slug: "", label: "")
-        var designs: [(String, Node)]?
+        var designs: [(String, YAMLNode)]?
         for (key, _, value) in pairs {
             switch key {
             case "slug": term.slug = reader.string(value, what: "slug") ?? ""

@@ -1,4 +1,3 @@
-import Yams
 
 /// Optional `.flagaudit.yml` at the atlas root: which pack, which rules are off, severity
 /// overrides, paths to skip, and the failing threshold. Command-line options win over it.
