@@ -129,6 +129,19 @@ struct EntryLoadingTests {
         #expect(loaded.diagnostics.first?.message.contains("duplicate key 'id'") == true)
     }
 
+    @Test func fieldsAndCategoriesAreDistinctKeys() {
+        // They hash and compare by case; every case must stay a key of its own.
+        for (index, field) in StudyField.allCases.enumerated() {
+            #expect(StudyField(rawValue: field.rawValue) == field)
+            #expect(StudyField.allCases.filter { $0 == field }.count == 1, "\(field) equals another field")
+            var fields: [StudyField: Int] = [:]
+            for (other, value) in zip(StudyField.allCases, StudyField.allCases.indices) { fields[other] = value }
+            #expect(fields[field] == index)
+        }
+        #expect(Set(TermCategory.allCases).count == TermCategory.allCases.count)
+        #expect(TermCategory.allCases.allSatisfy { TermCategory(rawValue: $0.rawValue) == $0 })
+    }
+
     @Test func findingsMayBeOneBlockOfText() throws {
         let study = try #require(Fixtures.load("id: a\ntitle: T\nfindings: |\n  One. Two.\n").study)
         #expect(study.texts[.findings]?.first?.start.line == 4)

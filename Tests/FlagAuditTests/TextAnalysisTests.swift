@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FlagAudit
 
@@ -99,6 +100,32 @@ struct TextAnalysisTests {
         #expect(set.firstMatch(in: Tokenizer.tokens("This hypothesis generating work")) == 1..<3)
         #expect(set.firstMatch(in: Tokenizer.tokens("A Pilot Study of pacing")) == 1..<3)
         #expect(set.firstMatch(in: Tokenizer.tokens("autopilot studying")) == nil)
+    }
+
+    @Test func wordMasksSkipSentencesWithoutChangingMatches() throws {
+        // Every phrase set of the default lexicon, on every sentence of the seed texts: the
+        // matches with the sentence's word mask are the matches without it, and the mask does
+        // rule sentences out.
+        let lexicon = Fixtures.pack.lexicon
+        var sets = [lexicon.negators, lexicon.negationScopes, lexicon.hedges, lexicon.causalCues, lexicon.participles,
+                    lexicon.aims, lexicon.correlationalCues]
+        sets += lexicon.signals.flatMap { $0.values.map(\.phrases) }
+        sets += lexicon.terms.terms.values.flatMap { $0.map(\.phrases) }
+        let texts = try FileManager.default.contentsOfDirectory(atPath: Fixtures.seedsDirectory + "/raw")
+            .map { try String(contentsOfFile: Fixtures.seedsDirectory + "/raw/" + $0, encoding: .utf8) }
+        var skipped = 0, compared = 0
+        for text in texts {
+            let block = TextBlock(field: .text, text: text, start: SourceLocation(path: "t", line: 1, column: 1), anchors: [])
+            for sentence in TextAnalysisTests.splitter.sentences(of: block, field: .text) {
+                for set in sets {
+                    compared += 1
+                    if !set.mayMatch(sentence.words) { skipped += 1 }
+                    #expect(set.matches(in: sentence.tokens, words: sentence.words) == set.matches(in: sentence.tokens))
+                    #expect(set.firstMatch(in: sentence.tokens, words: sentence.words) == set.firstMatch(in: sentence.tokens))
+                }
+            }
+        }
+        #expect(skipped > compared / 2)
     }
 
     @Test func suggestionsAreNearNotWild() {

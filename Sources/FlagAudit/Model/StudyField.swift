@@ -57,3 +57,12 @@ public enum StudyField: String, Sendable, CaseIterable, Hashable {
         return false
     }
 }
+
+// Hashed and compared by case. A raw-value enum otherwise takes RawRepresentable's defaults,
+// which hash and compare the raw strings, and fields key the dictionaries every rule reads.
+extension StudyField {
+    public static func == (lhs: StudyField, rhs: StudyField) -> Bool { lhs.caseTag == rhs.caseTag }
+    public func hash(into hasher: inout Hasher) { hasher.combine(caseTag) }
+    /// The case's position in the declaration (a payload-free enum of under 256 cases is that byte).
+    @inline(__always) var caseTag: UInt8 { unsafeBitCast(self, to: UInt8.self) }
+}

@@ -25,3 +25,10 @@ public enum TermCategory: String, Sendable, CaseIterable {
         }
     }
 }
+
+// Hashed and compared by case, not by raw string (see `StudyField`).
+extension TermCategory {
+    public static func == (lhs: TermCategory, rhs: TermCategory) -> Bool { lhs.caseTag == rhs.caseTag }
+    public func hash(into hasher: inout Hasher) { hasher.combine(caseTag) }
+    @inline(__always) var caseTag: UInt8 { unsafeBitCast(self, to: UInt8.self) }
+}

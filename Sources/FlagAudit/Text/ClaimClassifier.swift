@@ -53,16 +53,17 @@ public struct ClaimClassifier: Sendable {
     }
 
     func readCues(_ tokens: [Token]) -> Cues {
-        let correlational = lexicon.correlationalCues.matches(in: tokens).filter { !negation.isNegated(tokenAt: $0.lowerBound, in: tokens) }
-        let hedges = lexicon.hedges.matches(in: tokens)
-        let participles = lexicon.participles.matches(in: tokens).filter { cue in
+        let words = WordMask(tokens)
+        let correlational = lexicon.correlationalCues.matches(in: tokens, words: words).filter { !negation.isNegated(tokenAt: $0.lowerBound, in: tokens) }
+        let hedges = lexicon.hedges.matches(in: tokens, words: words)
+        let participles = lexicon.participles.matches(in: tokens, words: words).filter { cue in
             cue.lowerBound > 0 && !tokens[cue.lowerBound].followsPunctuation
                 && !lexicon.participleGuards.contains(tokens[cue.lowerBound - 1].text)
         }
-        let aim = lexicon.aims.firstMatch(in: tokens)
+        let aim = lexicon.aims.firstMatch(in: tokens, words: words)
         let aimStart = aim?.lowerBound ?? tokens.count
         var cues = Cues(analysis: ClaimAnalysis(strength: .none), correlational: correlational, hedges: hedges, aim: aim)
-        let causal = (lexicon.causalCues.matches(in: tokens) + participles).sorted { $0.lowerBound < $1.lowerBound }
+        let causal = (lexicon.causalCues.matches(in: tokens, words: words) + participles).sorted { $0.lowerBound < $1.lowerBound }
         var decided = false
         for cue in causal {
             let negated = negation.isNegated(tokenAt: cue.lowerBound, in: tokens)

@@ -7,6 +7,9 @@ public struct PhraseSet: Sendable {
     private var groups: [[[UInt64]]] = []
     private var heads = HashTable()
     private var wildcardFirst: [[UInt64]] = []
+    /// One key word per phrase (its longest, likely rarest, word): a sentence without any of
+    /// them cannot match, whatever its other words.
+    public private(set) var keyWords = WordMask()
 
     public init(_ phrases: [String] = []) {
         for phrase in phrases { insert(phrase) }
@@ -20,6 +23,12 @@ public struct PhraseSet: Sendable {
         }
         guard !pattern.isEmpty else { return }
         phrases.append(phrase)
+        let words = phrase.split(separator: " ").filter { $0 != "*" }.flatMap { Tokenizer.tokens(String($0)) }
+        if let key = words.max(by: { $0.text.utf8.count < $1.text.utf8.count }) {
+            keyWords.insert(key.hash)
+        } else {
+            keyWords.formUnion(.all)
+        }
         if pattern[0] == WordHash.wildcard {
             wildcardFirst.append(pattern)
         } else if let group = heads.value(for: pattern[0]) {
@@ -30,16 +39,22 @@ public struct PhraseSet: Sendable {
         }
     }
 
+    /// Whether a phrase may occur among words summarised by `words` (false: certainly not).
+    @inline(__always) public func mayMatch(_ words: WordMask) -> Bool { keyWords.intersects(words) }
+
     /// Every match as a half-open range of token indices, leftmost first, longest first at a position.
-    public func matches(in tokens: [Token]) -> [Range<Int>] {
+    /// `words`, the tokens' `WordMask` when the caller has it, skips sentences that cannot match.
+    public func matches(in tokens: [Token], words: WordMask = .all) -> [Range<Int>] {
         var found: [Range<Int>] = []
+        guard mayMatch(words) else { return found }
         for i in tokens.indices {
             if let length = matches(at: i, in: tokens) { found.append(i..<(i + length)) }
         }
         return found
     }
 
-    public func firstMatch(in tokens: [Token]) -> Range<Int>? {
+    public func firstMatch(in tokens: [Token], words: WordMask = .all) -> Range<Int>? {
+        guard mayMatch(words) else { return nil }
         for i in tokens.indices {
             if let length = matches(at: i, in: tokens) { return i..<(i + length) }
         }

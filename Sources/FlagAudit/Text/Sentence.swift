@@ -5,10 +5,22 @@ public struct Sentence: Sendable {
     public var location: SourceLocation
     /// Where the sentence starts in its text block, in Unicode scalars.
     public var offset: Int = 0
-    public var tokens: [Token]
+    public var tokens: [Token] { didSet { words = WordMask(tokens) } }
+    /// The tokens' words in brief, so phrase sets skip sentences they cannot match.
+    public private(set) var words: WordMask
     /// Nil until the analysis classifies the sentence's field (`StudyAnalysis.classifyClaims`).
     /// Classified for rules, so without the model's explanation (`ClaimClassifier.classify` gives one).
     public var claim: ClaimAnalysis?
+
+    public init(field: StudyField, text: String, location: SourceLocation, offset: Int = 0, tokens: [Token], claim: ClaimAnalysis? = nil) {
+        self.field = field
+        self.text = text
+        self.location = location
+        self.offset = offset
+        self.tokens = tokens
+        self.words = WordMask(tokens)
+        self.claim = claim
+    }
 
     /// The exact words of a token range, as written.
     public func excerpt(_ range: Range<Int>) -> String {

@@ -28,7 +28,7 @@ public struct TextSignals: Sendable {
         for sentence in sentences {
             matches.removeAll(keepingCapacity: true)
             for rank in signal.values.indices {
-                for range in signal.values[rank].phrases.matches(in: sentence.tokens) { matches.append((rank, range)) }
+                for range in signal.values[rank].phrases.matches(in: sentence.tokens, words: sentence.words) { matches.append((rank, range)) }
             }
             if matches.isEmpty { continue }
             taken.removeAll(keepingCapacity: true)
@@ -68,7 +68,7 @@ public struct TextSignals: Sendable {
         var found: [(offset: Int, reading: Reading)] = []
         for (order, (sentence, tokens)) in sentences.enumerated() {
             for entry in lexicon.terms.terms[category] ?? [] where !found.contains(where: { $0.reading.value == entry.slug }) {
-                if let range = entry.phrases.firstMatch(in: tokens) {
+                if let range = entry.phrases.firstMatch(in: tokens, words: sentence.words) {
                     found.append((order * 10_000 + range.lowerBound, Reading(value: entry.slug, evidence: evidence(sentence, range))))
                 }
             }
