@@ -55,7 +55,7 @@ public struct StudyAnalysis: Sendable {
     public mutating func reading(of signal: String) -> TextSignals.Reading? {
         if readSignals.insert(signal).inserted,
             let lexicon = analyzer.lexicon.signals.first(where: { $0.name == signal }),
-            let found = TextSignals.reading(lexicon, in: fieldsInOrder.joined(), negation: analyzer.negation)
+            let found = TextSignals.reading(lexicon, in: fieldsInOrder, negation: analyzer.negation)
         {
             signals.values[signal] = found
         }

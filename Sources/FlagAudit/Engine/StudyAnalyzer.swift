@@ -6,13 +6,15 @@ public final class StudyAnalyzer: Sendable {
     public let classifier: ClaimClassifier
     public let negation: Negation
     public let sampleSizeExtractor: SampleSizeExtractor
+    /// Stored, not read through the classifier: reading a lexicon out of a computed property
+    /// copies every phrase set in it.
+    public let lexicon: Lexicon
 
     public init(pack: RulePack) {
         splitter = SentenceSplitter(abbreviations: pack.lexicon.abbreviations)
         classifier = pack.claimClassifier
         negation = Negation(lexicon: pack.lexicon)
         sampleSizeExtractor = SampleSizeExtractor(lexicon: pack.lexicon)
+        lexicon = pack.lexicon
     }
-
-    public var lexicon: Lexicon { classifier.lexicon }
 }

@@ -11,30 +11,48 @@ public struct LinearModel: Sendable {
     private let table: Table
 
     private final class Table: Sendable {
-        let index: HashTable
         let names: [String]
         let rows: [Double]
+        /// Open addressing over slots of `2 + width` words: the key, the row number, then the
+        /// row's weights (as bit patterns), so looking a feature up touches one place in memory.
+        let slots: [UInt64]
+        let stride: Int
+        let mask: Int
 
-        init(index: HashTable, names: [String], rows: [Double]) {
-            self.index = index
+        init(keys: [UInt64], names: [String], rows: [Double], width: Int) {
             self.names = names
             self.rows = rows
+            stride = 2 + width
+            var capacity = 16
+            while capacity < keys.count * 2 { capacity *= 2 }
+            mask = capacity - 1
+            var slots = [UInt64](repeating: 0, count: capacity * stride)
+            for (row, key) in keys.enumerated() {
+                var slot = Table.home(of: key, mask: mask)
+                while slots[slot * stride] != 0 && slots[slot * stride] != key { slot = (slot + 1) & mask }
+                slots[slot * stride] = key
+                slots[slot * stride + 1] = UInt64(row)
+                for k in 0..<width { slots[slot * stride + 2 + k] = rows[row * width + k].bitPattern }
+            }
+            self.slots = slots
         }
+
+        @inline(__always) static func home(of key: UInt64, mask: Int) -> Int { Int(truncatingIfNeeded: key ^ (key >> 29)) & mask }
     }
 
     public init(classes: [String], bias: [Double], weights: [String: [Double]]) {
         self.classes = classes
         self.bias = bias
         self.weights = weights
-        var index = HashTable(), names: [String] = [], rows: [Double] = []
+        var keys: [UInt64] = [], names: [String] = [], rows: [Double] = []
         names.reserveCapacity(weights.count)
         rows.reserveCapacity(weights.count * classes.count)
         for name in weights.keys.sorted() {
-            index.insert(FeatureKey.of(name), value: names.count)
+            keys.append(FeatureKey.of(name))
             names.append(name)
             rows += weights[name]!
         }
-        self.table = Table(index: index, names: names, rows: rows)
+        self.table = Table(keys: keys, names: names, rows: rows, width: classes.count)
     }
 
     /// A feature's share in a decision.
@@ -67,16 +85,25 @@ public struct LinearModel: Sendable {
     /// weigh nothing). The explanation names the `count` strongest features towards the chosen
     /// class; 0 skips it, for callers that never show it.
     public func decide(hashed features: [UInt64], explain count: Int = 3) -> Decision {
-        let width = classes.count, index = table.index, names = table.names, rows = table.rows
+        let width = classes.count, names = table.names, rows = table.rows, stride = table.stride, mask = table.mask
         // Look each feature up once; the rows serve both the scores and the explanation.
         var found: [Int] = []
         if count > 0 { found.reserveCapacity(features.count) }
         var scores = bias
-        rows.withUnsafeBufferPointer { rows in
-            for feature in features {
-                guard let row = index.value(for: feature) else { continue }
-                if count > 0 { found.append(row) }
-                for k in 0..<width { scores[k] += rows[row * width + k] }
+        table.slots.withUnsafeBufferPointer { slots in
+            for feature in features where feature != 0 {
+                var slot = Table.home(of: feature, mask: mask)
+                while true {
+                    let base = slot * stride
+                    let stored = slots[base]
+                    if stored == feature {
+                        if count > 0 { found.append(Int(slots[base + 1])) }
+                        for k in 0..<width { scores[k] += Double(bitPattern: slots[base + 2 + k]) }
+                        break
+                    }
+                    if stored == 0 { break }
+                    slot = (slot + 1) & mask
+                }
             }
         }
         let best = scores.indices.max { scores[$0] < scores[$1] } ?? 0

@@ -2,42 +2,59 @@
 /// `*` in a phrase stands for any one word. Words are compared by their 64-bit hashes, looked
 /// up in a flat open-addressing table, so matching a sentence hashes no strings.
 public struct PhraseSet: Sendable {
-    public private(set) var phrases: [String] = []
-    /// Patterns as word hashes, grouped by first word; `heads` maps a first-word hash to its group.
-    private var groups: [[[UInt64]]] = []
-    private var heads = HashTable()
-    private var wildcardFirst: [[UInt64]] = []
+    /// The patterns, built once and shared: a phrase set is copied wherever a lexicon entry is
+    /// read, and one reference is cheaper to copy than five arrays.
+    private let storage: Storage
     /// One key word per phrase (its longest, likely rarest, word): a sentence without any of
     /// them cannot match, whatever its other words.
-    public private(set) var keyWords = WordMask()
+    public let keyWords: WordMask
+
+    private final class Storage: Sendable {
+        let phrases: [String]
+        /// Patterns as word hashes, grouped by first word; `heads` maps a first-word hash to its group.
+        let groups: [[[UInt64]]]
+        let heads: HashTable
+        let wildcardFirst: [[UInt64]]
+
+        init(phrases: [String], groups: [[[UInt64]]], heads: HashTable, wildcardFirst: [[UInt64]]) {
+            self.phrases = phrases
+            self.groups = groups
+            self.heads = heads
+            self.wildcardFirst = wildcardFirst
+        }
+    }
 
     public init(_ phrases: [String] = []) {
-        for phrase in phrases { insert(phrase) }
+        var kept: [String] = [], groups: [[[UInt64]]] = [], heads = HashTable(), wildcardFirst: [[UInt64]] = []
+        var keyWords = WordMask()
+        for phrase in phrases {
+            let pattern = phrase.split(separator: " ").flatMap { part in
+                part == "*" ? [WordHash.wildcard] : Tokenizer.tokens(String(part)).map(\.hash)
+            }
+            guard !pattern.isEmpty else { continue }
+            kept.append(phrase)
+            let words = phrase.split(separator: " ").filter { $0 != "*" }.flatMap { Tokenizer.tokens(String($0)) }
+            if let key = words.max(by: { $0.text.utf8.count < $1.text.utf8.count }) {
+                keyWords.insert(key.hash)
+            } else {
+                keyWords.formUnion(.all)
+            }
+            if pattern[0] == WordHash.wildcard {
+                wildcardFirst.append(pattern)
+            } else if let group = heads.value(for: pattern[0]) {
+                groups[group].append(pattern)
+            } else {
+                heads.insert(pattern[0], value: groups.count)
+                groups.append([pattern])
+            }
+        }
+        self.storage = Storage(phrases: kept, groups: groups, heads: heads, wildcardFirst: wildcardFirst)
+        self.keyWords = keyWords
     }
 
-    public var isEmpty: Bool { phrases.isEmpty }
+    public var phrases: [String] { storage.phrases }
 
-    public mutating func insert(_ phrase: String) {
-        let pattern = phrase.split(separator: " ").flatMap { part in
-            part == "*" ? [WordHash.wildcard] : Tokenizer.tokens(String(part)).map(\.hash)
-        }
-        guard !pattern.isEmpty else { return }
-        phrases.append(phrase)
-        let words = phrase.split(separator: " ").filter { $0 != "*" }.flatMap { Tokenizer.tokens(String($0)) }
-        if let key = words.max(by: { $0.text.utf8.count < $1.text.utf8.count }) {
-            keyWords.insert(key.hash)
-        } else {
-            keyWords.formUnion(.all)
-        }
-        if pattern[0] == WordHash.wildcard {
-            wildcardFirst.append(pattern)
-        } else if let group = heads.value(for: pattern[0]) {
-            groups[group].append(pattern)
-        } else {
-            heads.insert(pattern[0], value: groups.count)
-            groups.append([pattern])
-        }
-    }
+    public var isEmpty: Bool { storage.phrases.isEmpty }
 
     /// Whether a phrase may occur among words summarised by `words` (false: certainly not).
     @inline(__always) public func mayMatch(_ words: WordMask) -> Bool { keyWords.intersects(words) }
@@ -65,10 +82,11 @@ public struct PhraseSet: Sendable {
     @inline(__always)
     public func matches(at i: Int, in tokens: [Token]) -> Int? {
         var best = 0
-        if let group = heads.value(for: tokens[i].hash) {
-            for pattern in groups[group] where pattern.count > best && matches(pattern, tokens, at: i) { best = pattern.count }
+        let storage = storage
+        if let group = storage.heads.value(for: tokens[i].hash) {
+            for pattern in storage.groups[group] where pattern.count > best && matches(pattern, tokens, at: i) { best = pattern.count }
         }
-        for pattern in wildcardFirst where pattern.count > best && matches(pattern, tokens, at: i) { best = pattern.count }
+        for pattern in storage.wildcardFirst where pattern.count > best && matches(pattern, tokens, at: i) { best = pattern.count }
         return best > 0 ? best : nil
     }
 
