@@ -142,6 +142,19 @@ struct EntryLoadingTests {
         #expect(TermCategory.allCases.allSatisfy { TermCategory(rawValue: $0.rawValue) == $0 })
     }
 
+    @Test func fieldMapReadsAndWritesLikeADictionaryInEntryOrder() {
+        var map: FieldMap<[Int]> = [:]
+        #expect(map.isEmpty && map[.title] == nil)
+        map[.summary, default: []].append(1)
+        map[.summary, default: []].append(2)
+        map[.id] = [0]
+        map[.title] = [3]
+        map[.title] = nil
+        #expect(map[.summary] == [1, 2] && map[.title] == nil && map.count == 2)
+        #expect(map.keys == [.id, .summary])  // the entry format's order, not insertion order
+        #expect(map.map(\.value) == [[0], [1, 2]])
+    }
+
     @Test func findingsMayBeOneBlockOfText() throws {
         let study = try #require(Fixtures.load("id: a\ntitle: T\nfindings: |\n  One. Two.\n").study)
         #expect(study.texts[.findings]?.first?.start.line == 4)

@@ -6,7 +6,7 @@
 public struct StudyAnalysis: Sendable {
     public var study: Study
     /// Sentences by field. A sentence's `claim` is nil until its field's claims are classified.
-    public private(set) var sentences: [StudyField: [Sentence]]
+    public private(set) var sentences: FieldMap<[Sentence]>
     /// The signals worked out so far; all of them when the analysis was made `complete`.
     public private(set) var signals: TextSignals
 
@@ -25,7 +25,7 @@ public struct StudyAnalysis: Sendable {
         self.study = study
         self.analyzer = analyzer
         self.signals = TextSignals()
-        var sentences: [StudyField: [Sentence]] = [:]
+        var sentences: FieldMap<[Sentence]> = [:]
         for (field, blocks) in study.texts {
             for block in blocks {
                 sentences[field, default: []] += analyzer.splitter.sentences(of: block, field: field)

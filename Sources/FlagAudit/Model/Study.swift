@@ -3,15 +3,15 @@ public struct Study: Sendable {
     public var path: String
     /// Where the document starts; findings with no better place point here.
     public var origin: SourceLocation
-    public var strings: [StudyField: Located<String>] = [:]
-    public var numbers: [StudyField: Located<Int>] = [:]
+    public var strings: FieldMap<Located<String>> = [:]
+    public var numbers: FieldMap<Located<Int>> = [:]
     /// Single controlled values (design, pem, ...), as canonical slugs.
-    public var terms: [StudyField: Located<String>] = [:]
+    public var terms: FieldMap<Located<String>> = [:]
     /// Lists: authors, population, case definitions, method flags (terms as canonical slugs).
-    public var lists: [StudyField: [Located<String>]] = [:]
+    public var lists: FieldMap<[Located<String>]> = [:]
     /// Where each present key was written, so that even an empty list can be pointed at.
-    public var keyLocations: [StudyField: SourceLocation] = [:]
-    public var texts: [StudyField: [TextBlock]] = [:]
+    public var keyLocations: FieldMap<SourceLocation> = [:]
+    public var texts: FieldMap<[TextBlock]> = [:]
     /// Tag categories other than method flags (symptoms, biomarkers, ...), free vocabulary.
     public var tags: [String: [Located<String>]] = [:]
     public var suppressions: [Suppression] = []

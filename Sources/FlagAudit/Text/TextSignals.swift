@@ -52,7 +52,7 @@ public struct TextSignals: Sendable {
 
     /// The sample size read from the first of `fields` (most specific first) that yields one.
     public static func sampleSize(
-        in sentences: [StudyField: [Sentence]], fields: [StudyField], extractor: SampleSizeExtractor
+        in sentences: FieldMap<[Sentence]>, fields: [StudyField], extractor: SampleSizeExtractor
     ) -> (value: Int, evidence: Evidence)? {
         for field in fields {
             guard let fieldSentences = sentences[field], !fieldSentences.isEmpty,
