@@ -50,6 +50,24 @@ struct EntryLoadingTests {
         #expect(try location(of: "CBT", in: .summary) == FlagAudit.SourceLocation(path: "entry.yaml", line: 8, column: 22))
     }
 
+    @Test func wordsAreLocatedPastEscapesAndFolds() throws {
+        // Escapes make the source longer than the text; a fold turns a line break into a space.
+        let loaded = Fixtures.load(
+            "id: demo-2024\ntitle: T\nsummary: \"Say \\\"hi\\\" \\u00e9t\u{e9} now. Second sentence\n  here. Third one.\"\n")
+        let block = try #require(loaded.study?.texts[.summary]?.first)
+        #expect(block.text == "Say \"hi\" \u{e9}t\u{e9} now. Second sentence here. Third one.")
+        func location(of word: String) throws -> [Int] {
+            let offset = try #require(block.text.unicodeScalars.firstRange(of: word.unicodeScalars)?.lowerBound)
+            let located = block.location(ofOffset: block.text.unicodeScalars.distance(from: block.text.unicodeScalars.startIndex, to: offset))
+            return [located.line, located.column]
+        }
+        #expect(try location(of: "Say") == [3, 11])
+        #expect(try location(of: "now") == [3, 31])
+        #expect(try location(of: "Second") == [3, 36])
+        #expect(try location(of: "here") == [4, 3])
+        #expect(try location(of: "Third") == [4, 9])
+    }
+
     @Test func typoedKeySuggestsTheNearestKey() {
         let loaded = Fixtures.load(Fixtures.minimalEntry + "sampel_size: 12\n")
         let diagnostic = loaded.diagnostics.first

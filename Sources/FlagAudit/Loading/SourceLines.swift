@@ -64,26 +64,66 @@ struct SourceLines {
                     sourcePreviousWasSpace = true
                 }
             }
-            var offset = 0, previousWasSpace = true
-            for byte in content.utf8 where !SourceLines.isContinuation(byte) {
-                let isSpace = SourceLines.isSpace(byte)
-                if !isSpace && previousWasSpace {
+            var content = content
+            content.withUTF8 { text in
+                var i = 0, offset = 0, previousWasSpace = true
+                while i < text.count {
+                    let byte = text[i]
+                    if SourceLines.isContinuation(byte) { i += 1; continue }
+                    let isSpace = SourceLines.isSpace(byte)
+                    guard !isSpace && previousWasSpace else {
+                        previousWasSpace = isSpace
+                        offset += 1
+                        i += 1
+                        continue
+                    }
                     guard nextSourceWord() else { return }
-                    anchors.append(TextAnchor(offset: offset, line: line + 1, column: column + 1))
-                    // Step past the word's first scalar, so the next search finds the next word.
-                    sourcePreviousWasSpace = false
-                    index += 1
-                    while index < end && SourceLines.isContinuation(source[index]) { index += 1 }
-                    column += 1
+                    // An anchor the previous one implies (same line, same distance) is left out:
+                    // locating any offset gives the same answer with or without it.
+                    if let last = anchors.last, last.line == line + 1, last.column - last.offset == column + 1 - offset {
+                    } else {
+                        anchors.append(TextAnchor(offset: offset, line: line + 1, column: column + 1))
+                    }
+                    // Identical bytes on this source line are the same words at the same distance:
+                    // walk them in step without looking for words.
+                    let runStart = i
+                    while i < text.count && index < end {
+                        // Whole scalars only, so the two cursors never stop inside one.
+                        let width = SourceLines.width(ofScalarStartingWith: text[i])
+                        guard i + width <= text.count, index + width <= end else { break }
+                        var same = true
+                        for k in 0..<width where text[i + k] != source[index + k] { same = false; break }
+                        guard same else { break }
+                        previousWasSpace = SourceLines.isSpace(text[i])
+                        offset += 1
+                        column += 1
+                        i += width
+                        index += width
+                    }
+                    if i > runStart {
+                        sourcePreviousWasSpace = previousWasSpace
+                    } else {
+                        // The word is written differently (an escape): step past its first scalar.
+                        sourcePreviousWasSpace = false
+                        index += 1
+                        while index < end && SourceLines.isContinuation(source[index]) { index += 1 }
+                        column += 1
+                        previousWasSpace = false
+                        offset += 1
+                        i += 1
+                    }
                 }
-                previousWasSpace = isSpace
-                offset += 1
             }
         }
         return anchors
     }
 
     @inline(__always) static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+
+    /// Bytes in the UTF-8 scalar whose first byte is `lead` (the text is valid UTF-8).
+    @inline(__always) static func width(ofScalarStartingWith lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.isASCII && isSpace(UInt8(scalar.value)) }
 

@@ -126,14 +126,18 @@ public struct ClaimClassifier: Sendable {
     /// `WordHash` of `stem(word)`, given the word's own: most words keep theirs; ASCII words
     /// are stemmed and hashed on their bytes (for ASCII, `WordHash` is FNV-1a of the bytes).
     static func stemHash(_ word: String, hash: UInt64) -> UInt64 {
-        let utf8 = word.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return WordHash.of(stem(word)) }
-        for suffix in stemSuffixes where utf8.count > suffix.count + 3 && utf8.reversed().starts(with: suffix.reversed()) {
-            var stemmed = WordHash.seed
-            for byte in utf8.prefix(utf8.count - suffix.count) { stemmed = FNV1a.add(byte, to: stemmed) }
-            return WordHash.key(stemmed)
+        let stemmed = word.utf8.withContiguousStorageIfAvailable { (bytes: UnsafeBufferPointer<UInt8>) -> UInt64? in
+            for byte in bytes where byte >= 0x80 { return nil }
+            for suffix in stemSuffixes where bytes.count > suffix.count + 3 {
+                let stem = bytes.count - suffix.count
+                guard bytes[stem...].elementsEqual(suffix) else { continue }
+                var stemmed = WordHash.seed
+                for byte in bytes[..<stem] { stemmed = FNV1a.add(byte, to: stemmed) }
+                return WordHash.key(stemmed)
+            }
+            return hash
         }
-        return hash
+        return (stemmed ?? nil) ?? WordHash.of(stem(word))
     }
 
     private static let stemSuffixes: [[UInt8]] = ["ingly", "edly", "ing", "ed", "es", "s", "ly"].map { Array($0.utf8) }
