@@ -53,7 +53,7 @@ struct TextAnalysisTests {
             "", "s", "ed ing ly",
         ] {
             let tokens = Tokenizer.tokens(sentence)
-            let cues = classifier.readCues(tokens)
+            let cues = classifier.readCues(tokens, words: WordMask(tokens))
             #expect(classifier.featureKeys(tokens, cues: cues) == classifier.features(tokens, cues: cues).map(FeatureKey.of), "\(sentence)")
         }
     }

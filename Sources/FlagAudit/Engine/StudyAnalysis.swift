@@ -46,7 +46,8 @@ public struct StudyAnalysis: Sendable {
     public mutating func classifyClaims(in field: StudyField) {
         guard classifiedFields.insert(field).inserted, var fieldSentences = sentences[field] else { return }
         for index in fieldSentences.indices {
-            fieldSentences[index].claim = analyzer.classifier.classify(fieldSentences[index].tokens, explain: 0)
+            fieldSentences[index].claim = analyzer.classifier.classify(
+                fieldSentences[index].tokens, words: fieldSentences[index].words, explain: 0)
         }
         sentences[field] = fieldSentences
     }

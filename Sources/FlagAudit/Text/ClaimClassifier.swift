@@ -18,8 +18,9 @@ public struct ClaimClassifier: Sendable {
 
     /// `explain`: how many of the model's strongest features to keep as the explanation
     /// (`ClaimAnalysis.features`); audits, which never show them, ask for none.
-    public func classify(_ tokens: [Token], explain: Int = 3) -> ClaimAnalysis {
-        let cues = readCues(tokens)
+    /// `words`: the tokens' `WordMask` when the caller has it (a sentence does).
+    public func classify(_ tokens: [Token], words: WordMask? = nil, explain: Int = 3) -> ClaimAnalysis {
+        let cues = readCues(tokens, words: words ?? WordMask(tokens))
         let negated = !cues.causal.isEmpty && cues.causal.allSatisfy(\.negated)
         guard let model else {
             var analysis = cues.analysis
@@ -52,8 +53,7 @@ public struct ClaimClassifier: Sendable {
         var aim: Range<Int>?
     }
 
-    func readCues(_ tokens: [Token]) -> Cues {
-        let words = WordMask(tokens)
+    func readCues(_ tokens: [Token], words: WordMask) -> Cues {
         let correlational = lexicon.correlationalCues.matches(in: tokens, words: words).filter { !negation.isNegated(tokenAt: $0.lowerBound, in: tokens) }
         let hedges = lexicon.hedges.matches(in: tokens, words: words)
         let participles = lexicon.participles.matches(in: tokens, words: words).filter { cue in
@@ -143,7 +143,7 @@ public struct ClaimClassifier: Sendable {
     private static let stemSuffixes: [[UInt8]] = ["ingly", "edly", "ing", "ed", "es", "s", "ly"].map { Array($0.utf8) }
 
     /// The model's features: words, word pairs, and the lexicon's reading of the sentence.
-    public func features(_ tokens: [Token]) -> [String] { features(tokens, cues: readCues(tokens)) }
+    public func features(_ tokens: [Token]) -> [String] { features(tokens, cues: readCues(tokens, words: WordMask(tokens))) }
 
     func features(_ tokens: [Token], cues: Cues, words includingWords: Bool = true) -> [String] {
         func word(_ index: Int) -> String { tokens[index].text.first?.isNumber == true ? "0" : tokens[index].text }

@@ -15,9 +15,12 @@ public struct PhraseSet: Sendable {
         let groups: [[[UInt64]]]
         let heads: HashTable
         let wildcardFirst: [[UInt64]]
+        /// Each phrase's words (wildcards aside): a phrase can only occur where all of them do.
+        let phraseWords: [WordMask]
 
-        init(phrases: [String], groups: [[[UInt64]]], heads: HashTable, wildcardFirst: [[UInt64]]) {
+        init(phrases: [String], groups: [[[UInt64]]], heads: HashTable, wildcardFirst: [[UInt64]], phraseWords: [WordMask]) {
             self.phrases = phrases
+            self.phraseWords = phraseWords
             self.groups = groups
             self.heads = heads
             self.wildcardFirst = wildcardFirst
@@ -26,7 +29,7 @@ public struct PhraseSet: Sendable {
 
     public init(_ phrases: [String] = []) {
         var kept: [String] = [], groups: [[[UInt64]]] = [], heads = HashTable(), wildcardFirst: [[UInt64]] = []
-        var keyWords = WordMask()
+        var keyWords = WordMask(), phraseWords: [WordMask] = []
         for phrase in phrases {
             let pattern = phrase.split(separator: " ").flatMap { part in
                 part == "*" ? [WordHash.wildcard] : Tokenizer.tokens(String(part)).map(\.hash)
@@ -34,6 +37,7 @@ public struct PhraseSet: Sendable {
             guard !pattern.isEmpty else { continue }
             kept.append(phrase)
             let words = phrase.split(separator: " ").filter { $0 != "*" }.flatMap { Tokenizer.tokens(String($0)) }
+            phraseWords.append(WordMask(words))
             if let key = words.max(by: { $0.text.utf8.count < $1.text.utf8.count }) {
                 keyWords.insert(key.hash)
             } else {
@@ -48,7 +52,7 @@ public struct PhraseSet: Sendable {
                 groups.append([pattern])
             }
         }
-        self.storage = Storage(phrases: kept, groups: groups, heads: heads, wildcardFirst: wildcardFirst)
+        self.storage = Storage(phrases: kept, groups: groups, heads: heads, wildcardFirst: wildcardFirst, phraseWords: phraseWords)
         self.keyWords = keyWords
     }
 
@@ -56,8 +60,11 @@ public struct PhraseSet: Sendable {
 
     public var isEmpty: Bool { storage.phrases.isEmpty }
 
-    /// Whether a phrase may occur among words summarised by `words` (false: certainly not).
-    @inline(__always) public func mayMatch(_ words: WordMask) -> Bool { keyWords.intersects(words) }
+    /// Whether a phrase may occur among words summarised by `words` (false: certainly not):
+    /// first one key word per phrase, then all the words of some phrase.
+    @inline(__always) public func mayMatch(_ words: WordMask) -> Bool {
+        keyWords.intersects(words) && storage.phraseWords.contains { $0.isSubset(of: words) }
+    }
 
     /// Every match as a half-open range of token indices, leftmost first, longest first at a position.
     /// `words`, the tokens' `WordMask` when the caller has it, skips sentences that cannot match.

@@ -34,6 +34,11 @@ public struct WordMask: Sendable, Equatable {
         a |= other.a; b |= other.b; c |= other.c; d |= other.d
     }
 
+    /// Whether every bit of `self` is set in `other`: all of a phrase's words may be there.
+    @inline(__always) func isSubset(of other: WordMask) -> Bool {
+        (a & ~other.a) | (b & ~other.b) | (c & ~other.c) | (d & ~other.d) == 0
+    }
+
     @inline(__always) func intersects(_ other: WordMask) -> Bool {
         (a & other.a) | (b & other.b) | (c & other.c) | (d & other.d) != 0
     }
