@@ -31,8 +31,9 @@ public struct TextMatcher: Sendable {
         var evidence: [Evidence] = []
         for field in fields {
             if claims != nil { analysis.classifyClaims(in: field) }
-            for sentence in analysis.sentences[field] ?? [] {
-                if let match = firstMatch(in: sentence, negation: negation) {
+            guard let sentences = analysis.sentences[field] else { continue }
+            for index in sentences.indices {
+                if let match = firstMatch(in: sentences[index], negation: negation) {
                     evidence.append(match)
                     if absent { return nil }
                 }
@@ -43,7 +44,7 @@ public struct TextMatcher: Sendable {
     }
 
     private func firstMatch(in sentence: Sentence, negation: Negation) -> Evidence? {
-        if !except.isEmpty, except.firstMatch(in: sentence.tokens) != nil { return nil }
+        if !except.isEmpty, except.firstMatch(in: sentence.tokens, words: sentence.words) != nil { return nil }
         var cue: Range<Int>?
         if let claims {
             guard let claim = sentence.claim, claims.contains(claim.strength), !(ignoresNegated && claim.negated) else { return nil }
@@ -59,7 +60,7 @@ public struct TextMatcher: Sendable {
     }
 
     private func lexicalMatch(in sentence: Sentence, negation: Negation) -> Range<Int>? {
-        for range in phrases.matches(in: sentence.tokens)
+        for range in phrases.matches(in: sentence.tokens, words: sentence.words)
         where !ignoresNegated || !negation.isNegated(tokenAt: range.lowerBound, in: sentence.tokens) {
             return range
         }
