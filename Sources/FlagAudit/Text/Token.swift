@@ -16,55 +16,70 @@ public enum Tokenizer {
     public static func tokens(_ scalars: ArraySlice<Unicode.Scalar>) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
-        var index = scalars.startIndex
-        let end = scalars.endIndex
-        var previousEnd = index
-        // The lower-cased word is gathered as UTF-8 in one reused buffer (appending scalars to
-        // a string one by one was most of the tokenizer's time).
-        var word: [UInt8] = []
-        word.reserveCapacity(64)
-        while index < end {
-            guard isWordScalar(scalars[index]) else { index += 1; continue }
-            let start = index
-            word.removeAll(keepingCapacity: true)
-            var hash = WordHash.seed
-            while index < end {
-                let scalar = scalars[index]
-                if isWordScalar(scalar) {
-                    if scalar.value < 0x80 {
-                        // ASCII: lower-case by arithmetic, no Unicode tables.
-                        let lowered = scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value + 0x20)! : scalar
-                        word.append(UInt8(truncatingIfNeeded: lowered.value))
-                        hash = WordHash.add(lowered, to: hash)
-                    } else {
-                        for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
-                            UTF8.encode(lowered) { word.append($0) }
-                            hash = WordHash.add(lowered, to: hash)
+        // The lower-cased word is gathered as UTF-8 in one buffer on the stack, big enough for
+        // any word (a scalar lower-cases to at most three, of at most four bytes each).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count * 12 + 16) { word in
+            scalars.withUnsafeBufferPointer { scalars in
+                var index = 0
+                let end = scalars.count
+                var previousEnd = 0
+                while index < end {
+                    guard isWordScalar(scalars[index]) else { index += 1; continue }
+                    let start = index
+                    var length = 0
+                    var hash = WordHash.seed
+                    while index < end {
+                        let scalar = scalars[index]
+                        let value = scalar.value
+                        if value < 0x80 {
+                            // ASCII: word characters and lower-casing by arithmetic, no Unicode tables.
+                            if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) {
+                                word[length] = UInt8(truncatingIfNeeded: value)
+                                length += 1
+                                hash = FNV1a.add(UInt8(truncatingIfNeeded: value), to: hash)
+                                index += 1
+                                continue
+                            }
+                            if value >= 0x41 && value <= 0x5A {
+                                word[length] = UInt8(truncatingIfNeeded: value + 0x20)
+                                length += 1
+                                hash = FNV1a.add(UInt8(truncatingIfNeeded: value + 0x20), to: hash)
+                                index += 1
+                                continue
+                            }
+                        } else if isWordScalar(scalar) {
+                            for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
+                                UTF8.encode(lowered) { word[length] = $0; length += 1 }
+                                hash = WordHash.add(lowered, to: hash)
+                            }
+                            index += 1
+                            continue
+                        }
+                        if (scalar == "'" || scalar == "\u{2019}" || scalar == "."), index + 1 < end,
+                            isWordScalar(scalars[index + 1]), index > start,
+                            scalar != "." || (isDigit(scalars[index - 1]) && isDigit(scalars[index + 1]))
+                        {
+                            let kept: Unicode.Scalar = scalar == "\u{2019}" ? "'" : scalar
+                            word[length] = UInt8(truncatingIfNeeded: kept.value)
+                            length += 1
+                            hash = WordHash.add(kept, to: hash)
+                            index += 1
+                        } else {
+                            break
                         }
                     }
-                    index += 1
-                } else if (scalar == "'" || scalar == "\u{2019}" || scalar == "."), index + 1 < end,
-                    isWordScalar(scalars[index + 1]), index > start,
-                    scalar != "." || (isDigit(scalars[index - 1]) && isDigit(scalars[index + 1]))
-                {
-                    let kept: Unicode.Scalar = scalar == "\u{2019}" ? "'" : scalar
-                    word.append(UInt8(truncatingIfNeeded: kept.value))
-                    hash = WordHash.add(kept, to: hash)
-                    index += 1
-                } else {
-                    break
+                    var punctuated = false
+                    var gap = previousEnd
+                    while gap < start {
+                        if !isSpace(scalars[gap]) { punctuated = true; break }
+                        gap += 1
+                    }
+                    tokens.append(Token(
+                        text: String(decoding: UnsafeBufferPointer(rebasing: word[..<length]), as: UTF8.self),
+                        start: start, end: index, followsPunctuation: punctuated, hash: hash))
+                    previousEnd = index
                 }
             }
-            var punctuated = false
-            var gap = previousEnd
-            while gap < start {
-                if !isSpace(scalars[gap]) { punctuated = true; break }
-                gap += 1
-            }
-            tokens.append(Token(
-                text: String(decoding: word, as: UTF8.self), start: start - scalars.startIndex, end: index - scalars.startIndex,
-                followsPunctuation: punctuated, hash: hash))
-            previousEnd = index
         }
         return tokens
     }
