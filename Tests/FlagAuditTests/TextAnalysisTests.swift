@@ -128,6 +128,18 @@ struct TextAnalysisTests {
         #expect(skipped > compared / 2)
     }
 
+    @Test func excerptsAreTheWordsAsWrittenOnOneLine() throws {
+        func excerpt(_ text: String, words: Range<Int>) throws -> String {
+            let block = TextBlock(field: .text, text: text, start: SourceLocation(path: "t", line: 1, column: 1))
+            let sentence = try #require(TextAnalysisTests.splitter.sentences(of: block, field: .text).first)
+            return sentence.excerpt(words)
+        }
+        #expect(try excerpt("CBT led to improved connectivity.", words: 1..<3) == "led to")
+        #expect(try excerpt("CBT led\n  to  improved connectivity.", words: 1..<4) == "led to improved")
+        #expect(try excerpt("Café led\u{00A0}to improved sleep.", words: 1..<3) == "led to")
+        #expect(try excerpt("Café – CBT’s effect improved sleep.", words: 1..<4) == "CBT’s effect improved")
+    }
+
     @Test func suggestionsAreNearNotWild() {
         #expect(NearestMatch.best(for: "desing", among: ["design", "title"]) == "design")
         #expect(NearestMatch.best(for: "zzzzzz", among: ["design", "title"]) == nil)

@@ -25,8 +25,24 @@ public struct Sentence: Sendable {
     /// The exact words of a token range, as written.
     public func excerpt(_ range: Range<Int>) -> String {
         guard let first = range.first, range.upperBound <= tokens.count else { return text }
-        let scalars = Array(text.unicodeScalars)
         let start = tokens[first].start, end = tokens[range.upperBound - 1].end
+        // Most excerpts are ASCII words and single spaces: cut them from the UTF-8 as they are.
+        var text = text
+        let plain: String? = text.withUTF8 { utf8 in
+            guard end <= utf8.count, !utf8[..<end].contains(where: { $0 >= 0x80 }) else { return nil }
+            let bytes = UnsafeBufferPointer(rebasing: utf8[start..<end])
+            var previousWasSpace = false
+            for byte in bytes {
+                let isSpace = byte == 0x20
+                if isSpace && previousWasSpace || byte < 0x20 || byte == 0x7F {
+                    return nil
+                }
+                previousWasSpace = isSpace
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        if let plain { return plain }
+        let scalars = Array(text.unicodeScalars)
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[start..<end])
         // A match may span a line break in the source; messages show it on one line.
