@@ -9,7 +9,7 @@ public struct PhraseSet: Sendable {
     /// them cannot match, whatever its other words.
     public let keyWords: WordMask
 
-    private final class Storage: Sendable {
+    fileprivate final class Storage: Sendable {
         let phrases: [String]
         /// Patterns as word hashes, grouped by first word; `heads` maps a first-word hash to its group.
         let groups: [[[UInt64]]]
@@ -71,29 +71,36 @@ public struct PhraseSet: Sendable {
     public func matches(in tokens: [Token], words: WordMask = .all) -> [Range<Int>] {
         var found: [Range<Int>] = []
         guard mayMatch(words) else { return found }
+        let storage = storage
         for i in tokens.indices {
-            if let length = matches(at: i, in: tokens) { found.append(i..<(i + length)) }
+            if let length = storage.longestMatch(at: i, in: tokens) { found.append(i..<(i + length)) }
         }
         return found
     }
 
     public func firstMatch(in tokens: [Token], words: WordMask = .all) -> Range<Int>? {
         guard mayMatch(words) else { return nil }
+        let storage = storage
         for i in tokens.indices {
-            if let length = matches(at: i, in: tokens) { return i..<(i + length) }
+            if let length = storage.longestMatch(at: i, in: tokens) { return i..<(i + length) }
         }
         return nil
     }
 
     /// The length of the longest phrase matching exactly at token `i`.
     @inline(__always)
-    public func matches(at i: Int, in tokens: [Token]) -> Int? {
+    public func matches(at i: Int, in tokens: [Token]) -> Int? { storage.longestMatch(at: i, in: tokens) }
+}
+
+extension PhraseSet.Storage {
+    // On the shared storage, so a scan over a sentence reads the tables without retaining them per word.
+    @inline(__always)
+    func longestMatch(at i: Int, in tokens: [Token]) -> Int? {
         var best = 0
-        let storage = storage
-        if let group = storage.heads.value(for: tokens[i].hash) {
-            for pattern in storage.groups[group] where pattern.count > best && matches(pattern, tokens, at: i) { best = pattern.count }
+        if let group = heads.value(for: tokens[i].hash) {
+            for pattern in groups[group] where pattern.count > best && matches(pattern, tokens, at: i) { best = pattern.count }
         }
-        for pattern in storage.wildcardFirst where pattern.count > best && matches(pattern, tokens, at: i) { best = pattern.count }
+        for pattern in wildcardFirst where pattern.count > best && matches(pattern, tokens, at: i) { best = pattern.count }
         return best > 0 ? best : nil
     }
 
