@@ -46,6 +46,8 @@ public struct SampleSizeExtractor: Sendable {
         var scalars: [Unicode.Scalar]
         var range: Range<Int>
         var tokens: [Token]
+        /// The sentence's text when already at hand (an entry's sentence is all of its scalars).
+        var text: String? = nil
     }
 
     public func candidates(in text: String) -> [Candidate] {
@@ -57,7 +59,7 @@ public struct SampleSizeExtractor: Sendable {
     public func candidates(in sentences: [Sentence]) -> [Candidate] {
         candidates(sentences.map { sentence in
             let scalars = Array(sentence.text.unicodeScalars)
-            return Unit(scalars: scalars, range: 0..<scalars.count, tokens: sentence.tokens)
+            return Unit(scalars: scalars, range: 0..<scalars.count, tokens: sentence.tokens, text: sentence.text)
         })
     }
 
@@ -71,7 +73,8 @@ public struct SampleSizeExtractor: Sendable {
         var found: [Candidate] = []
         for unit in units {
             let scalars = unit.scalars, range = unit.range, tokens = unit.tokens
-            let sentence = String(String.UnicodeScalarView(scalars[range]))
+            // Made only for a sentence that yields a candidate; most yield none.
+            lazy var sentence = unit.text ?? String(String.UnicodeScalarView(scalars[range]))
             var sentenceCandidates: [Candidate] = []
             var groupSizes: [Int] = []
             var armCounts: [Int] = []
