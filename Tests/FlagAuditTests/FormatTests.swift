@@ -107,6 +107,9 @@ struct FormatTests {
             #expect((parsed["key \"q\""] as? [Any])?.count == 5)
         }
         #expect(value.serialized(indent: nil).hasPrefix("{\"text\":\"say"))
+        for number in [0, 7, 10, 1_234_567, -1, Int.max, Int.min] {
+            #expect(JSONValue.number(number).serialized() == String(number))
+        }
     }
 
     @Test func atomicWriteReportsUnwritablePaths() throws {

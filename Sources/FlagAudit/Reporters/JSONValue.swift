@@ -24,12 +24,12 @@ public indirect enum JSONValue: Sendable, Equatable {
         func pad(_ depth: Int) {
             guard let indent else { return }
             output.append(UInt8(ascii: "\n"))
-            for _ in 0..<(indent * depth) { output.append(UInt8(ascii: " ")) }
+            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * depth))
         }
         switch self {
         case .null: JSONValue.append("null", to: &output)
         case .bool(let value): JSONValue.append(value ? "true" : "false", to: &output)
-        case .number(let value): output.append(contentsOf: String(value).utf8)
+        case .number(let value): JSONValue.append(value, to: &output)
         case .string(let value): JSONValue.escape(value, into: &output)
         case .array(let items):
             if items.isEmpty { JSONValue.append("[]", to: &output); return }
@@ -53,6 +53,24 @@ public indirect enum JSONValue: Sendable, Equatable {
             }
             pad(level)
             output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// A whole number's decimal digits, without making a string.
+    private static func append(_ value: Int, to output: inout [UInt8]) {
+        if value < 0 { output.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { output.append(buffer[index]) }
         }
     }
 
