@@ -90,19 +90,29 @@ public struct LinearModel: Sendable {
         var found: [Int] = []
         if count > 0 { found.reserveCapacity(features.count) }
         var scores = bias
-        table.slots.withUnsafeBufferPointer { slots in
-            for feature in features where feature != 0 {
-                var slot = Table.home(of: feature, mask: mask)
-                while true {
-                    let base = slot * stride
-                    let stored = slots[base]
-                    if stored == feature {
-                        if count > 0 { found.append(Int(slots[base + 1])) }
-                        for k in 0..<width { scores[k] += Double(bitPattern: slots[base + 2 + k]) }
-                        break
+        scores.withUnsafeMutableBufferPointer { scores in
+            table.slots.withUnsafeBufferPointer { slots in
+                // First read every feature's home slot: those loads do not depend on one another,
+                // so their cache misses overlap instead of each waiting for the previous feature's.
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: features.count) { firstKeys in
+                    for (index, feature) in features.enumerated() {
+                        firstKeys[index] = slots[Table.home(of: feature, mask: mask) * stride]
                     }
-                    if stored == 0 { break }
-                    slot = (slot + 1) & mask
+                    for (index, feature) in features.enumerated() where feature != 0 {
+                        var slot = Table.home(of: feature, mask: mask)
+                        var stored = firstKeys[index]
+                        while true {
+                            let base = slot * stride
+                            if stored == feature {
+                                if count > 0 { found.append(Int(slots[base + 1])) }
+                                for k in 0..<width { scores[k] += Double(bitPattern: slots[base + 2 + k]) }
+                                break
+                            }
+                            if stored == 0 { break }
+                            slot = (slot + 1) & mask
+                            stored = slots[slot * stride]
+                        }
+                    }
                 }
             }
         }

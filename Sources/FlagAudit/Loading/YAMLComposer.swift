@@ -128,11 +128,23 @@ struct YAMLComposer {
 
     /// Scalar keys that occur more than once, reported at the first occurrence of the first in order.
     private static func checkDuplicateKeys(_ children: [YAMLNode]) throws(YAMLCompositionError) {
-        var seen: Set<String> = []
         var duplicates: Set<String> = []
-        for index in stride(from: 0, to: children.count, by: 2) {
-            guard case .scalar(let key) = children[index] else { continue }
-            if !seen.insert(key.string).inserted { duplicates.insert(key.string) }
+        if children.count <= 64 {
+            // An entry's mappings are small: comparing keys pairwise beats hashing them.
+            for index in stride(from: 2, to: children.count, by: 2) {
+                guard case .scalar(let key) = children[index] else { continue }
+                for earlier in stride(from: 0, to: index, by: 2) where children[earlier].scalar?.string == key.string {
+                    duplicates.insert(key.string)
+                    break
+                }
+            }
+        } else {
+            var seen: Set<String> = []
+            seen.reserveCapacity(children.count / 2)
+            for index in stride(from: 0, to: children.count, by: 2) {
+                guard case .scalar(let key) = children[index] else { continue }
+                if !seen.insert(key.string).inserted { duplicates.insert(key.string) }
+            }
         }
         guard let first = duplicates.min() else { return }
         let mark = stride(from: 0, to: children.count, by: 2).lazy
