@@ -18,6 +18,10 @@ struct SampleSizeTests {
     ])
     func findsParticipants(text: String, expected: Int) {
         #expect(SampleSizeTests.size(text) == expected)
+        // The same in an entry's text: sentences with no digit or number word are passed over
+        // there, and words such as "Forty-eight" must still count.
+        let study = Fixtures.load("id: s\ntitle: T\ntext: \"Background first. \(text)\"\n").study!
+        #expect(Fixtures.auditor.analyze(study).signals.sampleSize?.value == expected)
     }
 
     @Test(arguments: [

@@ -16,13 +16,35 @@ public struct SampleSizeExtractor: Sendable {
 
     static let allocatedArms = "sum of arms allocated"
 
-    public var lexicon: SampleSizeLexicon
+    public var lexicon: SampleSizeLexicon { didSet { numberWordKeys = SampleSizeExtractor.keys(of: lexicon) } }
     public var splitter: SentenceSplitter
     public var minimumScore = 4
+    /// The number words by word hash, to pass over sentences that hold no number without
+    /// looking their words up as strings.
+    private var numberWordKeys: HashTable
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon.sampleSize
         self.splitter = SentenceSplitter(abbreviations: lexicon.abbreviations)
+        self.numberWordKeys = SampleSizeExtractor.keys(of: lexicon.sampleSize)
+    }
+
+    private static func keys(of lexicon: SampleSizeLexicon) -> HashTable {
+        var keys = HashTable()
+        for word in lexicon.numberWords.keys {
+            for token in Tokenizer.tokens(word) { keys.insert(WordHash.key(token.hash), value: 0) }
+        }
+        return keys
+    }
+
+    /// Whether a number may start at some token: digits, or a number word. (A superset of
+    /// `number(at:)`, which is what decides.)
+    func mayHoldNumber(_ tokens: [Token]) -> Bool {
+        tokens.contains { token in
+            guard let first = token.text.utf8.first else { return false }
+            if first < 0x80 { return (first >= 0x30 && first <= 0x39) || numberWordKeys.value(for: WordHash.key(token.hash)) != nil }
+            return token.text.first?.isNumber == true || numberWordKeys.value(for: WordHash.key(token.hash)) != nil
+        }
     }
 
     /// The best candidate, or nil: none scores enough, or the text is a review, whose counts
@@ -57,7 +79,8 @@ public struct SampleSizeExtractor: Sendable {
 
     /// Reads sentences already split and tokenized (an entry's analysis); offsets are per sentence.
     public func candidates(in sentences: [Sentence]) -> [Candidate] {
-        candidates(sentences.map { sentence in
+        // A sentence without a number gives no candidate: its scalars are never needed.
+        candidates(sentences.filter { mayHoldNumber($0.tokens) }.map { sentence in
             let scalars = Array(sentence.text.unicodeScalars)
             return Unit(scalars: scalars, range: 0..<scalars.count, tokens: sentence.tokens, text: sentence.text)
         })
