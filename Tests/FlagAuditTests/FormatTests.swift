@@ -12,6 +12,18 @@ struct FormatTests {
         await Fixtures.auditor.audit(files: EntryDiscovery().files(under: [Fixtures.seedsDirectory]).files)
     }
 
+    /// `check --format json` writes each study directly; the bytes are those of the documented tree.
+    @Test func streamedStudiesAreTheTreeSerialized() async {
+        var reports = await FormatTests.seedReport().studies
+        reports.append(Fixtures.audit("id: e\ntitle: \"Quote \\\" and tab\\t\"\n"))
+        reports.append(Fixtures.audit("{broken"))
+        for report in reports {
+            for level in [0, 2] {
+                #expect(JSONReporter().serializedStudy(report, level: level) == JSONReporter().study(report).serialized(level: level))
+            }
+        }
+    }
+
     @Test func sarifHasThe210Shape() async throws {
         let report = await FormatTests.seedReport()
         let text = SARIFReporter(rules: RuleDescriptor.catalog(of: Fixtures.pack)).render(report)

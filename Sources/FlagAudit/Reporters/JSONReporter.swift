@@ -55,6 +55,45 @@ public struct JSONReporter: Sendable {
         ])
     }
 
+    /// `study(_:)` serialized at `level`, written directly (what `check --format json` streams).
+    public func serializedStudy(_ study: StudyReport, level: Int) -> String {
+        var writer = JSONWriter(level: level)
+        writer.beginObject()
+        writer.key("id"); writer.string(study.id)
+        writer.key("path"); writer.string(study.path)
+        writer.key("declared_flags"); writer.strings(study.declaredFlags)
+        writer.key("suggested_flags"); writer.strings(study.suggestedFlags)
+        writer.key("missing_flags"); writer.strings(study.missingFlags)
+        writer.key("unsupported_flags"); writer.strings(study.unsupportedFlags)
+        writer.key("findings")
+        writer.beginArray()
+        for finding in study.findings { writer.item(); write(finding, to: &writer) }
+        writer.endArray()
+        writer.key("evidence")
+        writer.beginArray()
+        let subject = study.study ?? Study(path: study.path)
+        for match in study.matches {
+            for finding in match.findings(for: subject) { writer.item(); write(finding, to: &writer) }
+        }
+        writer.endArray()
+        writer.endObject()
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    private func write(_ finding: Finding, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("rule"); writer.string(finding.rule)
+        writer.key("severity"); writer.string(finding.severity.rawValue)
+        writer.key("flag"); writer.string(finding.flag)
+        writer.key("message"); writer.string(finding.message)
+        writer.key("field"); writer.string(finding.field)
+        writer.key("line"); writer.number(finding.location.line)
+        writer.key("column"); writer.number(finding.location.column)
+        writer.key("excerpt"); writer.string(finding.excerpt)
+        writer.key("why"); writer.string(finding.why)
+        writer.endObject()
+    }
+
     public func finding(_ finding: Finding) -> JSONValue {
         .object([
             ("rule", .string(finding.rule)),

@@ -57,7 +57,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// A whole number's decimal digits, without making a string.
-    private static func append(_ value: Int, to output: inout [UInt8]) {
+    static func append(_ value: Int, to output: inout [UInt8]) {
         if value < 0 { output.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,

@@ -21,7 +21,7 @@ public struct StreamingReport {
         switch format {
         case .text: TextReporter().render(study: study)
         case .github: GitHubReporter().render(study.findings)
-        case .json: JSONReporter().study(study).serialized(level: 2)
+        case .json: JSONReporter().serializedStudy(study, level: 2)
         }
     }
 

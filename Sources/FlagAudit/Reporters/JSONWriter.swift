@@ -1,0 +1,70 @@
+/// Writes JSON straight into UTF-8 bytes, in exactly the layout of `JSONValue.serialized`
+/// (two-space indentation from a starting level, keys in the order written): a study's report
+/// is written this way once per entry, where building a `JSONValue` tree first cost as much
+/// again in allocations.
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+    private let level: Int
+    /// One flag per open container: whether it has no item yet.
+    private var empty: [Bool] = []
+
+    init(level: Int, capacity: Int = 4096) {
+        self.level = level
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func beginObject() { open(UInt8(ascii: "{")) }
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+    mutating func beginArray() { open(UInt8(ascii: "[")) }
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// Starts a member of the open object; its value is written next.
+    mutating func key(_ name: String) {
+        item()
+        JSONValue.escape(name, into: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
+    }
+
+    /// Starts an element of the open array; its value is written next.
+    mutating func item() {
+        if let last = empty.indices.last {
+            if !empty[last] { bytes.append(UInt8(ascii: ",")) }
+            empty[last] = false
+        }
+        pad(level + empty.count)
+    }
+
+    mutating func string(_ value: String) { JSONValue.escape(value, into: &bytes) }
+
+    mutating func string(_ value: String?) {
+        if let value { JSONValue.escape(value, into: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
+    }
+
+    mutating func number(_ value: Int) { JSONValue.append(value, to: &bytes) }
+
+    /// A whole array of strings.
+    mutating func strings(_ values: [String]) {
+        beginArray()
+        for value in values {
+            item()
+            string(value)
+        }
+        endArray()
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        empty.append(true)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        if !empty.removeLast() { pad(level + empty.count) }
+        bytes.append(bracket)
+    }
+
+    private mutating func pad(_ depth: Int) {
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+    }
+}
