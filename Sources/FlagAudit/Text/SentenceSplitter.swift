@@ -20,7 +20,10 @@ public struct SentenceSplitter: Sendable {
 
     /// The sentences of a text block, located in its source file, tokenized, not yet classified.
     public func sentences(of block: TextBlock, field: StudyField) -> [Sentence] {
-        let scalars = Array(block.text.unicodeScalars)
+        // One pass over the scalars (`Array(_:)` counts them first, then copies them).
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(block.text.utf8.count)
+        for scalar in block.text.unicodeScalars { scalars.append(scalar) }
         let utf8 = Array(block.text.utf8)
         // Sentence text is cut from the UTF-8 bytes (appending scalars one by one was a tenth
         // of an audit); outside ASCII a scalar's byte offset has to be looked up.
