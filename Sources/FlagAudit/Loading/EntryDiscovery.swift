@@ -40,20 +40,24 @@ public struct EntryDiscovery: Sendable {
     private func walk(_ directory: String, into result: inout Result, visited: inout Set<String>) {
         let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
         guard visited.insert(real).inserted else { return }
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+        guard let entries = EntryDiscovery.list(directory) else {
             result.unreadable.append(directory)
             return
         }
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        for name in names.sorted() where !name.hasPrefix(".") {
+        for (name, kind) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
             let path = base + "/" + name
             if excluded.contains(where: { path.hasPrefix($0) }) { continue }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                // A dangling link to an entry is still an entry the user meant: audit it, so it
-                // shows as an unreadable file instead of vanishing.
-                if extensions.contains(where: name.hasSuffix) { result.files.append(path) }
-                continue
+            // The listing's own file type spares a stat per file (most of a walk over a large
+            // atlas); links and file systems that do not say are asked.
+            var isDirectory: ObjCBool = kind == DT_DIR ? true : false
+            if kind != DT_DIR && kind != DT_REG {
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                    // A dangling link to an entry is still an entry the user meant: audit it, so it
+                    // shows as an unreadable file instead of vanishing.
+                    if extensions.contains(where: name.hasSuffix) { result.files.append(path) }
+                    continue
+                }
             }
             if isDirectory.boolValue {
                 walk(path, into: &result, visited: &visited)
@@ -61,5 +65,20 @@ public struct EntryDiscovery: Sendable {
                 result.files.append(path)
             }
         }
+    }
+
+    /// A directory's names with their file types as the listing gives them (`DT_UNKNOWN` when it does not).
+    private static func list(_ directory: String) -> [(name: String, kind: Int)]? {
+        guard let stream = opendir(directory) else { return nil }
+        defer { closedir(stream) }
+        var entries: [(name: String, kind: Int)] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            entries.append((name, Int(entry.pointee.d_type)))
+        }
+        return entries
     }
 }
