@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "flagaudit", targets: ["flagaudit"]),
     ],
     dependencies: [
+        // Yams brings libyaml (its C module `CYaml`, which `YAMLComposer` reads events from).
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
