@@ -12,47 +12,33 @@ public indirect enum JSONValue: Sendable, Equatable {
     public static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
 
     public func serialized(indent: Int? = 2, level: Int = 0) -> String {
-        // Written as UTF-8 bytes: appending to a byte array costs a fraction of appending
-        // to a `String`, and the bytes come from valid strings, so they decode as they are.
-        var output: [UInt8] = []
-        output.reserveCapacity(1024)
-        write(into: &output, level: level, indent: indent)
-        return String(decoding: output, as: UTF8.self)
+        // Written as UTF-8 bytes by the same writer that streams studies, so the layout is
+        // defined once.
+        var writer = JSONWriter(level: level, indent: indent, capacity: 1024)
+        write(to: &writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
-    private func write(into output: inout [UInt8], level: Int, indent: Int?) {
-        func pad(_ depth: Int) {
-            guard let indent else { return }
-            output.append(UInt8(ascii: "\n"))
-            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * depth))
-        }
+    private func write(to writer: inout JSONWriter) {
         switch self {
-        case .null: JSONValue.append("null", to: &output)
-        case .bool(let value): JSONValue.append(value ? "true" : "false", to: &output)
-        case .number(let value): JSONValue.append(value, to: &output)
-        case .string(let value): JSONValue.escape(value, into: &output)
+        case .null: writer.string(nil)
+        case .bool(let value): writer.bool(value)
+        case .number(let value): writer.number(value)
+        case .string(let value): writer.string(value)
         case .array(let items):
-            if items.isEmpty { JSONValue.append("[]", to: &output); return }
-            output.append(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
-                pad(level + 1)
-                item.write(into: &output, level: level + 1, indent: indent)
-                if index < items.count - 1 { output.append(UInt8(ascii: ",")) }
+            writer.beginArray()
+            for item in items {
+                writer.item()
+                item.write(to: &writer)
             }
-            pad(level)
-            output.append(UInt8(ascii: "]"))
+            writer.endArray()
         case .object(let pairs):
-            if pairs.isEmpty { JSONValue.append("{}", to: &output); return }
-            output.append(UInt8(ascii: "{"))
-            for (index, (key, value)) in pairs.enumerated() {
-                pad(level + 1)
-                JSONValue.escape(key, into: &output)
-                JSONValue.append(indent == nil ? ":" : ": ", to: &output)
-                value.write(into: &output, level: level + 1, indent: indent)
-                if index < pairs.count - 1 { output.append(UInt8(ascii: ",")) }
+            writer.beginObject()
+            for (key, value) in pairs {
+                writer.key(key)
+                value.write(to: &writer)
             }
-            pad(level)
-            output.append(UInt8(ascii: "}"))
+            writer.endObject()
         }
     }
 
@@ -74,7 +60,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    private static func append(_ text: StaticString, to output: inout [UInt8]) {
+    static func append(_ text: StaticString, to output: inout [UInt8]) {
         text.withUTF8Buffer { output.append(contentsOf: $0) }
     }
 

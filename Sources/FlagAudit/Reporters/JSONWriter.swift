@@ -1,15 +1,18 @@
-/// Writes JSON straight into UTF-8 bytes, in exactly the layout of `JSONValue.serialized`
-/// (two-space indentation from a starting level, keys in the order written): a study's report
-/// is written this way once per entry, where building a `JSONValue` tree first cost as much
-/// again in allocations.
+/// Writes JSON straight into UTF-8 bytes (indentation from a starting level, or none; keys in
+/// the order written). `JSONValue` serializes through it, and a study's report is written with
+/// it directly, once per entry, where building a `JSONValue` tree first cost as much again in
+/// allocations.
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
     private let level: Int
+    /// Spaces per level; nil writes everything on one line.
+    private let indent: Int?
     /// One flag per open container: whether it has no item yet.
     private var empty: [Bool] = []
 
-    init(level: Int, capacity: Int = 4096) {
+    init(level: Int, indent: Int? = 2, capacity: Int = 4096) {
         self.level = level
+        self.indent = indent
         bytes.reserveCapacity(capacity)
     }
 
@@ -23,7 +26,7 @@ struct JSONWriter {
         item()
         JSONValue.escape(name, into: &bytes)
         bytes.append(UInt8(ascii: ":"))
-        bytes.append(UInt8(ascii: " "))
+        if indent != nil { bytes.append(UInt8(ascii: " ")) }
     }
 
     /// Starts an element of the open array; its value is written next.
@@ -38,8 +41,10 @@ struct JSONWriter {
     mutating func string(_ value: String) { JSONValue.escape(value, into: &bytes) }
 
     mutating func string(_ value: String?) {
-        if let value { JSONValue.escape(value, into: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
+        if let value { JSONValue.escape(value, into: &bytes) } else { JSONValue.append("null", to: &bytes) }
     }
+
+    mutating func bool(_ value: Bool) { JSONValue.append(value ? "true" : "false", to: &bytes) }
 
     mutating func number(_ value: Int) { JSONValue.append(value, to: &bytes) }
 
@@ -64,7 +69,8 @@ struct JSONWriter {
     }
 
     private mutating func pad(_ depth: Int) {
+        guard let indent else { return }
         bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * depth))
     }
 }
