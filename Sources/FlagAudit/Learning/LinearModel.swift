@@ -28,7 +28,7 @@ public struct LinearModel: Sendable {
             mask = capacity - 1
             var slots = [UInt64](repeating: 0, count: capacity * stride)
             for (row, key) in keys.enumerated() {
-                var slot = Table.home(of: key, mask: mask)
+                var slot = HashTable.home(of: key, mask: mask)
                 while slots[slot * stride] != 0 && slots[slot * stride] != key { slot = (slot + 1) & mask }
                 slots[slot * stride] = key
                 slots[slot * stride + 1] = UInt64(row)
@@ -36,8 +36,6 @@ public struct LinearModel: Sendable {
             }
             self.slots = slots
         }
-
-        @inline(__always) static func home(of key: UInt64, mask: Int) -> Int { Int(truncatingIfNeeded: key ^ (key >> 29)) & mask }
     }
 
     public init(classes: [String], bias: [Double], weights: [String: [Double]]) {
@@ -96,10 +94,10 @@ public struct LinearModel: Sendable {
                 // so their cache misses overlap instead of each waiting for the previous feature's.
                 withUnsafeTemporaryAllocation(of: UInt64.self, capacity: features.count) { firstKeys in
                     for (index, feature) in features.enumerated() {
-                        firstKeys[index] = slots[Table.home(of: feature, mask: mask) * stride]
+                        firstKeys[index] = slots[HashTable.home(of: feature, mask: mask) * stride]
                     }
                     for (index, feature) in features.enumerated() where feature != 0 {
-                        var slot = Table.home(of: feature, mask: mask)
+                        var slot = HashTable.home(of: feature, mask: mask)
                         var stored = firstKeys[index]
                         while true {
                             let base = slot * stride

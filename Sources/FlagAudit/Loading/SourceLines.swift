@@ -80,10 +80,9 @@ struct SourceLines {
                     guard nextSourceWord() else { return }
                     // An anchor the previous one implies (same line, same distance) is left out:
                     // locating any offset gives the same answer with or without it.
-                    if let last = anchors.last, last.line == line + 1, last.column - last.offset == column + 1 - offset {
-                    } else {
-                        anchors.append(TextAnchor(offset: offset, line: line + 1, column: column + 1))
-                    }
+                    let anchor = TextAnchor(offset: offset, line: line + 1, column: column + 1)
+                    let implied = anchors.last.map { $0.line == anchor.line && $0.column - $0.offset == anchor.column - anchor.offset }
+                    if implied != true { anchors.append(anchor) }
                     // Identical bytes on this source line are the same words at the same distance:
                     // walk them in step without looking for words.
                     let runStart = i

@@ -8,7 +8,7 @@ struct HashTable: Sendable {
     func value(for key: UInt64) -> Int? {
         guard !keys.isEmpty else { return nil }
         let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        var slot = HashTable.home(of: key, mask: mask)
         while true {
             let stored = keys[slot]
             if stored == key { return values[slot] }
@@ -20,12 +20,15 @@ struct HashTable: Sendable {
     mutating func insert(_ key: UInt64, value: Int) {
         if (count + 1) * 2 > keys.count { grow() }
         let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        var slot = HashTable.home(of: key, mask: mask)
         while keys[slot] != WordHash.wildcard && keys[slot] != key { slot = (slot + 1) & mask }
         if keys[slot] != key { count += 1 }
         keys[slot] = key
         values[slot] = value
     }
+
+    /// A key's first slot in a table of `mask + 1` slots (the claim model's table probes the same way).
+    @inline(__always) static func home(of key: UInt64, mask: Int) -> Int { Int(truncatingIfNeeded: key ^ (key >> 29)) & mask }
 
     private mutating func grow() {
         let old = zip(keys, values).filter { $0.0 != WordHash.wildcard }

@@ -31,12 +31,12 @@ public struct PhraseSet: Sendable {
         var kept: [String] = [], groups: [[[UInt64]]] = [], heads = HashTable(), wildcardFirst: [[UInt64]] = []
         var keyWords = WordMask(), phraseWords: [WordMask] = []
         for phrase in phrases {
-            let pattern = phrase.split(separator: " ").flatMap { part in
-                part == "*" ? [WordHash.wildcard] : Tokenizer.tokens(String(part)).map(\.hash)
-            }
+            // Each part tokenized once: `*` stays a wildcard, every other part gives its words.
+            let parts = phrase.split(separator: " ").map { $0 == "*" ? nil : Tokenizer.tokens(String($0)) }
+            let pattern = parts.flatMap { $0?.map(\.hash) ?? [WordHash.wildcard] }
             guard !pattern.isEmpty else { continue }
             kept.append(phrase)
-            let words = phrase.split(separator: " ").filter { $0 != "*" }.flatMap { Tokenizer.tokens(String($0)) }
+            let words = parts.flatMap { $0 ?? [] }
             phraseWords.append(WordMask(words))
             if let key = words.max(by: { $0.text.utf8.count < $1.text.utf8.count }) {
                 keyWords.insert(key.hash)

@@ -42,8 +42,8 @@ public struct SampleSizeExtractor: Sendable {
     func mayHoldNumber(_ tokens: [Token]) -> Bool {
         tokens.contains { token in
             guard let first = token.text.utf8.first else { return false }
-            if first < 0x80 { return (first >= 0x30 && first <= 0x39) || numberWordKeys.value(for: WordHash.key(token.hash)) != nil }
-            return token.text.first?.isNumber == true || numberWordKeys.value(for: WordHash.key(token.hash)) != nil
+            if numberWordKeys.value(for: WordHash.key(token.hash)) != nil { return true }
+            return first < 0x80 ? first >= 0x30 && first <= 0x39 : token.text.first?.isNumber == true
         }
     }
 
