@@ -5,11 +5,16 @@ public struct Auditor: Sendable {
     public let pack: RulePack
     private let analyzer: StudyAnalyzer
     private let context: EvaluationContext
+    /// What an audit consults for every entry, worked out once per pack.
+    private let suppressible: Set<String>
+    private let flagOrder: [String]
 
     public init(pack: RulePack) {
         self.pack = pack
         self.analyzer = StudyAnalyzer(pack: pack)
         self.context = EvaluationContext(vocabulary: pack.vocabulary, negation: analyzer.negation)
+        self.suppressible = Set(pack.rules.map(\.id)).union([BuiltinCheck.unsupportedFlag.rawValue, BuiltinCheck.nonCanonicalTerm.rawValue])
+        self.flagOrder = pack.vocabulary.terms(in: .methodFlags).map(\.slug)
     }
 
     public var loader: StudyLoader { StudyLoader(vocabulary: pack.vocabulary) }
@@ -61,10 +66,13 @@ public struct Auditor: Sendable {
         let allMatches = matches(in: &analysis)
         let matches = allMatches.filter { !suppressed.keys.contains($0.rule.id) }
         let declared = unique(study.declaredFlags.map(\.value))
-        let order = pack.vocabulary.terms(in: .methodFlags).map(\.slug)
-        let suggested = order.filter { flag in matches.contains { $0.rule.flag == flag } }
-        for match in matches where match.rule.flag.map({ !declared.contains($0) }) ?? true {
-            findings += match.findings(for: study)
+        let suggested = flagOrder.filter { flag in matches.contains { $0.rule.flag == flag } }
+        // Every match's findings are the report's evidence; those of flags not declared are findings too.
+        var evidence: [Finding] = []
+        for match in matches {
+            let found = match.findings(for: study)
+            if match.rule.flag.map({ !declared.contains($0) }) ?? true { findings += found }
+            evidence += found
         }
         let unsupported = declared.filter { !suggested.contains($0) }
         if !suppressed.keys.contains(BuiltinCheck.unsupportedFlag.rawValue) {
@@ -92,13 +100,12 @@ public struct Auditor: Sendable {
         return StudyReport(
             path: loaded.path, id: study.id, declaredFlags: declared, suggestedFlags: suggested,
             missingFlags: suggested.filter { !declared.contains($0) }, unsupportedFlags: unsupported,
-            findings: Auditor.sorted(findings), matches: matches, study: study)
+            findings: Auditor.sorted(findings), matches: matches, evidence: evidence, study: study)
     }
 
     /// Valid suppressions by rule id; invalid ones are reported into `findings`.
     private func checkSuppressions(_ study: Study, findings: inout [Finding]) -> [String: Suppression] {
         var valid: [String: Suppression] = [:]
-        let suppressible = Set(pack.rules.map(\.id)).union([BuiltinCheck.unsupportedFlag.rawValue, BuiltinCheck.nonCanonicalTerm.rawValue])
         for suppression in study.suppressions {
             if !suppressible.contains(suppression.rule) {
                 var message = "audit.ignore names unknown rule '\(suppression.rule)'"
@@ -150,6 +157,7 @@ public struct Auditor: Sendable {
             if !keepStudies {
                 report.study = nil
                 report.matches = []
+                report.evidence = []
             }
             reports.append(report)
         }

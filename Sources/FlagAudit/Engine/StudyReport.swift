@@ -9,6 +9,9 @@ public struct StudyReport: Sendable {
     public var findings: [Finding]
     /// Every rule that fired, including those confirming a declared flag (not reported as findings).
     public var matches: [RuleMatch]
+    /// The findings of every match, in the order of `matches`, declared flags' included (the
+    /// `evidence` of the JSON report), made once while auditing.
+    public var evidence: [Finding] = []
     public var study: Study?
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }

@@ -49,9 +49,7 @@ public struct JSONReporter: Sendable {
             ("missing_flags", .array(study.missingFlags.map(JSONValue.string))),
             ("unsupported_flags", .array(study.unsupportedFlags.map(JSONValue.string))),
             ("findings", .array(study.findings.map(finding))),
-            ("evidence", .array(study.matches.flatMap { match in
-                match.findings(for: study.study ?? Study(path: study.path)).map(finding)
-            })),
+            ("evidence", .array(study.evidence.map(finding))),
         ])
     }
 
@@ -71,10 +69,7 @@ public struct JSONReporter: Sendable {
         writer.endArray()
         writer.key("evidence")
         writer.beginArray()
-        let subject = study.study ?? Study(path: study.path)
-        for match in study.matches {
-            for finding in match.findings(for: subject) { writer.item(); write(finding, to: &writer) }
-        }
+        for finding in study.evidence { writer.item(); write(finding, to: &writer) }
         writer.endArray()
         writer.endObject()
         return String(decoding: writer.bytes, as: UTF8.self)
