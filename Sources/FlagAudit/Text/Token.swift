@@ -16,72 +16,81 @@ public enum Tokenizer {
     public static func tokens(_ scalars: ArraySlice<Unicode.Scalar>) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
-        // The lower-cased word is gathered as UTF-8 in one buffer on the stack, big enough for
-        // any word (a scalar lower-cases to at most three, of at most four bytes each).
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count * 12 + 16) { word in
-            scalars.withUnsafeBufferPointer { scalars in
-                var index = 0
-                let end = scalars.count
-                var previousEnd = 0
+        scalars.withUnsafeBufferPointer { scalars in
+            var index = 0
+            let end = scalars.count
+            var previousEnd = 0
+            while index < end {
+                guard isWordScalar(scalars[index]) else { index += 1; continue }
+                // First where the word ends, then its lower-cased text and hash: an ASCII word
+                // (most are) is written straight into its string, with no buffer in between.
+                let start = index
+                var ascii = true
                 while index < end {
-                    guard isWordScalar(scalars[index]) else { index += 1; continue }
-                    let start = index
-                    var length = 0
-                    var hash = WordHash.seed
-                    while index < end {
-                        let scalar = scalars[index]
-                        let value = scalar.value
-                        if value < 0x80 {
-                            // ASCII: word characters and lower-casing by arithmetic, no Unicode tables.
-                            if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) {
-                                word[length] = UInt8(truncatingIfNeeded: value)
-                                length += 1
-                                hash = FNV1a.add(UInt8(truncatingIfNeeded: value), to: hash)
-                                index += 1
-                                continue
-                            }
-                            if value >= 0x41 && value <= 0x5A {
-                                word[length] = UInt8(truncatingIfNeeded: value + 0x20)
-                                length += 1
-                                hash = FNV1a.add(UInt8(truncatingIfNeeded: value + 0x20), to: hash)
-                                index += 1
-                                continue
-                            }
-                        } else if isWordScalar(scalar) {
-                            for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
-                                UTF8.encode(lowered) { word[length] = $0; length += 1 }
-                                hash = WordHash.add(lowered, to: hash)
-                            }
-                            index += 1
-                            continue
-                        }
-                        if (scalar == "'" || scalar == "\u{2019}" || scalar == "."), index + 1 < end,
-                            isWordScalar(scalars[index + 1]), index > start,
-                            scalar != "." || (isDigit(scalars[index - 1]) && isDigit(scalars[index + 1]))
-                        {
-                            let kept: Unicode.Scalar = scalar == "\u{2019}" ? "'" : scalar
-                            word[length] = UInt8(truncatingIfNeeded: kept.value)
-                            length += 1
-                            hash = WordHash.add(kept, to: hash)
-                            index += 1
-                        } else {
-                            break
-                        }
+                    let scalar = scalars[index]
+                    if isWordScalar(scalar) {
+                        if scalar.value >= 0x80 { ascii = false }
+                        index += 1
+                        continue
                     }
-                    var punctuated = false
-                    var gap = previousEnd
-                    while gap < start {
-                        if !isSpace(scalars[gap]) { punctuated = true; break }
-                        gap += 1
-                    }
-                    tokens.append(Token(
-                        text: String(decoding: UnsafeBufferPointer(rebasing: word[..<length]), as: UTF8.self),
-                        start: start, end: index, followsPunctuation: punctuated, hash: hash))
-                    previousEnd = index
+                    guard scalar == "'" || scalar == "\u{2019}" || scalar == ".", index + 1 < end,
+                        isWordScalar(scalars[index + 1]),
+                        scalar != "." || (isDigit(scalars[index - 1]) && isDigit(scalars[index + 1]))
+                    else { break }
+                    index += 1
                 }
+                let word = UnsafeBufferPointer(rebasing: scalars[start..<index])
+                let (text, hash) = ascii ? asciiWord(word) : loweredWord(word)
+                var punctuated = false
+                var gap = previousEnd
+                while gap < start {
+                    if !isSpace(scalars[gap]) { punctuated = true; break }
+                    gap += 1
+                }
+                tokens.append(Token(text: text, start: start, end: index, followsPunctuation: punctuated, hash: hash))
+                previousEnd = index
             }
         }
         return tokens
+    }
+
+    /// A word of ASCII letters, digits, inner apostrophes (’ written ') and decimal points,
+    /// lower-cased by arithmetic. For ASCII, `WordHash` is FNV-1a of the bytes.
+    @inline(__always) private static func asciiWord(_ word: UnsafeBufferPointer<Unicode.Scalar>) -> (String, UInt64) {
+        var hash = WordHash.seed
+        let text = String(unsafeUninitializedCapacity: word.count) { bytes in
+            for (offset, scalar) in word.enumerated() {
+                var byte = scalar == "\u{2019}" ? UInt8(ascii: "'") : UInt8(truncatingIfNeeded: scalar.value)
+                if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+                bytes[offset] = byte
+                hash = FNV1a.add(byte, to: hash)
+            }
+            return word.count
+        }
+        return (text, hash)
+    }
+
+    /// Any other word, lower-cased as Unicode says (a scalar lower-cases to at most three, of
+    /// at most four bytes each), gathered as UTF-8 in a temporary buffer.
+    private static func loweredWord(_ word: UnsafeBufferPointer<Unicode.Scalar>) -> (String, UInt64) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count * 12) { buffer in
+            var length = 0
+            var hash = WordHash.seed
+            for scalar in word {
+                if isWordScalar(scalar) {
+                    for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
+                        UTF8.encode(lowered) { buffer[length] = $0; length += 1 }
+                        hash = WordHash.add(lowered, to: hash)
+                    }
+                } else {
+                    let kept: Unicode.Scalar = scalar == "\u{2019}" ? "'" : scalar
+                    buffer[length] = UInt8(truncatingIfNeeded: kept.value)
+                    length += 1
+                    hash = WordHash.add(kept, to: hash)
+                }
+            }
+            return (String(decoding: UnsafeBufferPointer(rebasing: buffer[..<length]), as: UTF8.self), hash)
+        }
     }
 
     public static func tokens(_ text: String) -> [Token] {
