@@ -28,7 +28,11 @@ struct HashTable: Sendable {
     }
 
     /// A key's first slot in a table of `mask + 1` slots (the claim model's table probes the same way).
-    @inline(__always) static func home(of key: UInt64, mask: Int) -> Int { Int(truncatingIfNeeded: key ^ (key >> 29)) & mask }
+    /// Fibonacci hashing: the multiply spreads every key bit into the upper half, which picks
+    /// the slot. (FNV's low bits, which `key ^ key >> 29` kept, cluster in linear probing.)
+    @inline(__always) static func home(of key: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
 
     private mutating func grow() {
         let old = zip(keys, values).filter { $0.0 != WordHash.wildcard }
