@@ -20,7 +20,10 @@ struct NodeReader {
 
     static func isNull(_ node: YAMLNode) -> Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     static func describe(_ node: YAMLNode) -> String {
@@ -78,7 +81,7 @@ struct NodeReader {
     mutating func integer(_ node: YAMLNode, what: String, range: ClosedRange<Int> = 0...Int.max) -> Int? {
         if NodeReader.isNull(node) { return nil }
         guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any,
-            let value = Int(scalar.string.replacingOccurrences(of: "_", with: ""))
+            let value = Int(scalar.string.contains("_") ? scalar.string.replacingOccurrences(of: "_", with: "") : scalar.string)
         else {
             report(.schema, node, "\(what) must be a whole number, found \(NodeReader.describe(node))", field: what)
             return nil
@@ -109,8 +112,14 @@ struct NodeReader {
             return nil
         }
         var items: [(String, YAMLNode)] = []
+        items.reserveCapacity(sequence.count)
         for item in sequence {
-            if let value = string(item, what: "an item of \(what)") { items.append((value, item)) }
+            // The description is made only for an item that is not text (it was made for every item).
+            if case .scalar(let scalar) = item, !NodeReader.isNull(item) {
+                items.append((scalar.string, item))
+            } else if let value = string(item, what: "an item of \(what)") {
+                items.append((value, item))
+            }
         }
         return items
     }

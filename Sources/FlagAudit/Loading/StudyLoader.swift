@@ -45,12 +45,14 @@ public struct StudyLoader: Sendable {
         }
     }
 
+    private static let entryKeys = StudyField.entryKeys.map(\.rawValue)
+
     /// Reads an entry from a node that sits inside another file (a rule's example).
     func read(_ root: YAMLNode, document: YAMLDocument, reader: inout NodeReader) -> Study? {
         var builder = StudyBuilder(
             vocabulary: vocabulary, lines: SourceLines(document.bytes), study: Study(path: document.path))
         builder.study.origin = reader.location(root)
-        guard let pairs = reader.mapping(root, what: "a study entry", allowed: StudyField.entryKeys.map(\.rawValue)) else {
+        guard let pairs = reader.mapping(root, what: "a study entry", allowed: StudyLoader.entryKeys) else {
             return nil
         }
         for (key, keyNode, value) in pairs {
