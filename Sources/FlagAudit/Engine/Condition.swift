@@ -12,10 +12,26 @@ public indirect enum Condition: Sendable {
     func evaluate(_ analysis: inout StudyAnalysis, context: EvaluationContext) -> [Evidence]? {
         switch self {
         case .all(let conditions):
-            var evidence: [Evidence] = []
+            // Field tests first hold or fail without their evidence: most rules fail at a later
+            // condition, and the evidence (an excerpt string each) was made only to be dropped.
+            var others: [[Evidence]] = []
             for condition in conditions {
-                guard let found = condition.evaluate(&analysis, context: context) else { return nil }
-                evidence += found
+                if case .field(let field, let predicate) = condition {
+                    guard predicate.holds(for: field, in: analysis.study, vocabulary: context.vocabulary) else { return nil }
+                } else {
+                    guard let found = condition.evaluate(&analysis, context: context) else { return nil }
+                    others.append(found)
+                }
+            }
+            var evidence: [Evidence] = []
+            var next = 0
+            for condition in conditions {
+                if case .field(let field, _) = condition {
+                    evidence.append(Condition.fieldEvidence(field, in: analysis.study))
+                } else {
+                    evidence += others[next]
+                    next += 1
+                }
             }
             return evidence
         case .any(let conditions):
@@ -27,11 +43,8 @@ public indirect enum Condition: Sendable {
         case .not(let condition):
             return condition.evaluate(&analysis, context: context) == nil ? [] : nil
         case .field(let field, let predicate):
-            let study = analysis.study
-            guard predicate.holds(for: field, in: study, vocabulary: context.vocabulary) else { return nil }
-            let values = study.values(of: field)
-            let excerpt = "\(field.displayName): " + (values.isEmpty ? "(not stated)" : values.joined(separator: ", "))
-            return [Evidence(field: field, location: study.location(of: field), excerpt: excerpt, match: nil, isText: false)]
+            guard predicate.holds(for: field, in: analysis.study, vocabulary: context.vocabulary) else { return nil }
+            return [Condition.fieldEvidence(field, in: analysis.study)]
         case .text(let matcher):
             return matcher.evaluate(&analysis, negation: context.negation)
         case .signal(let reference, let predicate):
@@ -53,6 +66,13 @@ public indirect enum Condition: Sendable {
             if let sampleSize { return [sampleSize.evidence] }
             return readings.map(\.evidence)
         }
+    }
+
+    /// What a field test that holds points at: the field's values where they are written.
+    private static func fieldEvidence(_ field: StudyField, in study: Study) -> Evidence {
+        let values = study.values(of: field)
+        let excerpt = "\(field.displayName): " + (values.isEmpty ? "(not stated)" : values.joined(separator: ", "))
+        return Evidence(field: field, location: study.location(of: field), excerpt: excerpt, match: nil, isText: false)
     }
 
     /// Fields the condition tests, in order; used to place findings that carry no text evidence.

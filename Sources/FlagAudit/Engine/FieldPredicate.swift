@@ -27,13 +27,26 @@ public enum FieldPredicate: Sendable {
     }
 
     func holds(for field: StudyField, in study: Study, vocabulary: Vocabulary) -> Bool {
-        holds(
-            values: study.values(of: field), number: study.numbers[field]?.value,
-            isPresent: study.keyLocations[field] != nil, study: study, vocabulary: vocabulary)
+        // The field's values read in place, in the order of `Study.values(of:)`: the array that
+        // makes was an allocation per test, and rules test fields all the time.
+        let number = study.numbers[field]?.value, isPresent = study.keyLocations[field] != nil
+        if let term = study.terms[field] {
+            return holds(values: CollectionOfOne(term.value), number: number, isPresent: isPresent, study: study, vocabulary: vocabulary)
+        }
+        if let list = study.lists[field] {
+            return holds(values: list.lazy.map(\.value), number: number, isPresent: isPresent, study: study, vocabulary: vocabulary)
+        }
+        if let string = study.strings[field] {
+            return holds(values: CollectionOfOne(string.value), number: number, isPresent: isPresent, study: study, vocabulary: vocabulary)
+        }
+        if let number {
+            return holds(values: CollectionOfOne(String(number)), number: number, isPresent: isPresent, study: study, vocabulary: vocabulary)
+        }
+        return holds(values: EmptyCollection(), number: number, isPresent: isPresent, study: study, vocabulary: vocabulary)
     }
 
     /// The test on any list of values: an entry field's, or a text signal's.
-    func holds(values: [String], number: Int?, isPresent: Bool, study: Study, vocabulary: Vocabulary) -> Bool {
+    func holds<Values: Collection<String>>(values: Values, number: Int?, isPresent: Bool, study: Study, vocabulary: Vocabulary) -> Bool {
         switch self {
         case .anyIn(let set): return values.contains(where: set.contains)
         case .notIn(let set): return !values.isEmpty && !values.contains(where: set.contains)
