@@ -51,6 +51,11 @@ struct TextAnalysisTests {
             "Naïve patients' symptoms were reduced; Über-fatigue 2.5 increasingly persisted.",
             "Participants reportedly recovered, suggesting exercises may help (p < 0.05).",
             "", "s", "ed ing ly",
+            // Every kind of cue: an aim, causal cues plain, hedged, negated and after the aim,
+            // a number inside a cue, association cues and their phrases.
+            "We aimed to test whether 3 sessions led to less pain; CBT may reduce fatigue, did not cause harm "
+                + "and was associated with 2 fewer visits, which correlated with sleep.",
+            "Strikingly, those exercising daily increasingly improved: cures, cured, curing, carefully, fixes.",
         ] {
             let tokens = Tokenizer.tokens(sentence)
             let cues = classifier.readCues(tokens, words: WordMask(tokens))

@@ -96,24 +96,68 @@ public struct ClaimClassifier: Sendable {
     }
 
     /// The same features as `features(_:cues:)`, as `FeatureKey` keys, without making or
-    /// hashing a string per word: n-gram keys come from the tokens' word hashes. Cue features
-    /// are few; they are built as strings. (`lex:` comes first, then the words, then the cues.)
+    /// hashing a string per feature: n-gram keys come from the tokens' word and stem hashes,
+    /// cue keys from FNV-1a run over their names' pieces. (`lex:` comes first, then the words,
+    /// then the cues.)
     func featureKeys(_ tokens: [Token], cues: Cues) -> [UInt64] {
         // In the order of `features`, so that scores add up exactly as they did in training.
-        let cueKeys = features(tokens, cues: cues, words: false).map(FeatureKey.of)
-        var keys: [UInt64] = [cueKeys[0]]
-        keys.reserveCapacity(tokens.count * 3 + cueKeys.count)
+        var keys: [UInt64] = [CueKeys.shared.lex[cues.analysis.strength.rank]]
+        keys.reserveCapacity(tokens.count * 3 + 2 + cues.causal.count * 3 + cues.hedges.count + cues.correlational.count)
         var previous = ClaimClassifier.sentenceStart
         for token in tokens {
             let number = ClaimClassifier.isNumber(token.text)
             let word = number ? ClaimClassifier.numberWord : WordHash.key(token.hash)
             keys.append(FeatureKey.word(word))
             keys.append(FeatureKey.pair(previous, word))
-            keys.append(FeatureKey.stem(number ? word : ClaimClassifier.stemHash(token.text, hash: word)))
+            keys.append(FeatureKey.stem(number ? word : token.stemHash))
             previous = word
         }
-        keys += cueKeys.dropFirst()
+        let named = CueKeys.shared
+        for cue in cues.causal {
+            keys.append(CueKeys.phrase(named.causalPrefix, cue.range, tokens))
+            keys.append(named.causal[(cue.negated ? 1 : 0) + (cue.hedged ? 2 : 0)])
+            if let aim = cues.aim, aim.lowerBound < cue.range.lowerBound { keys.append(named.afterAim) }
+        }
+        for hedge in cues.hedges { keys.append(CueKeys.phrase(named.hedgePrefix, hedge, tokens)) }
+        if !cues.correlational.isEmpty { keys.append(named.correlational) }
+        for cue in cues.correlational { keys.append(CueKeys.phrase(named.correlationalPrefix, cue, tokens)) }
+        if cues.aim != nil { keys.append(named.aim) }
         return keys
+    }
+
+    /// The keys of the cue features `features` names, made once: whole names for the fixed
+    /// ones, FNV-1a states of the prefixes for those that go on with a phrase.
+    private struct CueKeys: Sendable {
+        static let shared = CueKeys()
+        /// By `ClaimStrength.rank`.
+        let lex: [UInt64]
+        /// Plain, negated, hedged, negated and hedged.
+        let causal: [UInt64]
+        let afterAim = FeatureKey.of("cue:causal:after-aim")
+        let correlational = FeatureKey.of("cue:correlational")
+        let aim = FeatureKey.of("cue:aim")
+        let causalPrefix = FNV1a.hash("causal:"), hedgePrefix = FNV1a.hash("hedge:"), correlationalPrefix = FNV1a.hash("corr:")
+
+        init() {
+            var lex = [UInt64](repeating: 0, count: ClaimStrength.allCases.count)
+            for strength in ClaimStrength.allCases { lex[strength.rank] = FeatureKey.of("lex:" + strength.rawValue) }
+            self.lex = lex
+            causal = ["cue:causal", "cue:causal:negated", "cue:causal:hedged", "cue:causal:negated:hedged"].map(FeatureKey.of)
+        }
+
+        /// The key of a prefix and the words of a token range, numbers written "0", spaced.
+        static func phrase(_ prefix: UInt64, _ range: Range<Int>, _ tokens: [Token]) -> UInt64 {
+            var hash = prefix
+            for index in range {
+                if index > range.lowerBound { hash = FNV1a.add(UInt8(ascii: " "), to: hash) }
+                if ClaimClassifier.isNumber(tokens[index].text) {
+                    hash = FNV1a.add(UInt8(ascii: "0"), to: hash)
+                } else {
+                    for byte in tokens[index].text.utf8 { hash = FNV1a.add(byte, to: hash) }
+                }
+            }
+            return FeatureKey.nonzero(hash)
+        }
     }
 
     private static let sentenceStart = WordHash.of("<s>"), numberWord = WordHash.of("0")
@@ -123,24 +167,46 @@ public struct ClaimClassifier: Sendable {
         return first < 0x80 ? (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) : word.first?.isNumber == true
     }
 
-    /// `WordHash` of `stem(word)`, given the word's own: most words keep theirs; ASCII words
-    /// are stemmed and hashed on their bytes (for ASCII, `WordHash` is FNV-1a of the bytes).
+    /// `WordHash` key of `stem(word)`, given the word's own key. The tokenizer keeps it
+    /// (`Token.stemHash`); this is the same on a string, for words made elsewhere.
     static func stemHash(_ word: String, hash: UInt64) -> UInt64 {
-        let stemmed = word.utf8.withContiguousStorageIfAvailable { (bytes: UnsafeBufferPointer<UInt8>) -> UInt64? in
-            for byte in bytes where byte >= 0x80 { return nil }
-            for suffix in stemSuffixes where bytes.count > suffix.count + 3 {
-                let stem = bytes.count - suffix.count
-                guard bytes[stem...].elementsEqual(suffix) else { continue }
-                var stemmed = WordHash.seed
-                for byte in bytes[..<stem] { stemmed = FNV1a.add(byte, to: stemmed) }
-                return WordHash.key(stemmed)
-            }
-            return hash
-        }
-        return (stemmed ?? nil) ?? WordHash.of(stem(word))
+        var word = word
+        let ascii = word.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } ? asciiStemHash(bytes, hash: hash) : nil }
+        return ascii ?? WordHash.of(stem(word))
     }
 
-    private static let stemSuffixes: [[UInt8]] = ["ingly", "edly", "ing", "ed", "es", "s", "ly"].map { Array($0.utf8) }
+    /// `stem` on an ASCII word's bytes (one byte a character; for ASCII, `WordHash` is FNV-1a
+    /// of the bytes), with the word's own key when no suffix comes off.
+    @inline(__always) static func asciiStemHash(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt64 {
+        let count = bytes.count
+        // The suffixes of `stem`, in its order: "ingly", "edly", "ing", "ed", "es", "s", "ly".
+        guard count > 4 else { return hash }
+        func endsWith(_ suffix: StaticString) -> Bool {
+            let length = suffix.utf8CodeUnitCount
+            guard count > length + 3 else { return false }
+            let start = suffix.utf8Start
+            for k in 0..<length where bytes[count - length + k] != start[k] { return false }
+            return true
+        }
+        let cut: Int
+        switch bytes[count - 1] {
+        case UInt8(ascii: "y"):
+            if endsWith("ingly") { cut = 5 } else if endsWith("edly") { cut = 4 } else if endsWith("ly") { cut = 2 } else { return hash }
+        case UInt8(ascii: "g"):
+            guard endsWith("ing") else { return hash }
+            cut = 3
+        case UInt8(ascii: "d"):
+            guard endsWith("ed") else { return hash }
+            cut = 2
+        case UInt8(ascii: "s"):
+            cut = endsWith("es") ? 2 : 1
+        default:
+            return hash
+        }
+        var stemmed = WordHash.seed
+        for byte in bytes[..<(count - cut)] { stemmed = FNV1a.add(byte, to: stemmed) }
+        return WordHash.key(stemmed)
+    }
 
     /// The model's features: words, word pairs, and the lexicon's reading of the sentence.
     public func features(_ tokens: [Token]) -> [String] { features(tokens, cues: readCues(tokens, words: WordMask(tokens))) }

@@ -5,7 +5,15 @@ public enum ClaimStrength: String, Sendable, CaseIterable, Codable, Comparable {
     case conditionalCausal = "conditional-causal"
     case directCausal = "direct-causal"
 
-    var rank: Int { ClaimStrength.allCases.firstIndex(of: self)! }
+    /// The position in `allCases`, weakest first (a switch: claims are compared often).
+    var rank: Int {
+        switch self {
+        case .none: 0
+        case .correlational: 1
+        case .conditionalCausal: 2
+        case .directCausal: 3
+        }
+    }
 
     public static func < (lhs: ClaimStrength, rhs: ClaimStrength) -> Bool { lhs.rank < rhs.rank }
 }

@@ -7,6 +7,9 @@ public struct Token: Sendable, Equatable {
     public var followsPunctuation: Bool = false
     /// `WordHash` of `text`, computed once so phrase matching never hashes strings.
     public var hash: UInt64 = 0
+    /// `WordHash` key of the word's stem (`ClaimClassifier.stem`), found while the word's bytes
+    /// are at hand: the claim model's stem features read it for every word they classify.
+    public var stemHash: UInt64 = 0
 }
 
 /// Splits text into word tokens: runs of letters and digits, with inner apostrophes
@@ -40,14 +43,15 @@ public enum Tokenizer {
                     index += 1
                 }
                 let word = UnsafeBufferPointer(rebasing: scalars[start..<index])
-                let (text, hash) = ascii ? asciiWord(word) : loweredWord(word)
+                let (text, hash, stemHash) = ascii ? asciiWord(word) : loweredWord(word)
                 var punctuated = false
                 var gap = previousEnd
                 while gap < start {
                     if !isSpace(scalars[gap]) { punctuated = true; break }
                     gap += 1
                 }
-                tokens.append(Token(text: text, start: start, end: index, followsPunctuation: punctuated, hash: hash))
+                tokens.append(Token(
+                    text: text, start: start, end: index, followsPunctuation: punctuated, hash: hash, stemHash: stemHash))
                 previousEnd = index
             }
         }
@@ -56,8 +60,8 @@ public enum Tokenizer {
 
     /// A word of ASCII letters, digits, inner apostrophes (’ written ') and decimal points,
     /// lower-cased by arithmetic. For ASCII, `WordHash` is FNV-1a of the bytes.
-    @inline(__always) private static func asciiWord(_ word: UnsafeBufferPointer<Unicode.Scalar>) -> (String, UInt64) {
-        var hash = WordHash.seed
+    @inline(__always) private static func asciiWord(_ word: UnsafeBufferPointer<Unicode.Scalar>) -> (String, UInt64, UInt64) {
+        var hash = WordHash.seed, stemHash: UInt64 = 0
         let text = String(unsafeUninitializedCapacity: word.count) { bytes in
             for (offset, scalar) in word.enumerated() {
                 var byte = scalar == "\u{2019}" ? UInt8(ascii: "'") : UInt8(truncatingIfNeeded: scalar.value)
@@ -65,14 +69,15 @@ public enum Tokenizer {
                 bytes[offset] = byte
                 hash = FNV1a.add(byte, to: hash)
             }
+            stemHash = ClaimClassifier.asciiStemHash(UnsafeBufferPointer(rebasing: bytes[..<word.count]), hash: WordHash.key(hash))
             return word.count
         }
-        return (text, hash)
+        return (text, hash, stemHash)
     }
 
     /// Any other word, lower-cased as Unicode says (a scalar lower-cases to at most three, of
     /// at most four bytes each), gathered as UTF-8 in a temporary buffer.
-    private static func loweredWord(_ word: UnsafeBufferPointer<Unicode.Scalar>) -> (String, UInt64) {
+    private static func loweredWord(_ word: UnsafeBufferPointer<Unicode.Scalar>) -> (String, UInt64, UInt64) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count * 12) { buffer in
             var length = 0
             var hash = WordHash.seed
@@ -89,7 +94,8 @@ public enum Tokenizer {
                     hash = WordHash.add(kept, to: hash)
                 }
             }
-            return (String(decoding: UnsafeBufferPointer(rebasing: buffer[..<length]), as: UTF8.self), hash)
+            let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[..<length]), as: UTF8.self)
+            return (text, hash, ClaimClassifier.stemHash(text, hash: WordHash.key(hash)))
         }
     }
 
