@@ -66,7 +66,7 @@ struct CheckCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.untrusted)
         }
         let auditor = Auditor(pack: pack)
-        if !fix && baseline == nil && writeBaseline == nil, let streaming = streamingFormat {
+        if !fix && baseline == nil && writeBaseline == nil, let streaming = streamingFormat(pack: pack) {
             // Written study by study: output starts at once and memory stays flat.
             let sink = try output.map { path in try Stopping.onDiagnostics { () throws(DiagnosticError) in try BufferedOutput(path: path) } }
                 ?? BufferedOutput()
@@ -111,12 +111,13 @@ struct CheckCommand: AsyncParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
-    private var streamingFormat: StreamingReport.Format? {
+    private func streamingFormat(pack: RulePack) -> StreamingReport.Format? {
         switch format {
         case .text: .text
         case .json: .json
         case .github: .github
-        default: nil
+        case .sarif: .sarif(SARIFReporter(rules: RuleDescriptor.catalog(of: pack)))
+        case .junit, .markdown: nil
         }
     }
 

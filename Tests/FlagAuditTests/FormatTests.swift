@@ -48,6 +48,14 @@ struct FormatTests {
         #expect((causal["properties"] as? [String: Any])?["flag"] as? String == "causal-language")
     }
 
+    @Test func sarifWithoutFindingsIsStillADocument() throws {
+        let text = SARIFReporter(rules: RuleDescriptor.catalog(of: Fixtures.pack)).render(AuditReport(studies: []))
+        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let run = try #require((sarif["runs"] as? [[String: Any]])?.first)
+        #expect((run["results"] as? [Any])?.isEmpty == true)
+        #expect(run["columnKind"] as? String == "unicodeCodePoints")
+    }
+
     #if canImport(FoundationXML) || os(macOS)
     @Test func junitIsWellFormedWithTheRightCounts() async throws {
         let report = await FormatTests.seedReport()
@@ -158,9 +166,12 @@ struct FormatTests {
 
 @Suite("Streaming output")
 struct StreamingTests {
-    @Test(arguments: [StreamingReport.Format.json, .text, .github])
-    func streamedOutputEqualsTheCollectedReport(format: StreamingReport.Format) async {
-        let files = EntryDiscovery().files(under: [Fixtures.seedsDirectory]).files
+    static let sarif = StreamingReport.Format.sarif(SARIFReporter(rules: RuleDescriptor.catalog(of: Fixtures.pack)))
+
+    @Test(arguments: [StreamingReport.Format.json, .text, .github, StreamingTests.sarif], [true, false])
+    func streamedOutputEqualsTheCollectedReport(format: StreamingReport.Format, seeds: Bool) async {
+        // The seeds, and no entry at all (empty arrays close differently).
+        let files = seeds ? EntryDiscovery().files(under: [Fixtures.seedsDirectory]).files : []
         var streamed = ""
         var stream = StreamingReport(format: format) { streamed += $0 }
         await Fixtures.auditor.audit(files: files) { stream.add($0) }
@@ -171,13 +182,14 @@ struct StreamingTests {
         case .json: collected = JSONReporter().render(report)
         case .text: collected = TextReporter().render(report)
         case .github: collected = GitHubReporter().render(report)
+        case .sarif(let reporter): collected = reporter.render(report)
         }
         #expect(streamed == collected)
         #expect(stream.exitStatus(failOn: .error) == report.exitStatus(failOn: .error))
         #expect(stream.exitStatus(failOn: nil) == 0)
     }
 
-    @Test(arguments: [StreamingReport.Format.json, .text])
+    @Test(arguments: [StreamingReport.Format.json, .text, StreamingTests.sarif])
     func reportsRenderedByWorkersStillCarryDuplicateIDs(format: StreamingReport.Format) async throws {
         // Workers render each report; a duplicate id is only known in order, after rendering.
         let directory = try Fixtures.directory([

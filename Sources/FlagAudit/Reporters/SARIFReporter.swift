@@ -1,9 +1,14 @@
 /// `--format sarif`: SARIF 2.1.0, for code-scanning dashboards. Each finding is a result with
 /// its rule (metadata in `tool.driver.rules`), level, region and the suggested flag in properties.
 public struct SARIFReporter: Sendable {
-    public var rules: [RuleDescriptor]
+    public let rules: [RuleDescriptor]
+    /// Each rule's place in `tool.driver.rules`, which results cite as `ruleIndex`.
+    private let ruleIndex: [String: Int]
 
-    public init(rules: [RuleDescriptor]) { self.rules = rules }
+    public init(rules: [RuleDescriptor]) {
+        self.rules = rules
+        ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     static func level(_ severity: Severity) -> String {
         switch severity {
@@ -14,25 +19,46 @@ public struct SARIFReporter: Sendable {
     }
 
     public func render(_ report: AuditReport) -> String {
-        let index = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // The collected document is the streamed one, so the layout is written once.
+        var text = header
+        var written = 0
+        for study in report.studies {
+            let results = renderResults(of: study)
+            if !results.isEmpty { text += SARIFReporter.separator(first: written == 0) + results }
+            written += study.findings.count
+        }
+        return text + SARIFReporter.footer(results: written)
+    }
+
+    // The document piece by piece, for output that streams study by study: the header ends
+    // inside the results array, each study's results are written at its depth, and the footer
+    // closes what the header opened.
+
+    /// Everything before the first result.
+    public var header: String {
         let driver = JSONValue.object([
             ("name", .string(JSONReporter.toolName)),
             ("version", .string(JSONReporter.version)),
             ("semanticVersion", .string(JSONReporter.version)),
             ("rules", .array(rules.map(rule))),
         ])
-        let results = report.studies.flatMap { study in
-            study.findings.map { finding in result(finding, study: study, ruleIndex: index[finding.rule]) }
-        }
-        return JSONValue.object([
-            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
-            ("version", .string("2.1.0")),
-            ("runs", .array([.object([
-                ("tool", .object([("driver", driver)])),
-                ("columnKind", .string("unicodeCodePoints")),
-                ("results", .array(results)),
-            ])])),
-        ]).serialized() + "\n"
+        return "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
+            + "  \"runs\": [\n    {\n      \"tool\": " + JSONValue.object([("driver", driver)]).serialized(level: 3)
+            + ",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": ["
+    }
+
+    /// One study's results, comma-separated, without what separates them from earlier results
+    /// (empty when it has no finding).
+    public func renderResults(of study: StudyReport) -> String {
+        study.findings.map { result($0, study: study, ruleIndex: ruleIndex[$0.rule]).serialized(level: 4) }
+            .joined(separator: SARIFReporter.separator(first: false))
+    }
+
+    /// What goes before a study's results when it has some.
+    public static func separator(first: Bool) -> String { first ? "\n        " : ",\n        " }
+
+    public static func footer(results: Int) -> String {
+        (results == 0 ? "]" : "\n      ]") + "\n    }\n  ]\n}\n"
     }
 
     private func rule(_ rule: RuleDescriptor) -> JSONValue {
