@@ -20,6 +20,28 @@ struct TextAnalysisTests {
         #expect(TextAnalysisTests.sentences("Background\n\nResults were null.").count == 2)
     }
 
+    /// An all-ASCII text is split and tokenized on its bytes, any other on its scalars: both
+    /// give the same sentences, offsets and tokens.
+    @Test(arguments: [
+        "Smith et al. reported 2.5 times more fatigue (n = 41). Pain fell vs. baseline, e.g. at week 4. Done.",
+        "Background\n\nResults were null.\n- first item\n* second item \"Quoted.\" Next one? Yes! 41 patients.",
+        "M. E. van der Schaaf led it. Then it ended. i.e. nothing don't stop 3.5.",
+        String(repeating: "word ", count: 700) + "end.",
+    ])
+    func bytesAndScalarsSplitAlike(text: String) {
+        let block = TextBlock(field: .summary, text: text, start: SourceLocation(path: "a.yaml", line: 3, column: 3))
+        let sentences = TextAnalysisTests.splitter.sentences(of: block, field: .summary)
+        let scalars = Array(text.unicodeScalars)
+        let ranges = TextAnalysisTests.splitter.ranges(in: scalars)
+        #expect(sentences.map(\.offset) == ranges.map(\.lowerBound))
+        #expect(sentences.map(\.text) == ranges.map { String(String.UnicodeScalarView(scalars[$0])) })
+        #expect(sentences.map(\.tokens) == ranges.map { Tokenizer.tokens(scalars[$0]) })
+        // The same text with one scalar outside ASCII takes the other path and agrees too.
+        let accented = TextAnalysisTests.splitter.sentences(of: TextBlock(field: .summary, text: text + " Café.", start: block.start), field: .summary)
+        #expect(accented.dropLast().map(\.text) == sentences.map(\.text))
+        #expect(accented.dropLast().map(\.tokens) == sentences.map(\.tokens))
+    }
+
     @Test(arguments: [
         ("CBT led to improved connectivity between networks.", ClaimStrength.directCausal),
         ("Exercise reduces pain in fibromyalgia.", .directCausal),

@@ -20,15 +20,26 @@ public struct SentenceSplitter: Sendable {
 
     /// The sentences of a text block, located in its source file, tokenized, not yet classified.
     public func sentences(of block: TextBlock, field: StudyField) -> [Sentence] {
-        // One pass over the scalars (`Array(_:)` counts them first, then copies them).
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(block.text.utf8.count)
-        for scalar in block.text.unicodeScalars { scalars.append(scalar) }
-        let utf8 = Array(block.text.utf8)
-        // Sentence text is cut from the UTF-8 bytes (appending scalars one by one was a tenth
-        // of an audit); outside ASCII a scalar's byte offset has to be looked up.
-        var byteOffsets: [Int] = []
-        if utf8.count != scalars.count {
+        var text = block.text
+        return text.withUTF8 { utf8 in
+            // ASCII text (most is) is split and tokenized on its bytes, which are its scalars:
+            // no array of scalars, no table of byte offsets.
+            if TextUnits.isASCII(utf8) {
+                return ranges(in: utf8).map { range in
+                    let bytes = UnsafeBufferPointer(rebasing: utf8[range])
+                    return Sentence(
+                        field: field, text: String(decoding: bytes, as: UTF8.self),
+                        location: block.location(ofOffset: range.lowerBound), offset: range.lowerBound,
+                        tokens: Tokenizer.tokens(bytes))
+                }
+            }
+            // One pass over the scalars (`Array(_:)` counts them first, then copies them).
+            var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(utf8.count)
+            for scalar in block.text.unicodeScalars { scalars.append(scalar) }
+            // Sentence text is cut from the UTF-8 bytes (appending scalars one by one was a tenth
+            // of an audit); a scalar's byte offset has to be looked up.
+            var byteOffsets: [Int] = []
             byteOffsets.reserveCapacity(scalars.count + 1)
             var offset = 0
             for scalar in scalars {
@@ -36,61 +47,68 @@ public struct SentenceSplitter: Sendable {
                 offset += UTF8.width(scalar)
             }
             byteOffsets.append(offset)
-        }
-        return ranges(in: scalars).map { range in
-            let bytes = byteOffsets.isEmpty ? range : byteOffsets[range.lowerBound]..<byteOffsets[range.upperBound]
-            return Sentence(
-                field: field, text: String(decoding: utf8[bytes], as: UTF8.self),
-                location: block.location(ofOffset: range.lowerBound), offset: range.lowerBound,
-                tokens: Tokenizer.tokens(scalars[range]))
+            return scalars.withUnsafeBufferPointer { scalars in
+                ranges(in: scalars).map { range in
+                    Sentence(
+                        field: field,
+                        text: String(decoding: UnsafeBufferPointer(rebasing: utf8[byteOffsets[range.lowerBound]..<byteOffsets[range.upperBound]]), as: UTF8.self),
+                        location: block.location(ofOffset: range.lowerBound), offset: range.lowerBound,
+                        tokens: Tokenizer.tokens(UnsafeBufferPointer(rebasing: scalars[range])))
+                }
+            }
         }
     }
 
     public func ranges(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        scalars.withUnsafeBufferPointer { ranges(in: $0) }
+    }
+
+    /// Sentence ranges in a text's scalars, or in its bytes when they are all ASCII.
+    func ranges<Unit: TextUnit>(in scalars: UnsafeBufferPointer<Unit>) -> [Range<Int>] {
         var bounded: [Range<Int>] = []
         for range in naturalRanges(in: scalars) {
             var start = range.lowerBound
             while range.upperBound - start > SentenceSplitter.maximumLength {
                 var cut = start + SentenceSplitter.maximumLength
-                while cut > start + SentenceSplitter.maximumLength / 2 && !SentenceSplitter.isWhitespace(scalars[cut]) { cut -= 1 }
+                while cut > start + SentenceSplitter.maximumLength / 2 && !SentenceSplitter.isWhitespace(scalars[cut].scalar) { cut -= 1 }
                 bounded.append(start..<cut)
                 start = cut
-                while start < range.upperBound && SentenceSplitter.isWhitespace(scalars[start]) { start += 1 }
+                while start < range.upperBound && SentenceSplitter.isWhitespace(scalars[start].scalar) { start += 1 }
             }
             if start < range.upperBound { bounded.append(start..<range.upperBound) }
         }
         return bounded
     }
 
-    private func naturalRanges(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
+    private func naturalRanges<Unit: TextUnit>(in units: UnsafeBufferPointer<Unit>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
         var i = 0
-        let n = scalars.count
+        let n = units.count
         func emit(_ end: Int) {
             var s = start, e = end
-            while s < e && SentenceSplitter.isWhitespace(scalars[s]) { s += 1 }
-            while e > s && SentenceSplitter.isWhitespace(scalars[e - 1]) { e -= 1 }
+            while s < e && SentenceSplitter.isWhitespace(units[s].scalar) { s += 1 }
+            while e > s && SentenceSplitter.isWhitespace(units[e - 1].scalar) { e -= 1 }
             if s < e { ranges.append(s..<e) }
             start = end
         }
         while i < n {
-            let c = scalars[i]
+            let c = units[i].scalar
             if c == "\n" {
                 var j = i + 1
-                while j < n && (scalars[j] == " " || scalars[j] == "\t" || scalars[j] == "\r") { j += 1 }
-                if j < n && scalars[j] == "\n" { emit(i); i = j; continue }
-                if j < n && (scalars[j] == "-" || scalars[j] == "•" || scalars[j] == "*") { emit(i); i = j; continue }
+                while j < n && (units[j].scalar == " " || units[j].scalar == "\t" || units[j].scalar == "\r") { j += 1 }
+                if j < n && units[j].scalar == "\n" { emit(i); i = j; continue }
+                if j < n && (units[j].scalar == "-" || units[j].scalar == "•" || units[j].scalar == "*") { emit(i); i = j; continue }
             }
             if c == "." || c == "!" || c == "?" {
                 var j = i + 1
-                while j < n && (scalars[j] == "\"" || scalars[j] == "'" || scalars[j] == ")" || scalars[j] == "\u{201D}") { j += 1 }
-                guard j >= n || SentenceSplitter.isWhitespace(scalars[j]) else { i += 1; continue }
+                while j < n && (units[j].scalar == "\"" || units[j].scalar == "'" || units[j].scalar == ")" || units[j].scalar == "\u{201D}") { j += 1 }
+                guard j >= n || SentenceSplitter.isWhitespace(units[j].scalar) else { i += 1; continue }
                 var k = j
-                while k < n && SentenceSplitter.isWhitespace(scalars[k]) { k += 1 }
-                let next = k < n ? scalars[k] : nil
+                while k < n && SentenceSplitter.isWhitespace(units[k].scalar) { k += 1 }
+                let next = k < n ? units[k].scalar : nil
                 let startsSentence = next.map { SentenceSplitter.startsSentence($0) } ?? true
-                if startsSentence && (c != "." || !endsWithAbbreviation(scalars, before: i)) {
+                if startsSentence && (c != "." || !endsWithAbbreviation(units, before: i)) {
                     emit(j)
                     i = k
                     continue
@@ -102,20 +120,23 @@ public struct SentenceSplitter: Sendable {
         return ranges
     }
 
-    private func endsWithAbbreviation(_ scalars: [Unicode.Scalar], before period: Int) -> Bool {
+    private func endsWithAbbreviation<Unit: TextUnit>(_ units: UnsafeBufferPointer<Unit>, before period: Int) -> Bool {
         var s = period
-        while s > 0 && (Tokenizer.isLetter(scalars[s - 1]) || scalars[s - 1] == ".") { s -= 1 }
+        while s > 0 && (Tokenizer.isLetter(units[s - 1].scalar) || units[s - 1].scalar == ".") { s -= 1 }
         guard s < period else { return false }
-        guard scalars[s..<period].allSatisfy({ $0.value < 0x80 }) else {
+        guard units[s..<period].allSatisfy({ $0.scalar.value < 0x80 }) else {
             // Outside ASCII, lower-case as strings do.
-            let word = String(String.UnicodeScalarView(scalars[s..<period])).lowercased()
-            if word.unicodeScalars.count == 1 && scalars[s].properties.isUppercase { return true }
+            var view = String.UnicodeScalarView()
+            for unit in units[s..<period] { view.append(unit.scalar) }
+            let word = String(view).lowercased()
+            if word.unicodeScalars.count == 1 && units[s].scalar.properties.isUppercase { return true }
             return abbreviations.contains(word) || abbreviations.contains(word.replacingOccurrences(of: ".", with: ""))
         }
-        if period - s == 1 && scalars[s].value >= 0x41 && scalars[s].value <= 0x5A { return true }
+        if period - s == 1 && units[s].scalar.value >= 0x41 && units[s].scalar.value <= 0x5A { return true }
         // The word as written (lower-cased), and without its inner dots ("e.g" and "eg").
         var whole = WordHash.seed, undotted = WordHash.seed
-        for scalar in scalars[s..<period] {
+        for unit in units[s..<period] {
+            let scalar = unit.scalar
             let lowered = scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value + 0x20)! : scalar
             whole = WordHash.add(lowered, to: whole)
             if lowered != "." { undotted = WordHash.add(lowered, to: undotted) }

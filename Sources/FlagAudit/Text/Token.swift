@@ -17,53 +17,57 @@ public struct Token: Sendable, Equatable {
 /// phrase "hypothesis-generating" matches "hypothesis generating" too.
 public enum Tokenizer {
     public static func tokens(_ scalars: ArraySlice<Unicode.Scalar>) -> [Token] {
+        scalars.withUnsafeBufferPointer { tokens($0) }
+    }
+
+    /// The tokens of a text's scalars, or of its bytes when they are all ASCII (`TextUnit`).
+    static func tokens<Unit: TextUnit>(_ scalars: UnsafeBufferPointer<Unit>) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
-        scalars.withUnsafeBufferPointer { scalars in
-            var index = 0
-            let end = scalars.count
-            var previousEnd = 0
+        var index = 0
+        let end = scalars.count
+        var previousEnd = 0
+        while index < end {
+            guard isWordScalar(scalars[index].scalar) else { index += 1; continue }
+            // First where the word ends, then its lower-cased text and hash: an ASCII word
+            // (most are) is written straight into its string, with no buffer in between.
+            let start = index
+            var ascii = true
             while index < end {
-                guard isWordScalar(scalars[index]) else { index += 1; continue }
-                // First where the word ends, then its lower-cased text and hash: an ASCII word
-                // (most are) is written straight into its string, with no buffer in between.
-                let start = index
-                var ascii = true
-                while index < end {
-                    let scalar = scalars[index]
-                    if isWordScalar(scalar) {
-                        if scalar.value >= 0x80 { ascii = false }
-                        index += 1
-                        continue
-                    }
-                    guard scalar == "'" || scalar == "\u{2019}" || scalar == ".", index + 1 < end,
-                        isWordScalar(scalars[index + 1]),
-                        scalar != "." || (isDigit(scalars[index - 1]) && isDigit(scalars[index + 1]))
-                    else { break }
+                let scalar = scalars[index].scalar
+                if isWordScalar(scalar) {
+                    if scalar.value >= 0x80 { ascii = false }
                     index += 1
+                    continue
                 }
-                let word = UnsafeBufferPointer(rebasing: scalars[start..<index])
-                let (text, hash, stemHash) = ascii ? asciiWord(word) : loweredWord(word)
-                var punctuated = false
-                var gap = previousEnd
-                while gap < start {
-                    if !isSpace(scalars[gap]) { punctuated = true; break }
-                    gap += 1
-                }
-                tokens.append(Token(
-                    text: text, start: start, end: index, followsPunctuation: punctuated, hash: hash, stemHash: stemHash))
-                previousEnd = index
+                guard scalar == "'" || scalar == "\u{2019}" || scalar == ".", index + 1 < end,
+                    isWordScalar(scalars[index + 1].scalar),
+                    scalar != "." || (isDigit(scalars[index - 1].scalar) && isDigit(scalars[index + 1].scalar))
+                else { break }
+                index += 1
             }
+            let word = UnsafeBufferPointer(rebasing: scalars[start..<index])
+            let (text, hash, stemHash) = ascii ? asciiWord(word) : loweredWord(word)
+            var punctuated = false
+            var gap = previousEnd
+            while gap < start {
+                if !isSpace(scalars[gap].scalar) { punctuated = true; break }
+                gap += 1
+            }
+            tokens.append(Token(
+                text: text, start: start, end: index, followsPunctuation: punctuated, hash: hash, stemHash: stemHash))
+            previousEnd = index
         }
         return tokens
     }
 
     /// A word of ASCII letters, digits, inner apostrophes (’ written ') and decimal points,
     /// lower-cased by arithmetic. For ASCII, `WordHash` is FNV-1a of the bytes.
-    @inline(__always) private static func asciiWord(_ word: UnsafeBufferPointer<Unicode.Scalar>) -> (String, UInt64, UInt64) {
+    @inline(__always) private static func asciiWord<Unit: TextUnit>(_ word: UnsafeBufferPointer<Unit>) -> (String, UInt64, UInt64) {
         var hash = WordHash.seed, stemHash: UInt64 = 0
         let text = String(unsafeUninitializedCapacity: word.count) { bytes in
-            for (offset, scalar) in word.enumerated() {
+            for (offset, unit) in word.enumerated() {
+                let scalar = unit.scalar
                 var byte = scalar == "\u{2019}" ? UInt8(ascii: "'") : UInt8(truncatingIfNeeded: scalar.value)
                 if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
                 bytes[offset] = byte
@@ -77,11 +81,12 @@ public enum Tokenizer {
 
     /// Any other word, lower-cased as Unicode says (a scalar lower-cases to at most three, of
     /// at most four bytes each), gathered as UTF-8 in a temporary buffer.
-    private static func loweredWord(_ word: UnsafeBufferPointer<Unicode.Scalar>) -> (String, UInt64, UInt64) {
+    private static func loweredWord<Unit: TextUnit>(_ word: UnsafeBufferPointer<Unit>) -> (String, UInt64, UInt64) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count * 12) { buffer in
             var length = 0
             var hash = WordHash.seed
-            for scalar in word {
+            for unit in word {
+                let scalar = unit.scalar
                 if isWordScalar(scalar) {
                     for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
                         UTF8.encode(lowered) { buffer[length] = $0; length += 1 }
