@@ -66,8 +66,9 @@ struct CheckCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.untrusted)
         }
         let auditor = Auditor(pack: pack)
-        if !fix && baseline == nil && writeBaseline == nil, let streaming = streamingFormat(pack: pack) {
-            // Written study by study: output starts at once and memory stays flat.
+        if !fix && baseline == nil && writeBaseline == nil {
+            // Written study by study: memory stays flat (see `StreamingReport`).
+            let streaming = streamingFormat(pack: pack, threshold: threshold)
             let sink = try output.map { path in try Stopping.onDiagnostics { () throws(DiagnosticError) in try BufferedOutput(path: path) } }
                 ?? BufferedOutput()
             var stream = StreamingReport(format: streaming, write: sink.write)
@@ -111,13 +112,14 @@ struct CheckCommand: AsyncParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
-    private func streamingFormat(pack: RulePack) -> StreamingReport.Format? {
+    private func streamingFormat(pack: RulePack, threshold: Severity?) -> StreamingReport.Format {
         switch format {
         case .text: .text
         case .json: .json
         case .github: .github
         case .sarif: .sarif(SARIFReporter(rules: RuleDescriptor.catalog(of: pack)))
-        case .junit, .markdown: nil
+        case .junit: .junit(JUnitReporter(threshold: threshold))
+        case .markdown: .markdown
         }
     }
 

@@ -168,7 +168,7 @@ struct FormatTests {
 struct StreamingTests {
     static let sarif = StreamingReport.Format.sarif(SARIFReporter(rules: RuleDescriptor.catalog(of: Fixtures.pack)))
 
-    @Test(arguments: [StreamingReport.Format.json, .text, .github, StreamingTests.sarif], [true, false])
+    @Test(arguments: [StreamingReport.Format.json, .text, .github, StreamingTests.sarif, .junit(JUnitReporter(threshold: .warning)), .markdown], [true, false])
     func streamedOutputEqualsTheCollectedReport(format: StreamingReport.Format, seeds: Bool) async {
         // The seeds, and no entry at all (empty arrays close differently).
         let files = seeds ? EntryDiscovery().files(under: [Fixtures.seedsDirectory]).files : []
@@ -183,13 +183,15 @@ struct StreamingTests {
         case .text: collected = TextReporter().render(report)
         case .github: collected = GitHubReporter().render(report)
         case .sarif(let reporter): collected = reporter.render(report)
+        case .junit(let reporter): collected = reporter.render(report)
+        case .markdown: collected = MarkdownReporter().render(report)
         }
         #expect(streamed == collected)
         #expect(stream.exitStatus(failOn: .error) == report.exitStatus(failOn: .error))
         #expect(stream.exitStatus(failOn: nil) == 0)
     }
 
-    @Test(arguments: [StreamingReport.Format.json, .text, StreamingTests.sarif])
+    @Test(arguments: [StreamingReport.Format.json, .text, StreamingTests.sarif, .junit(JUnitReporter(threshold: .error)), .markdown])
     func reportsRenderedByWorkersStillCarryDuplicateIDs(format: StreamingReport.Format) async throws {
         // Workers render each report; a duplicate id is only known in order, after rendering.
         let directory = try Fixtures.directory([
@@ -209,5 +211,35 @@ struct StreamingTests {
         expected.finish()
         #expect(streamed.contains("duplicate id"))
         #expect(streamed == sequential)
+    }
+}
+
+@Suite("Spool")
+struct SpoolTests {
+    /// Pieces of every UTF-8 width, so that chunk ends fall inside scalars.
+    static let text = (0..<40_000).map { "\($0) é ✓ 𝛼\n" }.joined()
+
+    static func replayed(_ spool: Spool) -> (text: String, pieces: Int) {
+        var text = "", pieces = 0
+        spool.replay { text += $0; pieces += 1 }
+        return (text, pieces)
+    }
+
+    @Test func replaysWhatWasWrittenWholeAndLeavesNoFile() throws {
+        let directory = try Fixtures.directory([:])
+        defer { Fixtures.remove(directory) }
+        let spool = Spool(directory: directory)
+        for line in SpoolTests.text.split(separator: "\n", omittingEmptySubsequences: false) { spool.write(line + "\n") }
+        // No file by name at any time: it is unlinked as soon as it is made.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
+        let (text, pieces) = SpoolTests.replayed(spool)
+        #expect(text == SpoolTests.text + "\n")
+        #expect(pieces > 1)
+    }
+
+    @Test func withoutATemporaryFileKeepsTheTextInMemory() {
+        let spool = Spool(directory: "/nonexistent/directory")
+        spool.write(SpoolTests.text)
+        #expect(SpoolTests.replayed(spool).text == SpoolTests.text)
     }
 }

@@ -3,22 +3,35 @@ public struct MarkdownReporter: Sendable {
     public init() {}
 
     public func render(_ report: AuditReport) -> String {
-        var md = "## FlagAudit: \(report.count(.error)) errors, \(report.count(.warning)) warnings, \(report.count(.info)) infos in \(report.studies.count) studies\n\n"
-        md += "| Study | Errors | Warnings | Info | Missing flags | Unsupported flags |\n"
-        md += "|---|---:|---:|---:|---|---|\n"
-        for study in report.studies {
-            md += "| \(MarkdownReporter.cell(study.id ?? study.path)) | \(study.count(.error)) | \(study.count(.warning)) | \(study.count(.info)) | "
-            md += "\(MarkdownReporter.cell(study.missingFlags.joined(separator: ", "))) | \(MarkdownReporter.cell(study.unsupportedFlags.joined(separator: ", "))) |\n"
-        }
-        for study in report.studies where !study.findings.isEmpty {
-            md += "\n### \(MarkdownReporter.inline(study.id ?? study.path))\n\n`\(study.path)`\n\n"
-            for finding in study.findings {
-                let icon = finding.severity == .error ? "❌" : finding.severity == .warning ? "⚠️" : "ℹ️"
-                md += "- \(icon) **\(finding.severity.rawValue)** line \(finding.location.line): \(MarkdownReporter.inline(finding.message)) "
-                md += "(`\(finding.rule)`\(finding.flag.map { ", flag `\($0)`" } ?? ""))\n"
-                if let excerpt = finding.excerpt, !excerpt.isEmpty {
-                    md += "  > \(MarkdownReporter.inline(TextReporter.clip(excerpt, limit: 240)))\n"
-                }
+        // The collected document is the streamed one (`StreamingReport`), written from the same pieces.
+        header(studies: report.studies.count, count: report.count) + report.studies.map(row).joined()
+            + report.studies.map(section).joined()
+    }
+
+    /// The summary and the table's head, which count the whole set: streamed output writes
+    /// them last (see `Spool`).
+    public func header(studies: Int, count: (Severity) -> Int) -> String {
+        "## FlagAudit: \(count(.error)) errors, \(count(.warning)) warnings, \(count(.info)) infos in \(studies) studies\n\n"
+            + "| Study | Errors | Warnings | Info | Missing flags | Unsupported flags |\n"
+            + "|---|---:|---:|---:|---|---|\n"
+    }
+
+    /// A study's row in the summary table.
+    public func row(_ study: StudyReport) -> String {
+        "| \(MarkdownReporter.cell(study.id ?? study.path)) | \(study.count(.error)) | \(study.count(.warning)) | \(study.count(.info)) | "
+            + "\(MarkdownReporter.cell(study.missingFlags.joined(separator: ", "))) | \(MarkdownReporter.cell(study.unsupportedFlags.joined(separator: ", "))) |\n"
+    }
+
+    /// A study's findings under its heading; empty when it has none.
+    public func section(_ study: StudyReport) -> String {
+        guard !study.findings.isEmpty else { return "" }
+        var md = "\n### \(MarkdownReporter.inline(study.id ?? study.path))\n\n`\(study.path)`\n\n"
+        for finding in study.findings {
+            let icon = finding.severity == .error ? "❌" : finding.severity == .warning ? "⚠️" : "ℹ️"
+            md += "- \(icon) **\(finding.severity.rawValue)** line \(finding.location.line): \(MarkdownReporter.inline(finding.message)) "
+            md += "(`\(finding.rule)`\(finding.flag.map { ", flag `\($0)`" } ?? ""))\n"
+            if let excerpt = finding.excerpt, !excerpt.isEmpty {
+                md += "  > \(MarkdownReporter.inline(TextReporter.clip(excerpt, limit: 240)))\n"
             }
         }
         return md

@@ -1,7 +1,9 @@
-/// Writes an audit study by study as it streams in (text, JSON, SARIF and GitHub formats), keeping
-/// only the counts: output starts at once and memory stays flat however many entries there are.
+/// Writes an audit study by study as it streams in, keeping only the counts: memory stays
+/// flat however many entries there are. Text, JSON, SARIF and GitHub output starts at once;
+/// JUnit and Markdown open with totals, so their studies wait in a `Spool` (a temporary file)
+/// and are written after the totals.
 public struct StreamingReport {
-    public enum Format: Sendable { case text, json, github, sarif(SARIFReporter) }
+    public enum Format: Sendable { case text, json, github, sarif(SARIFReporter), junit(JUnitReporter), markdown }
 
     public let format: Format
     private let write: (String) -> Void
@@ -9,6 +11,9 @@ public struct StreamingReport {
     public private(set) var findings = 0
     public private(set) var counts: [Severity: Int] = [:]
     public private(set) var highest: Severity?
+    /// Test cases (JUnit), or table rows then sections (Markdown), held back until the totals are known.
+    private let spools: [Spool]
+    private var failingStudies = 0
 
     public init(format: Format, write: @escaping (String) -> Void) {
         self.format = format
@@ -16,7 +21,12 @@ public struct StreamingReport {
         switch format {
         case .json: write(JSONReporter.streamHeader)
         case .sarif(let reporter): write(reporter.header)
-        case .text, .github: break
+        case .text, .github, .junit, .markdown: break
+        }
+        switch format {
+        case .junit: spools = [Spool()]
+        case .markdown: spools = [Spool(), Spool()]
+        default: spools = []
         }
     }
 
@@ -28,6 +38,8 @@ public struct StreamingReport {
         case .github: GitHubReporter().render(study.findings)
         case .json: JSONReporter().serializedStudy(study, level: 2)
         case .sarif(let reporter): reporter.renderResults(of: study)
+        case .junit(let reporter): reporter.testCase(study)
+        case .markdown: MarkdownReporter().section(study)
         }
     }
 
@@ -38,11 +50,21 @@ public struct StreamingReport {
     /// Adds a study already rendered by `render(_:format:)`.
     public mutating func add(_ study: StudyReport, rendered: String) {
         switch format {
-        case .json: write(JSONReporter.streamSeparator(first: studies == 0))
-        case .sarif: if !rendered.isEmpty { write(SARIFReporter.separator(first: findings == 0)) }
-        case .text, .github: break
+        case .json:
+            write(JSONReporter.streamSeparator(first: studies == 0))
+            write(rendered)
+        case .sarif:
+            if !rendered.isEmpty { write(SARIFReporter.separator(first: findings == 0)) }
+            write(rendered)
+        case .text, .github:
+            write(rendered)
+        case .junit(let reporter):
+            if reporter.failing(study) { failingStudies += 1 }
+            spools[0].write(rendered)
+        case .markdown:
+            spools[0].write(MarkdownReporter().row(study))
+            spools[1].write(rendered)
         }
-        write(rendered)
         studies += 1
         findings += study.findings.count
         for finding in study.findings {
@@ -59,6 +81,13 @@ public struct StreamingReport {
         case .github: write(GitHubReporter.summary(studies: studies, count: count))
         case .json: write(JSONReporter.streamFooter(studies: studies, count: count))
         case .sarif: write(SARIFReporter.footer(results: findings))
+        case .junit(let reporter):
+            write(reporter.header(studies: studies, failures: failingStudies))
+            spools[0].replay(into: write)
+            write(JUnitReporter.footer)
+        case .markdown:
+            write(MarkdownReporter().header(studies: studies, count: count))
+            for spool in spools { spool.replay(into: write) }
         }
     }
 
