@@ -24,6 +24,20 @@ struct FormatTests {
         }
     }
 
+    /// Every character that needs escaping, at every position in an eight-byte word, among
+    /// text that does not (the writer skips such text eight bytes at a time).
+    @Test func jsonStringsRoundTripWhateverTheyHold() throws {
+        let specials = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) } + ["\"", "\\", "é", "✓", "𝛼", "\u{7F}"]
+        for special in specials {
+            for offset in 0..<9 {
+                let text = String(repeating: "a", count: offset) + special + String(repeating: "b", count: 17 - offset) + special
+                let json = JSONValue.array([.string(text)]).serialized(indent: nil)
+                let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String])
+                #expect(parsed == [text], "escaping \(special.unicodeScalars.map(\.value)) at \(offset)")
+            }
+        }
+    }
+
     @Test func sarifHasThe210Shape() async throws {
         let report = await FormatTests.seedReport()
         let text = SARIFReporter(rules: RuleDescriptor.catalog(of: Fixtures.pack)).render(report)

@@ -42,6 +42,15 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// Whether any of eight bytes is a control character, a quote or a backslash (exact
+    /// when false; the bytes are then looked at one by one).
+    @inline(__always) static func mayNeedEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let below20 = (word &- ones &* 0x20) & ~word & highs != 0
+        return below20 || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+    }
+
     /// A whole number's decimal digits, without making a string.
     static func append(_ value: Int, to output: inout [UInt8]) {
         if value < 0 { output.append(UInt8(ascii: "-")) }
@@ -74,10 +83,20 @@ public indirect enum JSONValue: Sendable, Equatable {
         // Copy the runs between bytes that need escaping whole; those are all ASCII, so every
         // cut falls between scalars.
         var run = 0
-        for index in 0..<utf8.count {
+        var index = 0
+        while index < utf8.count {
+            // Eight bytes at a time while none of them needs escaping (most text).
+            if index + 8 <= utf8.count {
+                let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                if !JSONValue.mayNeedEscaping(word) {
+                    index += 8
+                    continue
+                }
+            }
             let byte = utf8[index]
+            index += 1
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<(index - 1)]))
             switch byte {
             case UInt8(ascii: "\""): append("\\\"", to: &output)
             case UInt8(ascii: "\\"): append("\\\\", to: &output)
@@ -88,7 +107,7 @@ public indirect enum JSONValue: Sendable, Equatable {
                 let hex = String(byte, radix: 16)
                 output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
             }
-            run = index + 1
+            run = index
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         output.append(UInt8(ascii: "\""))

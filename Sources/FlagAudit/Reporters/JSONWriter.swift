@@ -71,6 +71,16 @@ struct JSONWriter {
     private mutating func pad(_ depth: Int) {
         guard let indent else { return }
         bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * depth))
+        let count = indent * depth
+        // From a run of spaces: appending a repeated element went element by element.
+        JSONWriter.spaces.withUTF8Buffer { spaces in
+            if count <= spaces.count {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[..<count]))
+            } else {
+                bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+            }
+        }
     }
+
+    private static let spaces: StaticString = "                                                                "
 }
