@@ -20,14 +20,11 @@ public struct SARIFReporter: Sendable {
 
     public func render(_ report: AuditReport) -> String {
         // The collected document is the streamed one, so the layout is written once.
-        var text = header
-        var written = 0
-        for study in report.studies {
-            let results = renderResults(of: study)
-            if !results.isEmpty { text += SARIFReporter.separator(first: written == 0) + results }
-            written += study.findings.count
-        }
-        return text + SARIFReporter.footer(results: written)
+        var text = ""
+        var stream = StreamingReport(format: .sarif(self)) { text += $0 }
+        for study in report.studies { stream.add(study) }
+        stream.finish()
+        return text
     }
 
     // The document piece by piece, for output that streams study by study: the header ends

@@ -26,7 +26,7 @@ public struct StreamingReport {
         switch format {
         case .junit: spools = [Spool()]
         case .markdown: spools = [Spool(), Spool()]
-        default: spools = []
+        case .text, .github, .json, .sarif: spools = []
         }
     }
 
