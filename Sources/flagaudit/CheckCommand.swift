@@ -72,7 +72,7 @@ struct CheckCommand: AsyncParsableCommand {
             let sink = try output.map { path in try Stopping.onDiagnostics { () throws(DiagnosticError) in try BufferedOutput(path: path) } }
                 ?? BufferedOutput()
             var stream = StreamingReport(format: streaming, write: sink.write)
-            await auditor.audit(files: discovery.files, prepare: { StreamingReport.render($0, format: streaming) }) {
+            await auditor.audit(files: discovery.files, keepStudies: false, prepare: { StreamingReport.render($0, format: streaming) }) {
                 stream.add($0, rendered: $1)
             }
             stream.finish()

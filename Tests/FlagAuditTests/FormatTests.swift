@@ -215,7 +215,8 @@ struct StreamingTests {
         let files = EntryDiscovery().files(under: [directory]).files
         var streamed = ""
         var stream = StreamingReport(format: format) { streamed += $0 }
-        await Fixtures.auditor.audit(files: files, prepare: { StreamingReport.render($0, format: format) }) {
+        // As `check` streams: each study dropped on its worker, its id handed over on the side.
+        await Fixtures.auditor.audit(files: files, keepStudies: false, prepare: { StreamingReport.render($0, format: format) }) {
             stream.add($0, rendered: $1)
         }
         stream.finish()
@@ -225,6 +226,34 @@ struct StreamingTests {
         expected.finish()
         #expect(streamed.contains("duplicate id"))
         #expect(streamed == sequential)
+    }
+}
+
+@Suite("Reports without their studies")
+struct SlimReportTests {
+    @Test func droppingStudiesKeepsFindingsAndEvidence() async {
+        // `check --baseline` and the streamed formats audit this way; the JSON's `evidence` must not go missing.
+        let files = EntryDiscovery().files(under: [Fixtures.seedsDirectory]).files
+        let full = await Fixtures.auditor.audit(files: files)
+        let slim = await Fixtures.auditor.audit(files: files, keepStudies: false)
+        #expect(slim.studies.allSatisfy { $0.study == nil && $0.matches.isEmpty })
+        #expect(full.studies.contains { !$0.evidence.isEmpty })
+        #expect(slim.studies.map(\.evidence.count) == full.studies.map(\.evidence.count))
+        #expect(JSONReporter().render(slim) == JSONReporter().render(full))
+    }
+}
+
+extension StreamingReport.Format: CustomTestStringConvertible {
+    // The test log names the format, not every rule descriptor a SARIF reporter holds.
+    public var testDescription: String {
+        switch self {
+        case .text: "text"
+        case .json: "json"
+        case .github: "github"
+        case .sarif: "sarif"
+        case .junit: "junit"
+        case .markdown: "markdown"
+        }
     }
 }
 
