@@ -257,6 +257,60 @@ extension StreamingReport.Format: CustomTestStringConvertible {
     }
 }
 
+@Suite("Escaping")
+struct EscapingTests {
+    /// Every ASCII character, each newline Swift knows (CRLF too), text around them, non-ASCII
+    /// letters and the noncharacters XML drops, alone and side by side.
+    static let samples: [String] = {
+        let pieces = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+            + ["\r\n", "\u{85}", "\u{2028}", "\u{2029}", "é", "✓", "𝛼", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "word", " "]
+        var samples = ["", "plain words only"]
+        for (index, piece) in pieces.enumerated() {
+            samples.append(piece)
+            samples.append("a\(piece)b\(pieces[(index * 7 + 3) % pieces.count])c \(piece)\(piece)")
+        }
+        samples.append(pieces.joined())
+        samples.append(String(repeating: "long excerpt ", count: 40) + "\n" + String(repeating: "é", count: 300))
+        return samples
+    }()
+
+    // What each escape meant before it was done in one pass, written the obvious way.
+    static func joined(_ text: String) -> String { text.split(whereSeparator: \.isNewline).joined(separator: " ") }
+    static func githubData(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    @Test func oneTablePassMeansWhatReplacingEachCharacterMeant() {
+        for text in EscapingTests.samples {
+            #expect(GitHubReporter.data(text) == EscapingTests.githubData(text), "\(text.debugDescription)")
+            #expect(
+                GitHubReporter.property(text)
+                    == EscapingTests.githubData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C"))
+            let inline = EscapingTests.joined(text).replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            #expect(MarkdownReporter.inline(text) == inline, "\(text.debugDescription)")
+            #expect(MarkdownReporter.cell(text) == inline.replacingOccurrences(of: "|", with: "\\|"))
+            let flat = EscapingTests.joined(text)
+            for limit in [1, 5, 160] {
+                #expect(TextReporter.clip(text, limit: limit) == (flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat))
+            }
+            var markup = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": markup += "&amp;".unicodeScalars
+                case "<": markup += "&lt;".unicodeScalars
+                case ">": markup += "&gt;".unicodeScalars
+                case "\"": markup += "&quot;".unicodeScalars
+                case "'": markup += "&#39;".unicodeScalars
+                case _ where scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r": continue
+                case "\u{FFFE}", "\u{FFFF}": continue
+                default: markup.append(scalar)
+                }
+            }
+            #expect(MarkupText.escape(text) == String(markup), "\(text.debugDescription)")
+        }
+    }
+}
+
 @Suite("Spool")
 struct SpoolTests {
     /// Pieces of every UTF-8 width, so that chunk ends fall inside scalars.

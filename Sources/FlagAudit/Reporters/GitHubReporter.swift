@@ -28,13 +28,11 @@ public struct GitHubReporter: Sendable {
     }
 
     /// Escaping of a workflow command's message.
-    static func data(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
-    }
+    static func data(_ text: String) -> String { dataEscapes(text) }
 
     /// Escaping of a workflow command's property value.
-    static func property(_ text: String) -> String {
-        data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
-    }
+    static func property(_ text: String) -> String { propertyEscapes(text) }
+
+    private static let dataEscapes = EscapeTable(["%": "%25", "\r": "%0D", "\n": "%0A"])
+    private static let propertyEscapes = EscapeTable(["%": "%25", "\r": "%0D", "\n": "%0A", ":": "%3A", ",": "%2C"])
 }

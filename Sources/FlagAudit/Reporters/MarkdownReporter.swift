@@ -38,13 +38,16 @@ public struct MarkdownReporter: Sendable {
     }
 
     /// Text safe inside a table cell: pipes escaped, lines joined.
-    static func cell(_ text: String) -> String {
-        inline(text).replacingOccurrences(of: "|", with: "\\|")
-    }
+    static func cell(_ text: String) -> String { cellEscapes(joinedLines(text)) }
 
     /// Text that cannot open HTML or break the list structure.
-    static func inline(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).joined(separator: " ")
-            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    static func inline(_ text: String) -> String { inlineEscapes(joinedLines(text)) }
+
+    /// The text's lines joined by spaces (blank lines dropped).
+    static func joinedLines(_ text: String) -> String {
+        EscapeTable.containsNewline(text) ? text.split(whereSeparator: \.isNewline).joined(separator: " ") : text
     }
+
+    private static let inlineEscapes = EscapeTable(["<": "&lt;", ">": "&gt;"])
+    private static let cellEscapes = EscapeTable(["<": "&lt;", ">": "&gt;", "|": "\\|"])
 }

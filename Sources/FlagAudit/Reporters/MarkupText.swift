@@ -2,6 +2,8 @@
 /// characters XML 1.0 forbids are dropped (JUnit consumers reject the whole file otherwise).
 public enum MarkupText {
     public static func escape(_ text: String) -> String {
+        // U+FFFE and U+FFFF (dropped) start with 0xEF in UTF-8; without that byte, a table does it.
+        if !text.utf8.contains(0xEF) { return escapes(text) }
         var output = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -17,4 +19,10 @@ public enum MarkupText {
         }
         return output
     }
+
+    private static let escapes: EscapeTable = {
+        var escapes: [Unicode.Scalar: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
+        for value in UInt8(0)..<0x20 where value != 0x0A && value != 0x09 && value != 0x0D { escapes[Unicode.Scalar(value)] = "" }
+        return EscapeTable(escapes)
+    }()
 }
