@@ -172,3 +172,31 @@ struct TextAnalysisTests {
         #expect(NearestMatch.best(for: "zzzzzz", among: ["design", "title"]) == nil)
     }
 }
+
+@Suite("Lines and white space")
+struct LinesAndWhiteSpaceTests {
+    /// Every scalar that is white space to Unicode or Foundation, and some that are not
+    /// (zero-width space, a combining mark, a prepended mark, letters outside ASCII).
+    static let spaces: [String] = ["\t", "\n", "\u{0B}", "\u{0C}", "\r", " ", "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}", "\u{200A}",
+                                   "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}", "\r\n"]
+    static let others: [String] = ["a", "é", "\u{200B}", "\u{301}", "\u{600}", "𝛼", "✓", "x y"]
+
+    @Test func trimmingMeansWhatFoundationMeans() {
+        var samples = ["", "word"]
+        for space in LinesAndWhiteSpaceTests.spaces {
+            for other in LinesAndWhiteSpaceTests.others {
+                samples += [space, space + other, other + space, space + other + space + other + space, other + space + space + other]
+            }
+        }
+        for text in samples {
+            #expect(text.trimmedWhitespace == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func linesSplitAtEveryLineFeedOnly() {
+        let text = "one\r\ntwo\n\nthree é\u{2028}still three\rfour\n"
+        #expect(text.scalarLines == ["one\r", "two", "", "three é\u{2028}still three\rfour", ""])
+        #expect("".scalarLines == [""])
+        #expect("no feed".scalarLines == ["no feed"])
+    }
+}

@@ -12,28 +12,37 @@ struct RawText {
 
     /// A text block for lines `range` (0-based), optionally dropping a prefix such as "- ".
     func block(_ field: StudyField, lines range: Range<Int>, dropping prefix: Int = 0) -> TextBlock? {
-        var content = String.UnicodeScalarView()
+        // Built as UTF-8 with its scalars counted as they come: appending to a scalar view one
+        // scalar at a time, and asking it for its count, were most of `screen`.
+        var content: [UInt8] = []
+        var contentCount = 0
         var anchors: [TextAnchor] = []
         var previousWasSpace = true
         for index in range {
             var scalars = Array(lines[index].unicodeScalars)
             if scalars.last == "\r" { scalars.removeLast() }
             let skip = index == range.lowerBound ? min(prefix, scalars.count) : 0
-            if !content.isEmpty { content.append("\n"); previousWasSpace = true }
+            if contentCount > 0 { content.append(0x0A); contentCount += 1; previousWasSpace = true }
             for column in skip..<scalars.count {
                 let scalar = scalars[column]
                 let isSpace = SourceLines.isSpace(scalar)
                 if !isSpace && previousWasSpace {
-                    anchors.append(TextAnchor(offset: content.count, line: index + 1, column: column + 1))
+                    anchors.append(TextAnchor(offset: contentCount, line: index + 1, column: column + 1))
                 }
                 previousWasSpace = isSpace
-                content.append(scalar)
+                if scalar.isASCII {
+                    content.append(UInt8(scalar.value))
+                } else {
+                    UTF8.encode(scalar) { content.append($0) }
+                }
+                contentCount += 1
             }
         }
-        let string = String(content).trimmingCharacters(in: .whitespacesAndNewlines)
+        let string = String(decoding: content, as: UTF8.self).trimmedWhitespace
         guard !string.isEmpty else { return nil }
-        // Trimming leading space shifts offsets: rebase the anchors.
-        let leading = content.prefix { SourceLines.isSpace($0) }.count
+        // Trimming leading space shifts offsets: rebase the anchors. The first anchor is the
+        // first scalar that is not a space.
+        let leading = anchors.first?.offset ?? contentCount
         anchors = anchors.map { TextAnchor(offset: $0.offset - leading, line: $0.line, column: $0.column) }
         let start = anchors.first.map { SourceLocation(path: path, line: $0.line, column: $0.column) }
             ?? SourceLocation(path: path, line: range.lowerBound + 1, column: 1)
@@ -50,7 +59,7 @@ struct RawText {
         return 1
     }
 
-    func trimmed(_ index: Int) -> String { lines[index].trimmingCharacters(in: .whitespacesAndNewlines) }
+    func trimmed(_ index: Int) -> String { lines[index].trimmedWhitespace }
 }
 
 import Foundation

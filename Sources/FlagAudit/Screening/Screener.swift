@@ -84,7 +84,12 @@ public struct Screener: Sendable {
 
     /// The first non-empty line, or the next one when the first only adds a breadcrumb before it.
     private func headline(_ raw: RawText) -> Int? {
-        let nonEmpty = raw.lines.indices.filter { !raw.trimmed($0).isEmpty }
+        // The first two lines with text are all it reads (trimming every line was a tenth of `screen`).
+        var nonEmpty: [Int] = []
+        for index in raw.lines.indices where !raw.trimmed(index).isEmpty {
+            nonEmpty.append(index)
+            if nonEmpty.count == 2 { break }
+        }
         guard let first = nonEmpty.first else { return nil }
         if nonEmpty.count > 1, raw.trimmed(first).hasSuffix(raw.trimmed(nonEmpty[1])) { return nonEmpty[1] }
         return first
