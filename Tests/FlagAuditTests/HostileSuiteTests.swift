@@ -50,6 +50,21 @@ struct HostileSuiteTests {
         }
     }
 
+    @Test func aTwoMegabyteOneLineTextScreensAndLocatesItsLastSentence() {
+        // Locating each word once counted the block from its start: quadratic, a hang here.
+        let filler = String(repeating: "Patients reported fatigue and pain éé ", count: 50_000) + "done. "
+        let text = "A headline\n" + filler + "The study had no control group.\n"
+        let started = Date()
+        let result = ScreenTests.screener.screen(path: "one-line.txt", text: text)
+        #expect(Date().timeIntervalSince(started) < 120)
+        #expect(result.extraction.control == "none")
+        let block = result.study.texts[.text]?.first
+        let offset = block.flatMap { $0.text.range(of: "The study had") }.map { block!.text.unicodeScalars.distance(from: block!.text.startIndex, to: $0.lowerBound) }
+        let location = offset.flatMap { block?.location(ofOffset: $0) }
+        #expect(location?.line == 2)
+        #expect(location?.column == filler.unicodeScalars.count + 1)
+    }
+
     @Test func theLongFieldIsAnalysedInBoundedSentences() throws {
         let study = try #require(Fixtures.load(String(decoding: HostileSuiteTests.files()["lines.yaml"]!, as: UTF8.self)).study)
         let sentences = Fixtures.auditor.analyze(study).sentences[.text] ?? []
