@@ -115,6 +115,22 @@ struct EntryLoadingTests {
         #expect(loaded.diagnostics.first?.location.column == 18)
     }
 
+    @Test func messagesQuoteLongOrMultiLineValuesOnOneShortLine() {
+        // A paragraph pasted into a controlled field: the message stays one short line.
+        let paragraph = String(repeating: "Patients were recruited from clinics. ", count: 200)
+        let loaded = Fixtures.load("id: pasted\ntitle: T\ndesign: \"\(paragraph)\"\nunknown_key_\(String(repeating: "x", count: 100)): 1\ndoi: |\n  not a doi\n  second line\n")
+        #expect(loaded.diagnostics.count == 3)
+        for diagnostic in loaded.diagnostics {
+            #expect(!diagnostic.message.contains("\n"), "\(diagnostic.message)")
+            #expect(!diagnostic.message.contains(String(paragraph.prefix(80))), "\(diagnostic.message)")
+        }
+        let design = loaded.diagnostics.first { $0.check == .unknownTerm }
+        #expect(design?.message.hasPrefix("unknown design '\(paragraph.prefix(59))…'") == true)
+        #expect(design?.excerpt == paragraph)
+        #expect(loaded.diagnostics.contains { $0.message.hasPrefix("unknown key 'unknown_key_xxx") && !$0.message.contains(String(repeating: "x", count: 100)) })
+        #expect(loaded.diagnostics.contains { $0.message == "doi 'not a doi second line' must start with '10.' and contain '/'" })
+    }
+
     @Test func labelsAndAliasesResolveButAreNonCanonical() throws {
         let loaded = Fixtures.load(Fixtures.minimalEntry + "tags:\n  method_flags: [PEM_DEFINED, Small Sample]\n")
         #expect(loaded.diagnostics.map(\.check) == [.nonCanonicalTerm, .nonCanonicalTerm])

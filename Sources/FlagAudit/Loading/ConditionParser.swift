@@ -172,7 +172,7 @@ struct ConditionParser {
             case .nonCanonical(let slug):
                 reader.report(.nonCanonicalTerm, itemNode, "rules name terms by slug: write '\(slug)' for '\(value)'")
             case .unknown(let suggestion):
-                var message = "unknown \(category.noun) '\(value)'"
+                var message = "unknown \(category.noun) \(Diagnostic.quoted(value))"
                 if let suggestion { message += "; did you mean '\(suggestion)'?" }
                 reader.report(.unknownTerm, itemNode, message)
             }

@@ -20,6 +20,11 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 
     public var severity: Severity { check.severity }
 
+    /// A value as a message quotes it: on one line, in single quotes, cut after 60 characters.
+    /// The excerpt shows the whole place; a paragraph pasted into the wrong field would
+    /// otherwise fill the message, and a line break in it would split a one-line report.
+    public static func quoted(_ value: String) -> String { "'" + value.clipped(to: 60) + "'" }
+
     public var description: String { "\(location): \(severity.rawValue): \(message)" }
 }
 

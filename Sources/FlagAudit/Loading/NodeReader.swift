@@ -53,7 +53,7 @@ struct NodeReader {
                 continue
             }
             if let allowed, !allowed.contains(key.string) {
-                var message = "unknown key '\(key.string)' in \(what)"
+                var message = "unknown key \(Diagnostic.quoted(key.string)) in \(what)"
                 if let nearest = NearestMatch.best(for: key.string, among: allowed) {
                     message += "; did you mean '\(nearest)'?"
                 } else {
@@ -108,7 +108,7 @@ struct NodeReader {
     mutating func scalarList(_ node: YAMLNode, what: String) -> [(value: String, node: YAMLNode)]? {
         if NodeReader.isNull(node) { return [] }
         guard case .sequence(let sequence) = node else {
-            report(.schema, node, "\(what) must be a list, found \(NodeReader.describe(node)); write [\(node.scalar?.string ?? "...")]", field: what)
+            report(.schema, node, "\(what) must be a list, found \(NodeReader.describe(node)); write [\(node.scalar.map { $0.string.clipped(to: 60) } ?? "...")]", field: what)
             return nil
         }
         var items: [(String, YAMLNode)] = []

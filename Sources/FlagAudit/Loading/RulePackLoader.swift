@@ -105,7 +105,7 @@ public struct RulePackLoader: Sendable {
         var severity = Severity.warning
         if let (_, value) = fields["severity"], let text = reader.string(value, what: "severity") {
             if let parsed = Severity(rawValue: text) { severity = parsed } else {
-                reader.report(.schema, value, "unknown severity '\(text)'; expected error, warning or info")
+                reader.report(.schema, value, "unknown severity \(Diagnostic.quoted(text)); expected error, warning or info")
             }
         }
         var flag: String?
@@ -114,7 +114,7 @@ public struct RulePackLoader: Sendable {
             case .canonical(let slug): flag = slug
             case .nonCanonical(let slug): reader.report(.nonCanonicalTerm, value, "rules name flags by slug: write '\(slug)'")
             case .unknown(let suggestion):
-                reader.report(.unknownTerm, value, "unknown method flag '\(text)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
+                reader.report(.unknownTerm, value, "unknown method flag \(Diagnostic.quoted(text))" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
             }
         }
         let message = MessageTemplate(fields["message"].flatMap { reader.string($0.1, what: "message") } ?? "")

@@ -128,11 +128,11 @@ private struct StudyBuilder {
         case .id:
             let valid = value.utf8.first.map { isSlugByte($0) && $0 != UInt8(ascii: "-") } == true
                 && value.utf8.allSatisfy(isSlugByte)
-            return valid ? nil : "id '\(value)' must be lowercase letters, digits and hyphens, starting with a letter or digit"
+            return valid ? nil : "id \(Diagnostic.quoted(value)) must be lowercase letters, digits and hyphens, starting with a letter or digit"
         case .doi:
-            return value.hasPrefix("10.") && value.contains("/") ? nil : "doi '\(value)' must start with '10.' and contain '/'"
+            return value.hasPrefix("10.") && value.contains("/") ? nil : "doi \(Diagnostic.quoted(value)) must start with '10.' and contain '/'"
         case .pmid:
-            return !value.isEmpty && value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) ? nil : "pmid '\(value)' must be digits only"
+            return !value.isEmpty && value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) ? nil : "pmid \(Diagnostic.quoted(value)) must be digits only"
         default:
             return nil
         }
@@ -151,11 +151,11 @@ private struct StudyBuilder {
         case .nonCanonical(let slug):
             reader.report(Diagnostic(
                 .nonCanonicalTerm, at: reader.location(node),
-                "non-canonical \(category.noun) '\(value)': write '\(slug)'",
+                "non-canonical \(category.noun) \(Diagnostic.quoted(value)): write '\(slug)'",
                 field: field.displayName, excerpt: value))
             return slug
         case .unknown(let suggestion):
-            var message = "unknown \(category.noun) '\(value)'"
+            var message = "unknown \(category.noun) \(Diagnostic.quoted(value))"
             if let suggestion { message += "; did you mean '\(suggestion)'?" }
             reader.report(Diagnostic(.unknownTerm, at: reader.location(node), message, field: field.displayName, excerpt: value))
             return nil

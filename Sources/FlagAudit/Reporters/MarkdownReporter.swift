@@ -38,15 +38,10 @@ public struct MarkdownReporter: Sendable {
     }
 
     /// Text safe inside a table cell: pipes escaped, lines joined.
-    static func cell(_ text: String) -> String { cellEscapes(joinedLines(text)) }
+    static func cell(_ text: String) -> String { cellEscapes(text.joinedLines) }
 
     /// Text that cannot open HTML or break the list structure.
-    static func inline(_ text: String) -> String { inlineEscapes(joinedLines(text)) }
-
-    /// The text's lines joined by spaces (blank lines dropped).
-    static func joinedLines(_ text: String) -> String {
-        EscapeTable.containsNewline(text) ? text.split(whereSeparator: \.isNewline).joined(separator: " ") : text
-    }
+    static func inline(_ text: String) -> String { inlineEscapes(text.joinedLines) }
 
     private static let inlineEscapes = EscapeTable(["<": "&lt;", ">": "&gt;"])
     private static let cellEscapes = EscapeTable(["<": "&lt;", ">": "&gt;", "|": "\\|"])

@@ -34,9 +34,6 @@ public struct TextReporter: Sendable {
     }
 
     public static func clip(_ text: String, limit: Int = 160) -> String {
-        let flat = MarkdownReporter.joinedLines(text)
-        // No more bytes than the limit is no more characters: most excerpts need no count.
-        if flat.utf8.count <= limit { return flat }
-        return flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat
+        text.clipped(to: limit)
     }
 }
