@@ -33,22 +33,4 @@ struct EscapeTable: Sendable {
         }
         return escaped ?? text
     }
-
-    /// Whether a text holds a character for which `Character.isNewline` is true: ASCII line
-    /// feed to carriage return, NEL (U+0085), and the line and paragraph separators (U+2028-9).
-    static func containsNewline(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { utf8 in
-            for index in utf8.indices {
-                switch utf8[index] {
-                case 0x0A...0x0D: return true
-                case 0xC2 where index + 1 < utf8.count && utf8[index + 1] == 0x85: return true
-                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                    return true
-                default: continue
-                }
-            }
-            return false
-        }
-    }
 }
