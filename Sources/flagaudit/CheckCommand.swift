@@ -66,17 +66,28 @@ struct CheckCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.untrusted)
         }
         let auditor = Auditor(pack: pack)
-        if !fix && baseline == nil && writeBaseline == nil {
-            // Written study by study: memory stays flat (see `StreamingReport`).
+        if !fix {
+            // Written study by study: memory stays flat (see `StreamingReport`). A baseline
+            // filters each study on the workers; the one to write gathers keys as studies pass.
+            let accepted = try baseline.map { path in try Stopping.onDiagnostics { () throws(DiagnosticError) in try Baseline(contentsOf: path) } }
+            var recorded = Baseline()
             let streaming = streamingFormat(pack: pack, threshold: threshold)
             let sink = try output.map { path in try Stopping.onDiagnostics { () throws(DiagnosticError) in try BufferedOutput(path: path) } }
                 ?? BufferedOutput()
             var stream = StreamingReport(format: streaming, write: sink.write)
-            await auditor.audit(files: discovery.files, keepStudies: false, prepare: { StreamingReport.render($0, format: streaming) }) {
-                stream.add($0, rendered: $1)
+            await auditor.audit(files: discovery.files, keepStudies: false, prepare: { report in
+                let kept = accepted?.filter(report) ?? report
+                return (kept, StreamingReport.render(kept, format: streaming))
+            }) { report, prepared in
+                if writeBaseline != nil { recorded.record(report) }
+                stream.add(prepared.0, rendered: prepared.1)
             }
             stream.finish()
             try Stopping.onDiagnostics { () throws(DiagnosticError) in try sink.close() }
+            if let writeBaseline {
+                try Stopping.onDiagnostics { () throws(DiagnosticError) in try AtomicFile.write(recorded.serialized(), to: writeBaseline) }
+                Output.error("wrote baseline of \(recorded.counts.values.reduce(0, +)) findings to \(writeBaseline)")
+            }
             let status = stream.exitStatus(failOn: threshold)
             if status != 0 { throw ExitCode(status) }
             return

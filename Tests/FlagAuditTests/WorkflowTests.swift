@@ -27,6 +27,23 @@ struct WorkflowTests {
         #expect(new.map(\.excerpt) == ["Exercise reduces pain."])
     }
 
+    @Test func baselineRecordsAndFiltersStudyByStudyWithItsCounts() {
+        // As a streamed `check` uses it: studies recorded and filtered one at a time.
+        let twice = WorkflowTests.entry + "conclusions:\n  - Sleep loss causes fatigue.\n"
+        let studies = [Fixtures.audit(WorkflowTests.entry, path: "a.yaml"), Fixtures.audit(twice, path: "b.yaml")]
+        var recorded = Baseline()
+        for study in studies { recorded.record(study) }
+        #expect(recorded == Baseline(report: AuditReport(studies: studies)))
+        // The baseline of a.yaml accepts its one causal claim, not b.yaml's, nor a second copy in a.yaml.
+        let accepted = Baseline(report: AuditReport(studies: [studies[0]]))
+        #expect(accepted.filter(studies[0]).findings.isEmpty)
+        let again = Fixtures.audit(twice, path: "a.yaml")
+        #expect(again.findings.filter { $0.rule == "causal-language-correlational" }.count == 2)
+        #expect(accepted.filter(again).findings.map(\.rule) == ["causal-language-correlational"])
+        #expect(accepted.filter(studies[1]).findings.count == studies[1].findings.count)
+        #expect(accepted.filter(AuditReport(studies: [again, studies[1]])).studies.map(\.findings.count) == [1, studies[1].findings.count])
+    }
+
     private func roundTrip(_ baseline: Baseline) throws -> Baseline {
         let directory = try Fixtures.directory(["baseline.json": Array(baseline.serialized().utf8)])
         defer { Fixtures.remove(directory) }

@@ -6,25 +6,36 @@ import Foundation
 public struct Baseline: Sendable, Equatable {
     public private(set) var counts: [BaselineKey: Int]
 
+    /// An empty baseline, to `record` studies into as they stream by.
+    public init() { counts = [:] }
+
     public init(report: AuditReport) {
-        var counts: [BaselineKey: Int] = [:]
-        for finding in report.studies.flatMap(\.findings) { counts[BaselineKey(finding), default: 0] += 1 }
-        self.counts = counts
+        self.init()
+        for study in report.studies { record(study) }
+    }
+
+    /// Accepts every finding of a study.
+    public mutating func record(_ study: StudyReport) {
+        for finding in study.findings { counts[BaselineKey(finding), default: 0] += 1 }
+    }
+
+    /// The study without the findings the baseline accounts for. Each study is filtered on its
+    /// own (a finding's key holds its file's path), so a streamed audit filters as it goes.
+    public func filter(_ study: StudyReport) -> StudyReport {
+        var used: [BaselineKey: Int] = [:]
+        var filtered = study
+        filtered.findings = study.findings.filter { finding in
+            let key = BaselineKey(finding)
+            guard let count = counts[key], used[key, default: 0] < count else { return true }
+            used[key, default: 0] += 1
+            return false
+        }
+        return filtered
     }
 
     /// The report without the findings the baseline accounts for.
     public func filter(_ report: AuditReport) -> AuditReport {
-        var remaining = counts
-        var filtered = report
-        for index in filtered.studies.indices {
-            filtered.studies[index].findings = filtered.studies[index].findings.filter { finding in
-                let key = BaselineKey(finding)
-                guard let count = remaining[key], count > 0 else { return true }
-                remaining[key] = count - 1
-                return false
-            }
-        }
-        return filtered
+        AuditReport(studies: report.studies.map(filter))
     }
 
     public func serialized() -> String {
