@@ -30,13 +30,23 @@ public struct QualityReport: Sendable {
         }
     }
 
+    /// The studies, when the report was made from a collected audit (empty when it streams).
     public var audit: AuditReport
+    /// The counts over the whole set.
+    public var tally: QualityTally
     public var pack: RulePack
     /// Method flags in vocabulary order.
     public var flags: [Term]
 
     public init(audit: AuditReport, pack: RulePack) {
+        self.init(tally: QualityTally(audit.studies), pack: pack)
         self.audit = audit
+    }
+
+    /// A report of counts only, for a set written study by study (`HTMLReport.card`, say).
+    public init(tally: QualityTally, pack: RulePack) {
+        self.audit = AuditReport(studies: [])
+        self.tally = tally
         self.pack = pack
         self.flags = pack.vocabulary.terms(in: .methodFlags)
     }
@@ -53,22 +63,16 @@ public struct QualityReport: Sendable {
 
     /// Per flag: how many studies declare it and how many the rules suggest it for.
     public var flagFrequency: [(flag: Term, declared: Int, suggested: Int)] {
-        flags.map { flag in
-            (flag, audit.studies.filter { $0.declaredFlags.contains(flag.slug) }.count,
-             audit.studies.filter { $0.suggestedFlags.contains(flag.slug) }.count)
-        }
+        flags.map { flag in (flag, tally.declared(flag.slug), tally.suggested(flag.slug)) }
     }
 
     /// Designs present (vocabulary order, then "not stated") with study counts per evidence level.
     public var levelsByDesign: (levels: [String], rows: [(design: String, counts: [Int])]) {
-        let levels = pack.vocabulary.terms(in: .evidenceLevels).map(\.slug) + ["not stated"]
+        let levels = pack.vocabulary.terms(in: .evidenceLevels).map(\.slug) + [QualityTally.notStated]
         var rows: [(String, [Int])] = []
-        let designs = pack.vocabulary.terms(in: .designs).map(\.slug) + ["not stated"]
-        for design in designs {
-            let studies = audit.studies.filter { ($0.study?.design ?? "not stated") == design }
-            guard !studies.isEmpty else { continue }
-            let counts = levels.map { level in studies.filter { ($0.study?.terms[.evidenceLevel]?.value ?? "not stated") == level }.count }
-            rows.append((design, counts))
+        let designs = pack.vocabulary.terms(in: .designs).map(\.slug) + [QualityTally.notStated]
+        for design in designs where tally.count(design: design, level: levels[0]) != nil {
+            rows.append((design, levels.map { tally.count(design: design, level: $0) ?? 0 }))
         }
         return (levels, rows)
     }
