@@ -47,6 +47,28 @@ struct ReportTests {
         #expect(!markdown.contains("<script>"))
     }
 
+    @Test func reportsWrittenStudyByStudyEqualTheCollectedOnes() async {
+        // As `flagaudit report` writes them: each study's pieces from a report that holds no
+        // studies, the openings and charts from the tally of the whole set.
+        let collected = await ReportTests.seedReport()
+        let empty = QualityReport(tally: QualityTally(), pack: Fixtures.pack)
+        var tally = QualityTally()
+        var rows = "", cards = "", markdownRows = "", sections = ""
+        for study in collected.audit.studies {
+            tally.add(study)
+            rows += HTMLReport(report: empty).matrixRow(study)
+            cards += HTMLReport(report: empty).card(study)
+            markdownRows += MarkdownQualityReport(report: empty).row(study)
+            sections += MarkdownQualityReport(report: empty).section(study)
+        }
+        let counted = QualityReport(tally: tally, pack: Fixtures.pack)
+        let html = HTMLReport(report: counted).opening() + rows + HTMLReport(report: counted).middle() + cards + HTMLReport.closing
+        #expect(html == HTMLReport(report: collected).render())
+        let markdown = MarkdownQualityReport(report: counted).opening() + markdownRows + MarkdownQualityReport(report: counted).middle() + sections
+        #expect(markdown == MarkdownQualityReport(report: collected).render())
+        #expect(tally.studies == 5 && tally.count(.error) == collected.audit.count(.error))
+    }
+
     @Test func markdownTwinHasTheSameSections() async {
         let markdown = MarkdownQualityReport(report: await ReportTests.seedReport()).render()
         for heading in ["# FlagAudit quality report", "## Study by flag", "## Flag frequency", "## Evidence level by design", "## Studies"] {
