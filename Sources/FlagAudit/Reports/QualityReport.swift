@@ -31,9 +31,9 @@ public struct QualityReport: Sendable {
     }
 
     /// The studies, when the report was made from a collected audit (empty when it streams).
-    public var audit: AuditReport
+    public private(set) var audit: AuditReport
     /// The counts over the whole set.
-    public var tally: QualityTally
+    public private(set) var tally: QualityTally
     public var pack: RulePack
     /// Method flags in vocabulary order.
     public var flags: [Term]
