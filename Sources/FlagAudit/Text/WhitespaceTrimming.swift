@@ -12,9 +12,8 @@ extension String {
         return String(Substring(scalars[first..<scalars.index(after: last)]))
     }
 
+    /// The splitter's white space (Unicode's White_Space), and the zero-width space Foundation adds.
     @inline(__always) private static func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
-        return value == 0x200B || scalar.properties.isWhitespace
+        SentenceSplitter.isWhitespace(scalar) || scalar.value == 0x200B
     }
 }
