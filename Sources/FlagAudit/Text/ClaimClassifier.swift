@@ -171,7 +171,7 @@ public struct ClaimClassifier: Sendable {
     /// (`Token.stemHash`); this is the same on a string, for words made elsewhere.
     static func stemHash(_ word: String, hash: UInt64) -> UInt64 {
         var word = word
-        let ascii = word.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } ? asciiStemHash(bytes, hash: hash) : nil }
+        let ascii = word.withUTF8 { bytes in TextUnits.isASCII(bytes) ? asciiStemHash(bytes, hash: hash) : nil }
         return ascii ?? WordHash.of(stem(word))
     }
 

@@ -29,7 +29,7 @@ public struct Sentence: Sendable {
         // Most excerpts are ASCII words and single spaces: cut them from the UTF-8 as they are.
         var text = text
         let plain: String? = text.withUTF8 { utf8 in
-            guard end <= utf8.count, !utf8[..<end].contains(where: { $0 >= 0x80 }) else { return nil }
+            guard end <= utf8.count, TextUnits.isASCII(UnsafeBufferPointer(rebasing: utf8[..<end])) else { return nil }
             let bytes = UnsafeBufferPointer(rebasing: utf8[start..<end])
             var previousWasSpace = false
             for byte in bytes {
