@@ -65,11 +65,25 @@ public struct JSONReporter: Sendable {
         writer.key("unsupported_flags"); writer.strings(study.unsupportedFlags)
         writer.key("findings")
         writer.beginArray()
-        for finding in study.findings { writer.item(); write(finding, to: &writer) }
+        // Most evidence is also a finding, written at the same depth: its bytes are copied.
+        var written: [Range<Int>] = []
+        for finding in study.findings {
+            writer.item()
+            let start = writer.bytes.count
+            write(finding, to: &writer)
+            written.append(start..<writer.bytes.count)
+        }
         writer.endArray()
         writer.key("evidence")
         writer.beginArray()
-        for finding in study.evidence { writer.item(); write(finding, to: &writer) }
+        for finding in study.evidence {
+            writer.item()
+            if let index = study.findings.firstIndex(of: finding) {
+                writer.repeatBytes(written[index])
+            } else {
+                write(finding, to: &writer)
+            }
+        }
         writer.endArray()
         writer.endObject()
         return String(decoding: writer.bytes, as: UTF8.self)

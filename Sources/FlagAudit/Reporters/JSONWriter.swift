@@ -48,6 +48,13 @@ struct JSONWriter {
 
     mutating func number(_ value: Int) { JSONValue.append(value, to: &bytes) }
 
+    /// Bytes written earlier, again: a value that serializes the same at the same depth.
+    mutating func repeatBytes(_ range: Range<Int>) {
+        // Through a copy: appending a slice of the array to itself would copy the whole array.
+        let piece = Array(bytes[range])
+        bytes.append(contentsOf: piece)
+    }
+
     /// A whole array of strings.
     mutating func strings(_ values: [String]) {
         beginArray()
