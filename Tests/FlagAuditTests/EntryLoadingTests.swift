@@ -68,6 +68,39 @@ struct EntryLoadingTests {
         #expect(try location(of: "Third") == [4, 9])
     }
 
+    @Test func textAndSourceAreWalkedInStepByWholeScalars() {
+        // The eight-bytes-at-a-time walk must stop where a scalar-by-scalar walk stops: at the
+        // first scalar that differs or would run past the line, never inside one.
+        func reference(_ text: [UInt8], _ i: Int, _ source: [UInt8], _ index: Int, _ end: Int) -> Int {
+            var same = 0
+            while i + same < text.count && index + same < end {
+                let lead = text[i + same]
+                let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                guard i + same + width <= text.count, index + same + width <= end,
+                    (0..<width).allSatisfy({ text[i + same + $0] == source[index + same + $0] })
+                else { break }
+                same += width
+            }
+            return same
+        }
+        var random = SplitMix64(seed: 7)
+        let pieces = ["a", " ", "é", "€", "𝄞", "word ", "\\u00e9", "μg", "\""]
+        for _ in 0..<2_000 {
+            let text = Array((0..<Int(random.next() % 40)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined().utf8)
+            var source = text
+            if !source.isEmpty && random.next() % 3 != 0 { source[Int(random.next() % UInt64(source.count))] ^= UInt8(1 << (random.next() % 8)) }
+            let i = text.isEmpty ? 0 : Int(random.next() % UInt64(text.count))
+            let end = Int(random.next() % UInt64(source.count + 1))
+            let index = min(i, end)
+            // Only from a scalar's start, as the walk is used.
+            guard i >= text.count || text[i] & 0xC0 != 0x80 else { continue }
+            let walked = text.withUnsafeBufferPointer { text in
+                source.withUnsafeBufferPointer { SourceLines.commonScalarPrefix(text, from: i, $0, from: index, end: end) }
+            }
+            #expect(walked == reference(text, i, source, index, end), "\(text) from \(i), \(source) from \(index) to \(end)")
+        }
+    }
+
     @Test func typoedKeySuggestsTheNearestKey() {
         let loaded = Fixtures.load(Fixtures.minimalEntry + "sampel_size: 12\n")
         let diagnostic = loaded.diagnostics.first

@@ -86,18 +86,16 @@ struct SourceLines {
                     // Identical bytes on this source line are the same words at the same distance:
                     // walk them in step without looking for words.
                     let runStart = i
-                    while i < text.count && index < end {
-                        // Whole scalars only, so the two cursors never stop inside one.
-                        let width = SourceLines.width(ofScalarStartingWith: text[i])
-                        guard i + width <= text.count, index + width <= end else { break }
-                        var same = true
-                        for k in 0..<width where text[i + k] != source[index + k] { same = false; break }
-                        guard same else { break }
-                        previousWasSpace = SourceLines.isSpace(text[i])
-                        offset += 1
-                        column += 1
-                        i += width
-                        index += width
+                    let same = SourceLines.commonScalarPrefix(text, from: i, source, from: index, end: end)
+                    if same > 0 {
+                        var scalars = 0
+                        for k in i..<(i + same) where !SourceLines.isContinuation(text[k]) { scalars += 1 }
+                        offset += scalars
+                        column += scalars
+                        i += same
+                        index += same
+                        // The last scalar's first byte, or (not a space either) a continuation byte.
+                        previousWasSpace = SourceLines.isSpace(text[i - 1])
                     }
                     if i > runStart {
                         sourcePreviousWasSpace = previousWasSpace
@@ -117,12 +115,34 @@ struct SourceLines {
         return anchors
     }
 
-    @inline(__always) static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
-
-    /// Bytes in the UTF-8 scalar whose first byte is `lead` (the text is valid UTF-8).
-    @inline(__always) static func width(ofScalarStartingWith lead: UInt8) -> Int {
-        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    /// How many bytes `text` from `i` and `source` from `index` (up to `end`) share, cut back
+    /// to whole scalars so the two cursors never stop inside one. Compared eight bytes at a time:
+    /// this is most of locating a text's words.
+    static func commonScalarPrefix(
+        _ text: UnsafeBufferPointer<UInt8>, from i: Int, _ source: UnsafeBufferPointer<UInt8>, from index: Int, end: Int
+    ) -> Int {
+        let limit = min(text.count - i, end - index)
+        guard limit > 0, let textBase = text.baseAddress, let sourceBase = source.baseAddress else { return 0 }
+        var same = 0
+        while same + 8 <= limit {
+            let a = UnsafeRawPointer(textBase + i + same).loadUnaligned(as: UInt64.self)
+            let b = UnsafeRawPointer(sourceBase + index + same).loadUnaligned(as: UInt64.self)
+            // Little-endian loads: the lowest differing byte is the first one in the text.
+            if a != b { return wholeScalars(same + (a ^ b).littleEndian.trailingZeroBitCount / 8, in: text, from: i) }
+            same += 8
+        }
+        while same < limit && text[i + same] == source[index + same] { same += 1 }
+        return wholeScalars(same, in: text, from: i)
     }
+
+    /// `count` bytes of `text` from `i`, less a scalar cut short at their end.
+    @inline(__always) private static func wholeScalars(_ count: Int, in text: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        var count = count
+        while count > 0 && i + count < text.count && isContinuation(text[i + count]) { count -= 1 }
+        return count
+    }
+
+    @inline(__always) static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.isASCII && isSpace(UInt8(scalar.value)) }
 
