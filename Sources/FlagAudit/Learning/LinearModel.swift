@@ -13,40 +13,36 @@ public struct LinearModel: Sendable {
     private final class Table: Sendable {
         let names: [String]
         let rows: [Double]
-        /// Open addressing over slots of `stride` bytes: the key, the row's weights as `Float`,
-        /// then the row number, padded to eight bytes. Looking a feature up touches one place in
-        /// memory, and single precision halves the table (2 MB instead of 3 MB for the shipped
-        /// model), so more of it stays in cache; weights are written with four decimals anyway.
-        let slots: [UInt64]
-        /// Bytes a slot.
-        let stride: Int
+        /// Open addressing: `keys` by slot, and each slot's weights (as `Float`) and row number in
+        /// arrays of their own. Probing reads only the keys (256 KB for the shipped model, filled
+        /// to 56%), then one slot's weights (512 KB): both mostly stay in a core's cache, where
+        /// slots holding key and weights together (3 MB) did not. Weights are written with four
+        /// decimals, so single precision keeps them.
+        let keys: [UInt64]
+        let weights: [Float]
+        let rowNumbers: [UInt32]
         let mask: Int
 
         init(keys: [UInt64], names: [String], rows: [Double], width: Int) {
             self.names = names
             self.rows = rows
-            let stride = (8 + 4 * width + 4 + 7) / 8 * 8
             var capacity = 16
-            while capacity < keys.count * 2 { capacity *= 2 }
+            while capacity * 3 < keys.count * 5 { capacity *= 2 }
             let mask = capacity - 1
-            self.stride = stride
             self.mask = mask
-            var slots = [UInt64](repeating: 0, count: capacity * stride / 8)
-            slots.withUnsafeMutableBytes { bytes in
-                for (row, key) in keys.enumerated() {
-                    var slot = HashTable.home(of: key, mask: mask)
-                    while true {
-                        let stored = bytes.load(fromByteOffset: slot * stride, as: UInt64.self)
-                        if stored == 0 || stored == key { break }
-                        slot = (slot + 1) & mask
-                    }
-                    let base = slot * stride
-                    bytes.storeBytes(of: key, toByteOffset: base, as: UInt64.self)
-                    for k in 0..<width { bytes.storeBytes(of: Float(rows[row * width + k]), toByteOffset: base + 8 + 4 * k, as: Float.self) }
-                    bytes.storeBytes(of: UInt32(row), toByteOffset: base + 8 + 4 * width, as: UInt32.self)
-                }
+            var slotKeys = [UInt64](repeating: 0, count: capacity)
+            var weights = [Float](repeating: 0, count: capacity * width)
+            var rowNumbers = [UInt32](repeating: 0, count: capacity)
+            for (row, key) in keys.enumerated() {
+                var slot = HashTable.home(of: key, mask: mask)
+                while slotKeys[slot] != 0 && slotKeys[slot] != key { slot = (slot + 1) & mask }
+                slotKeys[slot] = key
+                rowNumbers[slot] = UInt32(row)
+                for k in 0..<width { weights[slot * width + k] = Float(rows[row * width + k]) }
             }
-            self.slots = slots
+            self.keys = slotKeys
+            self.weights = weights
+            self.rowNumbers = rowNumbers
         }
     }
 
@@ -95,32 +91,33 @@ public struct LinearModel: Sendable {
     /// weigh nothing). The explanation names the `count` strongest features towards the chosen
     /// class; 0 skips it, for callers that never show it.
     public func decide(hashed features: [UInt64], explain count: Int = 3) -> Decision {
-        let width = classes.count, names = table.names, rows = table.rows, stride = table.stride, mask = table.mask
+        let width = classes.count, names = table.names, rows = table.rows, mask = table.mask
         // Look each feature up once; the rows serve both the scores and the explanation.
         var found: [Int] = []
         if count > 0 { found.reserveCapacity(features.count) }
         var scores = bias
         scores.withUnsafeMutableBufferPointer { scores in
-            table.slots.withUnsafeBytes { slots in
-                // First read every feature's home slot: those loads do not depend on one another,
-                // so their cache misses overlap instead of each waiting for the previous feature's.
-                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: features.count) { firstKeys in
-                    for (index, feature) in features.enumerated() {
-                        firstKeys[index] = slots.load(fromByteOffset: HashTable.home(of: feature, mask: mask) * stride, as: UInt64.self)
-                    }
-                    for (index, feature) in features.enumerated() where feature != 0 {
-                        var slot = HashTable.home(of: feature, mask: mask)
-                        var stored = firstKeys[index]
-                        while true {
-                            let base = slot * stride
-                            if stored == feature {
-                                if count > 0 { found.append(Int(slots.load(fromByteOffset: base + 8 + 4 * width, as: UInt32.self))) }
-                                for k in 0..<width { scores[k] += Double(slots.load(fromByteOffset: base + 8 + 4 * k, as: Float.self)) }
-                                break
+            table.keys.withUnsafeBufferPointer { keys in
+                table.weights.withUnsafeBufferPointer { weights in
+                    // First read every feature's home slot: those loads do not depend on one another,
+                    // so their cache misses overlap instead of each waiting for the previous feature's.
+                    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: features.count) { firstKeys in
+                        for (index, feature) in features.enumerated() {
+                            firstKeys[index] = keys[HashTable.home(of: feature, mask: mask)]
+                        }
+                        for (index, feature) in features.enumerated() where feature != 0 {
+                            var slot = HashTable.home(of: feature, mask: mask)
+                            var stored = firstKeys[index]
+                            while true {
+                                if stored == feature {
+                                    if count > 0 { found.append(Int(table.rowNumbers[slot])) }
+                                    for k in 0..<width { scores[k] += Double(weights[slot * width + k]) }
+                                    break
+                                }
+                                if stored == 0 { break }
+                                slot = (slot + 1) & mask
+                                stored = keys[slot]
                             }
-                            if stored == 0 { break }
-                            slot = (slot + 1) & mask
-                            stored = slots.load(fromByteOffset: slot * stride, as: UInt64.self)
                         }
                     }
                 }
