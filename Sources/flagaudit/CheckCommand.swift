@@ -66,60 +66,34 @@ struct CheckCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.untrusted)
         }
         let auditor = Auditor(pack: pack)
-        if !fix {
-            // Written study by study: memory stays flat (see `StreamingReport`). A baseline
-            // filters each study on the workers; the one to write gathers keys as studies pass.
-            let accepted = try baseline.map { path in try Stopping.onDiagnostics { () throws(DiagnosticError) in try Baseline(contentsOf: path) } }
-            var recorded = Baseline()
-            let streaming = streamingFormat(pack: pack, threshold: threshold)
-            let sink = try output.map { path in try Stopping.onDiagnostics { () throws(DiagnosticError) in try BufferedOutput(path: path) } }
-                ?? BufferedOutput()
-            var stream = StreamingReport(format: streaming, write: sink.write)
-            await auditor.audit(files: discovery.files, keepStudies: false, prepare: { report in
-                let kept = accepted?.filter(report) ?? report
-                return (kept, StreamingReport.render(kept, format: streaming))
-            }) { report, prepared in
-                if writeBaseline != nil { recorded.record(report) }
-                stream.add(prepared.0, rendered: prepared.1)
-            }
-            stream.finish()
-            try Stopping.onDiagnostics { () throws(DiagnosticError) in try sink.close() }
-            if let writeBaseline {
-                try Stopping.onDiagnostics { () throws(DiagnosticError) in try AtomicFile.write(recorded.serialized(), to: writeBaseline) }
-                Output.error("wrote baseline of \(recorded.counts.values.reduce(0, +)) findings to \(writeBaseline)")
-            }
-            let status = stream.exitStatus(failOn: threshold)
-            if status != 0 { throw ExitCode(status) }
-            return
-        }
-        var report = await auditor.audit(files: discovery.files, keepStudies: fix)
+        // Written study by study: memory stays flat (see `StreamingReport`). A baseline
+        // filters each study on the workers; the one to write gathers keys as studies pass.
+        // Both, and the output, are checked before any file is fixed.
+        let accepted = try baseline.map { path in try Stopping.onDiagnostics { () throws(DiagnosticError) in try Baseline(contentsOf: path) } }
+        var recorded = Baseline()
+        let streaming = streamingFormat(pack: pack, threshold: threshold)
+        let sink = try output.map { path in try Stopping.onDiagnostics { () throws(DiagnosticError) in try BufferedOutput(path: path) } }
+            ?? BufferedOutput()
         if fix {
-            let changed = try applyFixes(report, vocabulary: pack.vocabulary)
-            if changed && !dryRun { report = await auditor.audit(files: discovery.files) }
+            // Fixed as the audit streams by, each entry as soon as its report is final; the
+            // report below is then made of the files as they now are.
+            try await applyFixes(auditor: auditor, files: discovery.files, vocabulary: pack.vocabulary)
         }
+        var stream = StreamingReport(format: streaming, write: sink.write)
+        await auditor.audit(files: discovery.files, keepStudies: false, prepare: { report in
+            let kept = accepted?.filter(report) ?? report
+            return (kept, StreamingReport.render(kept, format: streaming))
+        }) { report, prepared in
+            if writeBaseline != nil { recorded.record(report) }
+            stream.add(prepared.0, rendered: prepared.1)
+        }
+        stream.finish()
+        try Stopping.onDiagnostics { () throws(DiagnosticError) in try sink.close() }
         if let writeBaseline {
-            try Stopping.onDiagnostics { () throws(DiagnosticError) in try AtomicFile.write(Baseline(report: report).serialized(), to: writeBaseline) }
-            Output.error("wrote baseline of \(report.studies.flatMap(\.findings).count) findings to \(writeBaseline)")
+            try Stopping.onDiagnostics { () throws(DiagnosticError) in try AtomicFile.write(recorded.serialized(), to: writeBaseline) }
+            Output.error("wrote baseline of \(recorded.counts.values.reduce(0, +)) findings to \(writeBaseline)")
         }
-        if let baseline {
-            let accepted = try Stopping.onDiagnostics { () throws(DiagnosticError) in try Baseline(contentsOf: baseline) }
-            report = accepted.filter(report)
-        }
-        let rendered: String
-        switch format {
-        case .text: rendered = TextReporter().render(report)
-        case .json: rendered = JSONReporter().render(report)
-        case .sarif: rendered = SARIFReporter(rules: RuleDescriptor.catalog(of: pack)).render(report)
-        case .junit: rendered = JUnitReporter(threshold: threshold).render(report)
-        case .github: rendered = GitHubReporter().render(report)
-        case .markdown: rendered = MarkdownReporter().render(report)
-        }
-        if let output {
-            try Stopping.onDiagnostics { () throws(DiagnosticError) in try AtomicFile.write(rendered, to: output) }
-        } else {
-            Output.write(rendered)
-        }
-        let status = report.exitStatus(failOn: threshold)
+        let status = stream.exitStatus(failOn: threshold)
         if status != 0 { throw ExitCode(status) }
     }
 
@@ -134,29 +108,34 @@ struct CheckCommand: AsyncParsableCommand {
         }
     }
 
-    /// Fixes every fixable file; returns whether any file changed (or would, with --dry-run).
-    private func applyFixes(_ report: AuditReport, vocabulary: Vocabulary) throws -> Bool {
+    /// Fixes every fixable file (or prints the diff, with --dry-run) as the audit hands its
+    /// reports over, so no more than a window of studies is held at once. A file that cannot
+    /// be written stops the fixing (later files are left as they are) and the command.
+    private func applyFixes(auditor: Auditor, files: [String], vocabulary: Vocabulary) async throws {
         let fixer = EntryFixer(vocabulary: vocabulary)
-        var changed = false
-        for study in report.studies {
-            guard let bytes = try? FileInput.read(study.path, limit: YAMLLimits.entry.maxBytes) else { continue }
+        var failure: DiagnosticError?
+        await auditor.audit(files: files) { study in
+            guard failure == nil, let bytes = try? FileInput.read(study.path, limit: YAMLLimits.entry.maxBytes) else { return }
             let fix = fixer.fix(study, source: String(decoding: bytes, as: UTF8.self))
             if let reason = fix.skipped {
                 if !study.missingFlags.isEmpty || study.findings.contains(where: { $0.rule == BuiltinCheck.nonCanonicalTerm.rawValue }) {
                     Output.error("\(study.path): not fixed: \(reason)")
                 }
-                continue
+                return
             }
-            guard fix.changed else { continue }
-            changed = true
+            guard fix.changed else { return }
             if dryRun {
                 Output.error(UnifiedDiff.render(old: fix.original, new: fix.fixed, path: fix.path), terminator: "")
-            } else {
-                try Stopping.onDiagnostics { () throws(DiagnosticError) in try AtomicFile.write(fix.fixed, to: fix.path) }
+                return
+            }
+            do throws(DiagnosticError) {
+                try AtomicFile.write(fix.fixed, to: fix.path)
                 Output.error("\(fix.path): fixed: \(fix.changes.joined(separator: "; "))")
+            } catch {
+                failure = error
             }
         }
-        return changed
+        if let failure { try Stopping.onDiagnostics { () throws(DiagnosticError) in throw failure } }
     }
 }
 
