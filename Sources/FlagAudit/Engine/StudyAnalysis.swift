@@ -40,7 +40,12 @@ public struct StudyAnalysis: Sendable {
     }
 
     /// The sentences field by field, in the order of the entry format (not copied into one array).
-    private var fieldsInOrder: [[Sentence]] { StudyField.allCases.compactMap { sentences[$0] } }
+    private var fieldsInOrder: [[Sentence]] {
+        var fields: [[Sentence]] = []
+        fields.reserveCapacity(sentences.count)
+        for (_, fieldSentences) in sentences { fields.append(fieldSentences) }
+        return fields
+    }
 
     /// Classifies the claims of a field's sentences, once.
     public mutating func classifyClaims(in field: StudyField) {

@@ -1,3 +1,4 @@
+import Foundation
 
 /// The lines of a source file, to map offsets inside a YAML scalar back to the line and
 /// column where they were written, whatever the scalar's style. Offsets and columns count
@@ -10,7 +11,15 @@ struct SourceLines {
 
     init(_ bytes: [UInt8]) {
         var starts = [0]
-        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
+        // memchr finds line feeds many bytes at a time; a loop over every byte was 1% of an audit.
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                offset = base.distance(to: UnsafeRawPointer(found)) + 1
+                starts.append(offset)
+            }
+        }
         self.bytes = bytes
         self.starts = starts
     }

@@ -65,8 +65,11 @@ public struct SentenceSplitter: Sendable {
 
     /// Sentence ranges in a text's scalars, or in its bytes when they are all ASCII.
     func ranges<Unit: TextUnit>(in scalars: UnsafeBufferPointer<Unit>) -> [Range<Int>] {
+        let natural = naturalRanges(in: scalars)
+        // Most texts have no over-long sentence: their ranges are kept as they are.
+        guard natural.contains(where: { $0.count > SentenceSplitter.maximumLength }) else { return natural }
         var bounded: [Range<Int>] = []
-        for range in naturalRanges(in: scalars) {
+        for range in natural {
             var start = range.lowerBound
             while range.upperBound - start > SentenceSplitter.maximumLength {
                 var cut = start + SentenceSplitter.maximumLength
