@@ -95,27 +95,6 @@ struct TextAnalysisTests {
         #expect(decision.contributions.allSatisfy { model.weights[$0.feature] != nil })
     }
 
-    /// An audit's shortcut (`choose`) picks the class and probability a full decision gives,
-    /// to the last bit, on every sentence of the seeds' raw texts.
-    @Test func choosingIsDecidingWithoutTheExplanation() throws {
-        let model = try #require(Fixtures.pack.claimModel)
-        let classifier = Fixtures.pack.claimClassifier
-        var compared = 0
-        for file in try FileManager.default.contentsOfDirectory(atPath: Fixtures.root + "/seeds/raw").sorted() {
-            let text = try String(contentsOfFile: Fixtures.root + "/seeds/raw/" + file, encoding: .utf8)
-            for sentence in TextAnalysisTests.sentences(text) {
-                let tokens = Tokenizer.tokens(sentence)
-                let keys = classifier.featureKeys(tokens, cues: classifier.readCues(tokens, words: WordMask(tokens)))
-                let decision = model.decide(hashed: keys, explain: 0)
-                let chosen = model.choose(hashed: keys)
-                #expect(model.classes[chosen.index] == decision.label, "\(sentence)")
-                #expect(chosen.probability == decision.probabilities.max(), "\(sentence)")
-                compared += 1
-            }
-        }
-        #expect(compared > 100)
-    }
-
     /// The weights file reads the same with LF or CRLF line ends, and a bad line is located.
     @Test func modelFileParsesWithEitherLineEnd() throws {
         let text = "# comment\nclasses\ta\tb\nbias\t0.5\t-0.5\nw:naïve\t1\t-1\nb:<s>_x\t0.25\t0\n"

@@ -91,12 +91,38 @@ public struct LinearModel: Sendable {
     /// weigh nothing). The explanation names the `count` strongest features towards the chosen
     /// class; 0 skips it, for callers that never show it.
     public func decide(hashed features: [UInt64], explain count: Int = 3) -> Decision {
-        let width = classes.count, names = table.names, rows = table.rows
+        let width = classes.count, names = table.names, rows = table.rows, mask = table.mask
         // Look each feature up once; the rows serve both the scores and the explanation.
         var found: [Int] = []
         if count > 0 { found.reserveCapacity(features.count) }
         var scores = bias
-        scores.withUnsafeMutableBufferPointer { add(features, to: $0, found: &found, keepingRows: count > 0) }
+        scores.withUnsafeMutableBufferPointer { scores in
+            table.keys.withUnsafeBufferPointer { keys in
+                table.weights.withUnsafeBufferPointer { weights in
+                    // First read every feature's home slot: those loads do not depend on one another,
+                    // so their cache misses overlap instead of each waiting for the previous feature's.
+                    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: features.count) { firstKeys in
+                        for (index, feature) in features.enumerated() {
+                            firstKeys[index] = keys[HashTable.home(of: feature, mask: mask)]
+                        }
+                        for (index, feature) in features.enumerated() where feature != 0 {
+                            var slot = HashTable.home(of: feature, mask: mask)
+                            var stored = firstKeys[index]
+                            while true {
+                                if stored == feature {
+                                    if count > 0 { found.append(Int(table.rowNumbers[slot])) }
+                                    for k in 0..<width { scores[k] += Double(weights[slot * width + k]) }
+                                    break
+                                }
+                                if stored == 0 { break }
+                                slot = (slot + 1) & mask
+                                stored = keys[slot]
+                            }
+                        }
+                    }
+                }
+            }
+        }
         let best = scores.indices.max { scores[$0] < scores[$1] } ?? 0
         let top = scores.max() ?? 0
         let exps = scores.map { Foundation.exp($0 - top) }
@@ -119,53 +145,6 @@ public struct LinearModel: Sendable {
         return Decision(
             label: classes[best], probabilities: exps.map { $0 / total },
             contributions: strongest.map { Contribution(feature: names[$0.row], weight: $0.weight) })
-    }
-
-    /// The chosen class and its probability, as `decide(hashed:explain: 0)` gives them (the
-    /// same sums in the same order), without building a decision: what an audit asks of every
-    /// sentence it classifies.
-    func choose(hashed features: [UInt64]) -> (index: Int, probability: Double) {
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: bias.count) { scores in
-            _ = scores.initialize(from: bias)
-            var none: [Int] = []
-            add(features, to: scores, found: &none, keepingRows: false)
-            var best = 0
-            for k in scores.indices where scores[k] > scores[best] { best = k }
-            let top = scores[best]
-            var total = 0.0
-            for k in scores.indices { total += Foundation.exp(scores[k] - top) }
-            return (best, Foundation.exp(top - top) / total)
-        }
-    }
-
-    /// Adds the weights of the known features to `scores`, keeping their rows in `found` if asked.
-    private func add(_ features: [UInt64], to scores: UnsafeMutableBufferPointer<Double>, found: inout [Int], keepingRows: Bool) {
-        let width = classes.count, mask = table.mask
-        table.keys.withUnsafeBufferPointer { keys in
-            table.weights.withUnsafeBufferPointer { weights in
-                // First read every feature's home slot: those loads do not depend on one another,
-                // so their cache misses overlap instead of each waiting for the previous feature's.
-                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: features.count) { firstKeys in
-                    for (index, feature) in features.enumerated() {
-                        firstKeys[index] = keys[HashTable.home(of: feature, mask: mask)]
-                    }
-                    for (index, feature) in features.enumerated() where feature != 0 {
-                        var slot = HashTable.home(of: feature, mask: mask)
-                        var stored = firstKeys[index]
-                        while true {
-                            if stored == feature {
-                                if keepingRows { found.append(Int(table.rowNumbers[slot])) }
-                                for k in 0..<width { scores[k] += Double(weights[slot * width + k]) }
-                                break
-                            }
-                            if stored == 0 { break }
-                            slot = (slot + 1) & mask
-                            stored = keys[slot]
-                        }
-                    }
-                }
-            }
-        }
     }
 
     /// The weights file: a header comment, the classes, the bias, then one feature per line.

@@ -5,17 +5,13 @@
 /// sentence's words, and the model decides; its strongest features explain the decision.
 public struct ClaimClassifier: Sendable {
     public var lexicon: Lexicon
-    public let model: LinearModel?
+    public var model: LinearModel?
     private var negation: Negation
-
-    /// The model's classes as strengths, by class index.
-    private let strengths: [ClaimStrength?]
 
     public init(lexicon: Lexicon, model: LinearModel? = nil) {
         self.lexicon = lexicon
         self.model = model
         self.negation = Negation(lexicon: lexicon)
-        self.strengths = model?.classes.map { ClaimStrength(rawValue: $0) } ?? []
     }
 
     public func classify(_ sentence: String) -> ClaimAnalysis { classify(Tokenizer.tokens(sentence)) }
@@ -31,19 +27,11 @@ public struct ClaimClassifier: Sendable {
             analysis.negated = negated
             return analysis
         }
-        let keys = featureKeys(tokens, cues: cues)
-        var analysis: ClaimAnalysis
-        if explain > 0 {
-            let decision = model.decide(hashed: keys, explain: explain)
-            analysis = ClaimAnalysis(strength: ClaimStrength(rawValue: decision.label) ?? .none, features: decision.contributions)
-            analysis.confidence = decision.probabilities.max() ?? 0
-        } else {
-            let (index, probability) = model.choose(hashed: keys)
-            analysis = ClaimAnalysis(strength: strengths[index] ?? .none)
-            analysis.confidence = probability
-        }
+        let decision = model.decide(hashed: featureKeys(tokens, cues: cues), explain: explain)
+        let strength = ClaimStrength(rawValue: decision.label) ?? .none
+        var analysis = ClaimAnalysis(strength: strength, features: decision.contributions)
         analysis.negated = negated
-        let strength = analysis.strength
+        analysis.confidence = decision.probabilities.max() ?? 0
         switch strength {
         case .directCausal, .conditionalCausal:
             analysis.cue = cues.causal.first { !$0.negated }?.range ?? cues.causal.first?.range
