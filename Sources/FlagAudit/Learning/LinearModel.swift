@@ -15,9 +15,8 @@ public struct LinearModel: Sendable {
         let rows: [Double]
         /// Open addressing: `keys` by slot, and each slot's weights (as `Float`) and row number in
         /// arrays of their own. Probing reads only the keys (256 KB for the shipped model, filled
-        /// to 56%), then one slot's weights (512 KB): both mostly stay in a core's cache, where
-        /// slots holding key and weights together (3 MB) did not. Weights are written with four
-        /// decimals, so single precision keeps them.
+        /// to 56%), then one slot's weights (512 KB), less memory to miss in than 48-byte slots
+        /// holding both (3 MB). Weights are written with four decimals, so single precision keeps them.
         let keys: [UInt64]
         let weights: [Float]
         let rowNumbers: [UInt32]

@@ -76,9 +76,11 @@ public struct JSONReporter: Sendable {
         writer.endArray()
         writer.key("evidence")
         writer.beginArray()
+        // Looked up among a few findings only, so that an entry with thousands stays linear.
+        let searchable = study.findings.count <= 64
         for finding in study.evidence {
             writer.item()
-            if let index = study.findings.firstIndex(of: finding) {
+            if searchable, let index = study.findings.firstIndex(of: finding) {
                 writer.repeatBytes(written[index])
             } else {
                 write(finding, to: &writer)
