@@ -6,9 +6,21 @@ public struct MessageTemplate: Sendable, Equatable {
     /// (and a value that itself contains braces is never expanded again).
     private let segments: [Segment]
 
+    /// Placeholders are resolved once too: rendering compares no names.
     private enum Segment: Sendable, Equatable {
         case literal(String)
-        case placeholder(String)
+        case match
+        case excerpt
+        /// A field's values; nil for a name that is no field (the pack loader rejects those).
+        case field(StudyField?, name: String)
+
+        init(placeholder name: String) {
+            switch name {
+            case "match": self = .match
+            case "excerpt": self = .excerpt
+            default: self = .field(StudyField(rawValue: name), name: name)
+            }
+        }
     }
 
     public static let evidencePlaceholders: Set<String> = ["match", "excerpt"]
@@ -19,7 +31,7 @@ public struct MessageTemplate: Sendable, Equatable {
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             if open > rest.startIndex { segments.append(.literal(String(rest[..<open]))) }
-            segments.append(.placeholder(String(rest[rest.index(after: open)..<close])))
+            segments.append(Segment(placeholder: String(rest[rest.index(after: open)..<close])))
             rest = rest[rest.index(after: close)...]
         }
         if !rest.isEmpty { segments.append(.literal(String(rest))) }
@@ -28,7 +40,14 @@ public struct MessageTemplate: Sendable, Equatable {
 
     /// Names between braces, for validation when the rule is loaded.
     public var placeholders: [String] {
-        segments.compactMap { if case .placeholder(let name) = $0 { name } else { nil } }
+        segments.compactMap { segment in
+            switch segment {
+            case .literal: nil
+            case .match: "match"
+            case .excerpt: "excerpt"
+            case .field(_, let name): name
+            }
+        }
     }
 
     public func render(study: Study, evidence: Evidence?) -> String {
@@ -37,12 +56,12 @@ public struct MessageTemplate: Sendable, Equatable {
             switch segment {
             case .literal(let literal):
                 output += literal
-            case .placeholder("match"):
+            case .match:
                 output += evidence?.match ?? evidence?.excerpt ?? ""
-            case .placeholder("excerpt"):
+            case .excerpt:
                 output += evidence?.excerpt ?? ""
-            case .placeholder(let name):
-                let values = StudyField(rawValue: name).map { study.values(of: $0) } ?? []
+            case .field(let field, _):
+                let values = field.map { study.values(of: $0) } ?? []
                 output += values.isEmpty ? "(not stated)" : values.joined(separator: ", ")
             }
         }
