@@ -283,6 +283,33 @@ struct HostileInputTests {
         #expect(loaded.diagnostics.map(\.description) == ["bad.yaml:2:11: error: invalid UTF-8 (byte 0xC3): save the file as UTF-8"])
     }
 
+    @Test func utf8ValidationAgreesWithTheStandardLibrary() {
+        // Long ASCII runs (the validator's eight-byte steps) around multi-byte scalars, broken
+        // ones, overlongs and surrogates: the first invalid offset is where the bytes stop
+        // being UTF-8 by the standard library's reading.
+        var random = SplitMix64(seed: 11)
+        let pieces: [[UInt8]] = [
+            Array("plain ascii text ".utf8), Array("é".utf8), Array("€".utf8), Array("𝄞".utf8),
+            [0xC3], [0x80], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFF], Array("x".utf8),
+        ]
+        for _ in 0..<3_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(random.next() % 12) {
+                bytes += pieces[Int(random.next() % UInt64(random.next() % 3 == 0 ? pieces.count : 4))]
+            }
+            let offset = UTF8Validation.firstInvalidOffset(in: bytes)
+            if let offset {
+                #expect(String(validating: bytes[..<offset], as: UTF8.self) != nil, "\(bytes) at \(offset)")
+                // No scalar starts at the offset: none of its next one to four bytes is valid.
+                #expect((1...min(4, bytes.count - offset)).allSatisfy {
+                    String(validating: bytes[offset..<(offset + $0)], as: UTF8.self) == nil
+                }, "\(bytes) at \(offset)")
+            } else {
+                #expect(String(validating: bytes, as: UTF8.self) != nil, "\(bytes)")
+            }
+        }
+    }
+
     @Test func nulByteIsLocated() {
         let bytes = Array("id: x\ntitle: a".utf8) + [0] + Array("b\n".utf8)
         let loaded = StudyLoader(vocabulary: Fixtures.pack.vocabulary).load(path: "nul.yaml", bytes: bytes)

@@ -81,7 +81,7 @@ struct NodeReader {
     mutating func integer(_ node: YAMLNode, what: String, range: ClosedRange<Int> = 0...Int.max) -> Int? {
         if NodeReader.isNull(node) { return nil }
         guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any,
-            let value = Int(scalar.string.contains("_") ? scalar.string.replacingOccurrences(of: "_", with: "") : scalar.string)
+            let value = Int(scalar.string.utf8.contains(UInt8(ascii: "_")) ? scalar.string.replacingOccurrences(of: "_", with: "") : scalar.string)
         else {
             report(.schema, node, "\(what) must be a whole number, found \(NodeReader.describe(node))", field: what)
             return nil

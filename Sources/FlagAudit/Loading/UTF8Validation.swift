@@ -2,9 +2,18 @@
 enum UTF8Validation {
     /// Byte offset of the first invalid sequence, or nil when the bytes are valid UTF-8.
     static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { firstInvalidOffset(in: $0) }
+    }
+
+    static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         let n = bytes.count
         while i < n {
+            // Eight ASCII bytes at a time (most of an entry): no high bit set in the word.
+            if i + 8 <= n, UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
             let lead = bytes[i]
             if lead < 0x80 { i += 1; continue }
             let length: Int

@@ -2,11 +2,18 @@
 public struct Vocabulary: Sendable {
     private var terms: [TermCategory: [Term]]
     private var index: [TermCategory: [String: String]]
+    /// Each category's slugs and their place in `terms`: every entry resolves a dozen values,
+    /// and scanning the lists for them was 1% of an audit.
+    private var positions: [TermCategory: [String: Int]]
 
     public init(terms: [TermCategory: [Term]]) {
         self.terms = terms
         var index: [TermCategory: [String: String]] = [:]
+        var positions: [TermCategory: [String: Int]] = [:]
         for (category, list) in terms {
+            var places: [String: Int] = [:]
+            for (position, term) in list.enumerated() where places[term.slug] == nil { places[term.slug] = position }
+            positions[category] = places
             var map: [String: String] = [:]
             for term in list {
                 for spelling in [term.slug, term.label] + term.aliases {
@@ -17,12 +24,14 @@ public struct Vocabulary: Sendable {
             index[category] = map
         }
         self.index = index
+        self.positions = positions
     }
 
     public func terms(in category: TermCategory) -> [Term] { terms[category] ?? [] }
 
     public func term(_ slug: String, in category: TermCategory) -> Term? {
-        terms[category]?.first { $0.slug == slug }
+        guard let position = positions[category]?[slug] else { return nil }
+        return terms[category]?[position]
     }
 
     /// Slugs of the terms in `category` that carry `attribute`.
@@ -35,9 +44,9 @@ public struct Vocabulary: Sendable {
     }
 
     public func resolve(_ written: String, in category: TermCategory) -> TermResolution {
-        let list = terms(in: category)
-        if list.contains(where: { $0.slug == written }) { return .canonical(written) }
+        if positions[category]?[written] != nil { return .canonical(written) }
         if let slug = index[category]?[Vocabulary.normalize(written)] { return .nonCanonical(slug) }
+        let list = terms(in: category)
         let spellings = list.flatMap { term in ([term.slug, term.label] + term.aliases).map { ($0, term.slug) } }
         let nearest = NearestMatch.best(
             for: Vocabulary.normalize(written), among: spellings.map { (Vocabulary.normalize($0.0), $0.1) })
