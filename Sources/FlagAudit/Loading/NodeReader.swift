@@ -46,7 +46,9 @@ struct NodeReader {
             report(.schema, node, "\(what) must be a mapping, found \(NodeReader.describe(node))")
             return nil
         }
-        var pairs: [(String, YAMLNode, YAMLNode)] = []
+        // Labelled as returned: an unlabelled array was converted element by element on return.
+        var pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
+        pairs.reserveCapacity(mapping.count)
         for (keyNode, value) in mapping {
             guard case .scalar(let key) = keyNode else {
                 report(.schema, keyNode, "keys of \(what) must be plain names, found \(NodeReader.describe(keyNode))")
@@ -62,7 +64,7 @@ struct NodeReader {
                 report(.schema, keyNode, message, field: key.string)
                 continue
             }
-            pairs.append((key.string, keyNode, value))
+            pairs.append((key: key.string, keyNode: keyNode, value: value))
         }
         return pairs
     }
@@ -111,7 +113,7 @@ struct NodeReader {
             report(.schema, node, "\(what) must be a list, found \(NodeReader.describe(node)); write [\(node.scalar.map { $0.string.clipped(to: 60) } ?? "...")]", field: what)
             return nil
         }
-        var items: [(String, YAMLNode)] = []
+        var items: [(value: String, node: YAMLNode)] = []
         items.reserveCapacity(sequence.count)
         for item in sequence {
             // The description is made only for an item that is not text (it was made for every item).

@@ -46,6 +46,8 @@ public struct StudyLoader: Sendable {
     }
 
     private static let entryKeys = StudyField.entryKeys.map(\.rawValue)
+    /// Fields by key: a raw-value enum's `init(rawValue:)` compares the key with every case's name.
+    private static let fieldsByKey = Dictionary(uniqueKeysWithValues: StudyField.entryKeys.map { ($0.rawValue, $0) })
 
     /// Reads an entry from a node that sits inside another file (a rule's example).
     func read(_ root: YAMLNode, document: YAMLDocument, reader: inout NodeReader) -> Study? {
@@ -56,7 +58,7 @@ public struct StudyLoader: Sendable {
             return nil
         }
         for (key, keyNode, value) in pairs {
-            guard let field = StudyField(rawValue: key) else { continue }
+            guard let field = StudyLoader.fieldsByKey[key] else { continue }
             builder.study.keyLocations[field] = reader.location(keyNode)
             builder.read(field, value, reader: &reader)
         }
