@@ -78,7 +78,7 @@ public struct Auditor: Sendable {
         if !suppressed.keys.contains(BuiltinCheck.unsupportedFlag.rawValue) {
             for flag in unsupported {
                 let located = study.declaredFlags.first { $0.value == flag }
-                let label = pack.vocabulary.term(flag, in: .methodFlags)?.label ?? flag
+                let label = pack.vocabulary.label(of: flag, in: .methodFlags) ?? flag
                 findings.append(Finding(
                     rule: BuiltinCheck.unsupportedFlag.rawValue, severity: BuiltinCheck.unsupportedFlag.severity, flag: flag,
                     message: "declared flag '\(label)' is not supported by any rule: check the entry or remove the flag",

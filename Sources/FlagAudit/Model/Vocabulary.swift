@@ -34,6 +34,13 @@ public struct Vocabulary: Sendable {
         return terms[category]?[position]
     }
 
+    /// A term's display label, read in place: copying a whole `Term` out (seven fields, most of
+    /// them reference counted) for one of them was 1% of an audit.
+    public func label(of slug: String, in category: TermCategory) -> String? {
+        guard let position = positions[category]?[slug] else { return nil }
+        return terms[category]?[position].label
+    }
+
     /// Slugs of the terms in `category` that carry `attribute`.
     public func slugs(withAttribute attribute: String, in category: TermCategory) -> Set<String> {
         Set(terms(in: category).filter { $0.attributes.contains(attribute) }.map(\.slug))
@@ -55,8 +62,8 @@ public struct Vocabulary: Sendable {
 
     /// Whether the evidence level admits the design (unknown levels admit nothing).
     public func level(_ level: String, admits design: String) -> Bool {
-        guard let term = term(level, in: .evidenceLevels) else { return false }
-        return term.admittedDesigns?.contains(design) ?? true
+        guard let position = positions[.evidenceLevels]?[level], let levels = terms[.evidenceLevels] else { return false }
+        return levels[position].admittedDesigns?.contains(design) ?? true
     }
 
     /// Case, spaces, hyphens, underscores and slashes do not distinguish terms:

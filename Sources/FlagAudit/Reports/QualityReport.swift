@@ -78,7 +78,7 @@ public struct QualityReport: Sendable {
     }
 
     public func label(_ slug: String, in category: TermCategory) -> String {
-        pack.vocabulary.term(slug, in: category)?.label ?? slug
+        pack.vocabulary.label(of: slug, in: category) ?? slug
     }
 
     public func rationale(of rule: String) -> String? {
