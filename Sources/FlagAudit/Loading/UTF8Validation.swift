@@ -1,5 +1,13 @@
 /// Locates the first byte that is not valid UTF-8, so the error can name a line and column.
 enum UTF8Validation {
+    /// Byte offset of the first NUL byte (`memchr`, many bytes at a time), or nil.
+    static func firstNUL(in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            return memchr(base, 0, buffer.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+        }
+    }
+
     /// Byte offset of the first invalid sequence, or nil when the bytes are valid UTF-8.
     static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { firstInvalidOffset(in: $0) }
@@ -54,3 +62,5 @@ enum UTF8Validation {
         return (line, column)
     }
 }
+
+import Foundation

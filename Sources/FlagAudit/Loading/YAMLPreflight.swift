@@ -9,16 +9,10 @@ struct YAMLPreflight {
         if bytes.count > limits.maxBytes {
             throw fail(at: 0, "file is \(bytes.count) bytes; the limit is \(limits.maxBytes) bytes")
         }
-        // memchr and the validator's eight-byte steps: a byte-by-byte pass was 2% of an audit.
-        let (nul, invalid) = bytes.withUnsafeBufferPointer { buffer -> (Int?, Int?) in
-            guard let base = buffer.baseAddress else { return (nil, nil) }
-            let nul = memchr(base, 0, buffer.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
-            return (nul, UTF8Validation.firstInvalidOffset(in: buffer))
-        }
-        if let nul {
+        if let nul = UTF8Validation.firstNUL(in: bytes) {
             throw fail(at: nul, "NUL byte in file: expected UTF-8 text")
         }
-        if let invalid {
+        if let invalid = UTF8Validation.firstInvalidOffset(in: bytes) {
             throw fail(at: invalid, "invalid UTF-8 (byte 0x\(String(bytes[invalid], radix: 16, uppercase: true))): save the file as UTF-8")
         }
     }
@@ -29,5 +23,3 @@ struct YAMLPreflight {
             .inputLimit, at: SourceLocation(path: path, line: position.line, column: position.column), message))
     }
 }
-
-import Foundation

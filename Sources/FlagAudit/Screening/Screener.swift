@@ -21,7 +21,7 @@ public struct Screener: Sendable {
     public func screen(contentsOf path: String) -> Result {
         do throws(DiagnosticError) {
             let bytes = try FileInput.read(path, limit: YAMLLimits.entry.maxBytes)
-            if let nul = bytes.firstIndex(of: 0) {
+            if let nul = UTF8Validation.firstNUL(in: bytes) {
                 throw DiagnosticError(Diagnostic(.inputLimit, at: location(path, bytes, nul), "NUL byte in file: expected text"))
             }
             if let invalid = UTF8Validation.firstInvalidOffset(in: bytes) {
