@@ -1,5 +1,6 @@
 import ArgumentParser
 import FlagAudit
+import Foundation
 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -72,8 +73,6 @@ struct TestRules: ParsableCommand {
         if !result.failures.isEmpty { throw ExitCode(ExitStatus.findings) }
     }
 }
-
-import Foundation
 
 struct RulePatterns: ParsableCommand {
     static let configuration = CommandConfiguration(

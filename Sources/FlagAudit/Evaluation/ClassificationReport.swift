@@ -1,3 +1,5 @@
+import Foundation
+
 /// Accuracy, per-class precision / recall / F1, macro-F1 and the confusion matrix of a classifier.
 public struct ClassificationReport: Sendable {
     public var classes: [String]
@@ -45,5 +47,3 @@ public struct ClassificationReport: Sendable {
 
     func format(_ value: Double) -> String { String(format: "%.3f", value) }
 }
-
-import Foundation

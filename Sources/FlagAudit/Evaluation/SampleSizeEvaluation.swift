@@ -1,3 +1,5 @@
+import Foundation
+
 /// Scores the sample-size extractor against abstracts labelled with the number enrolled.
 public struct SampleSizeEvaluation: Sendable {
     public static let columns = ["abstract", "enrolled_total"]
@@ -46,5 +48,3 @@ public struct SampleSizeEvaluation: Sendable {
             """
     }
 }
-
-import Foundation

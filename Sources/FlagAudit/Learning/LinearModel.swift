@@ -1,3 +1,5 @@
+import Foundation
+
 /// A multinomial linear model over named features (n-grams and lexicon cues), stored as a
 /// tab-separated file of weights in the rule pack: deterministic, offline, and explainable,
 /// since every decision is a sum of named feature weights.
@@ -190,6 +192,3 @@ public struct LinearModel: Sendable {
         self.init(classes: classes, bias: bias, weights: weights)
     }
 }
-
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Trains a `LinearModel` by multinomial logistic regression with L2 regularisation and
 /// AdaGrad steps, in a fixed order from a fixed seed: the same data give the same weights.
 public struct LogisticTrainer: Sendable {
@@ -58,5 +60,3 @@ public struct LogisticTrainer: Sendable {
         return LinearModel(classes: classes, bias: b, weights: weights)
     }
 }
-
-import Foundation

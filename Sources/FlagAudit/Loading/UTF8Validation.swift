@@ -1,3 +1,5 @@
+import Foundation
+
 /// Locates the first byte that is not valid UTF-8, so the error can name a line and column.
 enum UTF8Validation {
     /// Byte offset of the first NUL byte (`memchr`, many bytes at a time), or nil.
@@ -62,5 +64,3 @@ enum UTF8Validation {
         return (line, column)
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// All controlled values of an atlas, loaded from `rules/vocabulary.yaml`.
 public struct Vocabulary: Sendable {
     private var terms: [TermCategory: [Term]]
@@ -72,5 +74,3 @@ public struct Vocabulary: Sendable {
         String(text.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
     }
 }
-
-import Foundation

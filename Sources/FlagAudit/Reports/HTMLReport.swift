@@ -1,3 +1,5 @@
+import Foundation
+
 /// The reviewers' report as one self-contained HTML file: inline CSS and SVG, no network, a few
 /// lines of plain JavaScript to filter and sort (everything shows without it), accessible
 /// headings and chart descriptions, and a print style.
@@ -258,5 +260,3 @@ public struct HTMLReport: Sendable {
         })();
         """
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a page copied from the atlas (badge line, title, byline, headed sections, run-together
 /// tag labels, metadata pairs) into a located entry, tags as published, so its flags can be audited.
 struct AtlasPageParser {
@@ -202,5 +204,3 @@ struct AtlasPageParser {
         }
     }
 }
-
-import Foundation

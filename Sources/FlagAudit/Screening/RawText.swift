@@ -1,3 +1,5 @@
+import Foundation
+
 /// A raw text file, with its words located, so findings on it point at lines and columns.
 struct RawText {
     let path: String
@@ -61,5 +63,3 @@ struct RawText {
 
     func trimmed(_ index: Int) -> String { lines[index].trimmedWhitespace }
 }
-
-import Foundation

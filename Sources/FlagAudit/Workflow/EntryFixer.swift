@@ -1,3 +1,5 @@
+import Foundation
+
 /// Edits an entry file to add missing suggested flags and rewrite non-canonical spellings to
 /// slugs, touching only those spans and lines: comments, key order and formatting elsewhere stay
 /// byte for byte. Files with errors are left alone, since a fix cannot make them trustworthy.
@@ -232,5 +234,3 @@ struct EntryLines {
         return trimmed.isEmpty || trimmed.hasPrefix("#")
     }
 }
-
-import Foundation
