@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FlagAudit
 
@@ -164,5 +165,3 @@ struct AuditTests {
         #expect(lines.last == "Audited 1 study: 0 errors, 1 warning, 0 infos.")
     }
 }
-
-import Foundation
