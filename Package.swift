@@ -1,6 +1,19 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// The library is split into layers, each a target that may import only the layers below it, so
+// the compiler enforces the direction load → analyse → evaluate → report (docs/architecture.md):
+//
+//   FlagAuditModel       study, vocabulary, finding, diagnostic, evidence, locations, hashing
+//   FlagAuditLearning    linear models and their trainer                        (Model)
+//   FlagAuditLoading     YAML preflight and composition, entries, vocabulary    (Model)
+//   FlagAuditText        tokens, sentences, negation, claims, signals, lexicon  (Loading, Learning)
+//   FlagAuditEngine      rules, conditions, rule packs, the auditor             (Text)
+//   FlagAuditEvaluation  metrics over labelled corpora                          (Text)
+//   FlagAuditScreening   raw texts and atlas pages, draft entries               (Engine)
+//   FlagAuditReporting   CI formats and the reviewers' quality reports          (Engine, Screening)
+//   FlagAuditWorkflow    configuration, baselines, fixes, the audit run         (Reporting)
+//   FlagAudit            the umbrella product, re-exporting every layer
 let package = Package(
     name: "FlagAudit",
     platforms: [.macOS(.v13)],
@@ -15,11 +28,23 @@ let package = Package(
         .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
     ],
     targets: [
+        .target(name: "FlagAuditModel"),
+        .target(name: "FlagAuditLearning", dependencies: ["FlagAuditModel"]),
+        .target(name: "FlagAuditLoading", dependencies: ["FlagAuditModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "FlagAuditText", dependencies: ["FlagAuditLoading", "FlagAuditLearning"]),
+        .target(name: "FlagAuditEngine", dependencies: ["FlagAuditText"]),
+        .target(
+            name: "FlagAuditEvaluation",
+            dependencies: ["FlagAuditText", .product(name: "SwiftCSV", package: "SwiftCSV")]
+        ),
+        .target(name: "FlagAuditScreening", dependencies: ["FlagAuditEngine"]),
+        .target(name: "FlagAuditReporting", dependencies: ["FlagAuditScreening"]),
+        .target(name: "FlagAuditWorkflow", dependencies: ["FlagAuditReporting"]),
         .target(
             name: "FlagAudit",
             dependencies: [
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "SwiftCSV", package: "SwiftCSV"),
+                "FlagAuditModel", "FlagAuditLearning", "FlagAuditLoading", "FlagAuditText", "FlagAuditEngine",
+                "FlagAuditEvaluation", "FlagAuditScreening", "FlagAuditReporting", "FlagAuditWorkflow",
             ]
         ),
         .executableTarget(
@@ -31,7 +56,10 @@ let package = Package(
         ),
         .testTarget(
             name: "FlagAuditTests",
-            dependencies: ["FlagAudit"]
+            dependencies: [
+                "FlagAudit", "FlagAuditModel", "FlagAuditLearning", "FlagAuditLoading", "FlagAuditText", "FlagAuditEngine",
+                "FlagAuditEvaluation", "FlagAuditScreening", "FlagAuditReporting", "FlagAuditWorkflow",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,14 @@
 import Foundation
-@testable import FlagAudit
+import FlagAudit
+@testable import FlagAuditModel
+@testable import FlagAuditLearning
+@testable import FlagAuditLoading
+@testable import FlagAuditText
+@testable import FlagAuditEngine
+@testable import FlagAuditEvaluation
+@testable import FlagAuditScreening
+@testable import FlagAuditReporting
+@testable import FlagAuditWorkflow
 
 /// The repository's own rule pack and seeds, found from this file's path so tests run from any directory.
 enum Fixtures {

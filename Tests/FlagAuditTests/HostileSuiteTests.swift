@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import FlagAudit
+import FlagAudit
+@testable import FlagAuditModel
+@testable import FlagAuditLearning
+@testable import FlagAuditLoading
+@testable import FlagAuditText
+@testable import FlagAuditEngine
+@testable import FlagAuditEvaluation
+@testable import FlagAuditScreening
+@testable import FlagAuditReporting
+@testable import FlagAuditWorkflow
 
 /// Hostile inputs end to end: each gives a located error or warning, the exit status of
 /// cli.md, no crash or hang, and leaves every input file byte for byte as it was.

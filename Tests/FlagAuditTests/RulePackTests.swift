@@ -1,5 +1,14 @@
 import Testing
-@testable import FlagAudit
+import FlagAudit
+@testable import FlagAuditModel
+@testable import FlagAuditLearning
+@testable import FlagAuditLoading
+@testable import FlagAuditText
+@testable import FlagAuditEngine
+@testable import FlagAuditEvaluation
+@testable import FlagAuditScreening
+@testable import FlagAuditReporting
+@testable import FlagAuditWorkflow
 
 @Suite("The rule pack")
 struct RulePackTests {

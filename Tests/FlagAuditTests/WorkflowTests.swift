@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import FlagAudit
+import FlagAudit
+@testable import FlagAuditModel
+@testable import FlagAuditLearning
+@testable import FlagAuditLoading
+@testable import FlagAuditText
+@testable import FlagAuditEngine
+@testable import FlagAuditEvaluation
+@testable import FlagAuditScreening
+@testable import FlagAuditReporting
+@testable import FlagAuditWorkflow
 
 @Suite("Baselines, fixes and configuration")
 struct WorkflowTests {

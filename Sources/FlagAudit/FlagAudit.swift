@@ -1,0 +1,10 @@
+// The umbrella library: one import gives a client every layer, in the order they build on each other.
+@_exported import FlagAuditModel
+@_exported import FlagAuditLearning
+@_exported import FlagAuditLoading
+@_exported import FlagAuditText
+@_exported import FlagAuditEngine
+@_exported import FlagAuditEvaluation
+@_exported import FlagAuditScreening
+@_exported import FlagAuditReporting
+@_exported import FlagAuditWorkflow

@@ -1,6 +1,0 @@
-/// An editor's decision, in `audit.ignore`, that a rule does not apply to this entry.
-public struct Suppression: Sendable, Equatable {
-    public var rule: String
-    public var reason: String?
-    public var location: SourceLocation
-}

@@ -1,0 +1,67 @@
+import FlagAuditModel
+
+/// A test on the values of one entry field. Lists and single values are treated alike:
+/// a single value is a list of one, an absent field an empty list.
+public enum FieldPredicate: Sendable {
+    /// Some value is in the set (`in`, `any_in`, `contains`, `equals`).
+    case anyIn(Set<String>)
+    /// Present, and no value in the set (`not_in`).
+    case notIn(Set<String>)
+    /// No value in the set; true when empty (`none_in`).
+    case noneIn(Set<String>)
+    /// Every value in the set; true when empty (`all_in`).
+    case allIn(Set<String>)
+    /// Every value of the set is present (`contains_all`).
+    case containsAll(Set<String>)
+    case isEmpty(Bool)
+    case present(Bool)
+    case below(Int)
+    case atLeast(Int)
+    /// The evidence level admits the entry's design per the vocabulary (`admits_design`).
+    case admitsDesign(Bool)
+
+    /// The values a set predicate names, for validation.
+    var namedValues: Set<String> {
+        switch self {
+        case .anyIn(let set), .notIn(let set), .noneIn(let set), .allIn(let set), .containsAll(let set): set
+        default: []
+        }
+    }
+
+    func holds(for field: StudyField, in study: Study, vocabulary: Vocabulary) -> Bool {
+        // The field's values read in place, in the order of `Study.values(of:)`: the array that
+        // makes was an allocation per test, and rules test fields all the time.
+        let number = study.numbers[field]?.value, isPresent = study.keyLocations[field] != nil
+        if let term = study.terms[field] {
+            return holds(values: CollectionOfOne(term.value), number: number, isPresent: isPresent, study: study, vocabulary: vocabulary)
+        }
+        if let list = study.lists[field] {
+            return holds(values: list.lazy.map(\.value), number: number, isPresent: isPresent, study: study, vocabulary: vocabulary)
+        }
+        if let string = study.strings[field] {
+            return holds(values: CollectionOfOne(string.value), number: number, isPresent: isPresent, study: study, vocabulary: vocabulary)
+        }
+        if let number {
+            return holds(values: CollectionOfOne(String(number)), number: number, isPresent: isPresent, study: study, vocabulary: vocabulary)
+        }
+        return holds(values: EmptyCollection(), number: number, isPresent: isPresent, study: study, vocabulary: vocabulary)
+    }
+
+    /// The test on any list of values: an entry field's, or a text signal's.
+    func holds<Values: Collection<String>>(values: Values, number: Int?, isPresent: Bool, study: Study, vocabulary: Vocabulary) -> Bool {
+        switch self {
+        case .anyIn(let set): return values.contains(where: set.contains)
+        case .notIn(let set): return !values.isEmpty && !values.contains(where: set.contains)
+        case .noneIn(let set): return !values.contains(where: set.contains)
+        case .allIn(let set): return values.allSatisfy(set.contains)
+        case .containsAll(let set): return set.isSubset(of: values)
+        case .isEmpty(let expected): return values.isEmpty == expected
+        case .present(let expected): return (isPresent && !values.isEmpty) == expected
+        case .below(let limit): return number.map { $0 < limit } ?? false
+        case .atLeast(let limit): return number.map { $0 >= limit } ?? false
+        case .admitsDesign(let expected):
+            guard let level = study.terms[.evidenceLevel]?.value, let design = study.design else { return false }
+            return vocabulary.level(level, admits: design) == expected
+        }
+    }
+}

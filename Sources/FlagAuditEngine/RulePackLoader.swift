@@ -1,0 +1,166 @@
+import FlagAuditLearning
+import FlagAuditLoading
+import FlagAuditModel
+import FlagAuditText
+import Foundation
+
+/// Loads a rule pack directory: `vocabulary.yaml`, `lexicon.yaml`, and every other `*.yaml`
+/// as a rule file. Any problem makes the whole pack unusable: an audit with a half-loaded
+/// pack could not be trusted.
+public struct RulePackLoader: Sendable {
+    public var limits: YAMLLimits
+
+    public static let vocabularyFile = "vocabulary.yaml"
+    public static let lexiconFile = "lexicon.yaml"
+    public static let claimModelFile = "models/claims.tsv"
+    static let ruleKeys = ["id", "severity", "flag", "summary", "message", "rationale", "reference", "when", "examples"]
+
+    public init(limits: YAMLLimits = .rulePack) { self.limits = limits }
+
+    public func load(directory: String) throws(DiagnosticError) -> RulePack {
+        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw DiagnosticError(Diagnostic(
+                .inputLimit, at: SourceLocation(path: base, line: 1, column: 1),
+                "no rule pack directory here (pass --rules DIR)"))
+        }
+        let vocabulary = try VocabularyLoader().load(document(base + "/" + RulePackLoader.vocabularyFile))
+        let lexicon = try LexiconLoader().load(document(base + "/" + RulePackLoader.lexiconFile), vocabulary: vocabulary)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: base)) ?? [])
+            .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") }
+            .filter { $0 != RulePackLoader.vocabularyFile && $0 != RulePackLoader.lexiconFile }
+            .sorted()
+        var rules: [Rule] = []
+        var diagnostics: [Diagnostic] = []
+        var seen: [String: SourceLocation] = [:]
+        let builtins = Set(BuiltinCheck.allCases.map(\.rawValue))
+        for name in names {
+            do {
+                for rule in try loadRules(document(base + "/" + name), vocabulary: vocabulary, lexicon: lexicon) {
+                    if let first = seen[rule.id] {
+                        diagnostics.append(Diagnostic(.schema, at: rule.location, "duplicate rule id '\(rule.id)' (first defined at \(first))"))
+                    } else if builtins.contains(rule.id) {
+                        diagnostics.append(Diagnostic(.schema, at: rule.location, "rule id '\(rule.id)' is reserved for a built-in check"))
+                    } else {
+                        seen[rule.id] = rule.location
+                        rules.append(rule)
+                    }
+                }
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        var claimModel: LinearModel?
+        let modelPath = base + "/" + RulePackLoader.claimModelFile
+        if FileManager.default.fileExists(atPath: modelPath) {
+            do {
+                let bytes = try FileInput.read(modelPath, limit: limits.maxBytes)
+                claimModel = try LinearModel(parsing: String(decoding: bytes, as: UTF8.self), path: modelPath)
+                if claimModel?.classes != ClaimStrength.allCases.map(\.rawValue) {
+                    diagnostics.append(Diagnostic(.schema, at: SourceLocation(path: modelPath, line: 1, column: 1),
+                        "the claim model's classes must be \(ClaimStrength.allCases.map(\.rawValue).joined(separator: ", "))"))
+                }
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
+        return RulePack(vocabulary: vocabulary, lexicon: lexicon, rules: rules, claimModel: claimModel)
+    }
+
+    /// Parses one rule file's bytes against a vocabulary and lexicon (used by the fuzzer and tools).
+    public func parseRuleFile(path: String, bytes: [UInt8], vocabulary: Vocabulary, lexicon: Lexicon) throws(DiagnosticError) -> [Rule] {
+        try loadRules(YAMLDocument.load(path: path, bytes: bytes, limits: limits), vocabulary: vocabulary, lexicon: lexicon)
+    }
+
+    private func document(_ path: String) throws(DiagnosticError) -> YAMLDocument {
+        let bytes = try FileInput.read(path, limit: limits.maxBytes)
+        return try YAMLDocument.load(path: path, bytes: bytes, limits: limits)
+    }
+
+    func loadRules(_ document: YAMLDocument, vocabulary: Vocabulary, lexicon: Lexicon) throws(DiagnosticError) -> [Rule] {
+        var reader = NodeReader(path: document.path)
+        guard let root = document.root else {
+            throw DiagnosticError(Diagnostic(.schema, at: SourceLocation(path: document.path, line: 1, column: 1), "empty rule file: expected 'rules:'"))
+        }
+        var rules: [Rule] = []
+        for (_, _, value) in reader.mapping(root, what: "a rule file", allowed: ["rules"]) ?? [] {
+            guard case .sequence(let items) = value else {
+                reader.report(.schema, value, "'rules' must be a list of rules, found \(NodeReader.describe(value))")
+                continue
+            }
+            for item in items {
+                if let rule = parseRule(item, document: document, vocabulary: vocabulary, lexicon: lexicon, reader: &reader) { rules.append(rule) }
+            }
+        }
+        if !reader.diagnostics.isEmpty { throw DiagnosticError(reader.diagnostics) }
+        return rules
+    }
+
+    private func parseRule(_ node: YAMLNode, document: YAMLDocument, vocabulary: Vocabulary, lexicon: Lexicon, reader: inout NodeReader) -> Rule? {
+        guard let pairs = reader.mapping(node, what: "a rule", allowed: RulePackLoader.ruleKeys) else { return nil }
+        var fields: [String: (YAMLNode, YAMLNode)] = [:]
+        for (key, keyNode, value) in pairs { fields[key] = (keyNode, value) }
+        for required in ["id", "severity", "summary", "message", "rationale", "when"] where fields[required] == nil {
+            reader.report(.missingKey, node, "rule is missing '\(required)'")
+        }
+        let id = fields["id"].flatMap { reader.string($0.1, what: "id") } ?? ""
+        var severity = Severity.warning
+        if let (_, value) = fields["severity"], let text = reader.string(value, what: "severity") {
+            if let parsed = Severity(rawValue: text) { severity = parsed } else {
+                reader.report(.schema, value, "unknown severity \(Diagnostic.quoted(text)); expected error, warning or info")
+            }
+        }
+        var flag: String?
+        if let (_, value) = fields["flag"], let text = reader.string(value, what: "flag") {
+            switch vocabulary.resolve(text, in: .methodFlags) {
+            case .canonical(let slug): flag = slug
+            case .nonCanonical(let slug): reader.report(.nonCanonicalTerm, value, "rules name flags by slug: write '\(slug)'")
+            case .unknown(let suggestion):
+                reader.report(.unknownTerm, value, "unknown method flag \(Diagnostic.quoted(text))" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
+            }
+        }
+        let message = MessageTemplate(fields["message"].flatMap { reader.string($0.1, what: "message") } ?? "")
+        let known = Set(StudyField.allCases.map(\.rawValue)).union(MessageTemplate.evidencePlaceholders)
+        for placeholder in message.placeholders where !known.contains(placeholder) {
+            reader.report(.schema, fields["message"]!.1, "unknown placeholder '{\(placeholder)}' in message")
+        }
+        let parser = ConditionParser(vocabulary: vocabulary, lexicon: lexicon)
+        let condition = fields["when"].flatMap { parser.parse($0.1, reader: &reader) }
+        var examples = RuleExamples()
+        if let (_, value) = fields["examples"] {
+            examples = parseExamples(value, document: document, vocabulary: vocabulary, reader: &reader)
+        }
+        guard !id.isEmpty, let condition else { return nil }
+        return Rule(
+            id: id, severity: severity, flag: flag,
+            summary: fields["summary"].flatMap { reader.string($0.1, what: "summary") } ?? "",
+            message: message,
+            rationale: fields["rationale"].flatMap { reader.string($0.1, what: "rationale") } ?? "",
+            reference: fields["reference"].flatMap { reader.string($0.1, what: "reference") },
+            condition: condition, examples: examples, location: reader.location(node))
+    }
+
+    private func parseExamples(_ node: YAMLNode, document: YAMLDocument, vocabulary: Vocabulary, reader: inout NodeReader) -> RuleExamples {
+        var examples = RuleExamples()
+        let loader = StudyLoader(vocabulary: vocabulary)
+        for (key, _, value) in reader.mapping(node, what: "examples", allowed: ["triggering", "non_triggering"]) ?? [] {
+            guard case .sequence(let items) = value else {
+                reader.report(.schema, value, "'\(key)' must be a list of example entries")
+                continue
+            }
+            for item in items {
+                var exampleReader = NodeReader(path: document.path)
+                guard let study = loader.read(item, document: document, reader: &exampleReader) else {
+                    exampleReader.diagnostics.forEach { reader.report($0) }
+                    continue
+                }
+                // Examples are minimal entries: id and title may be left out.
+                for diagnostic in exampleReader.diagnostics where diagnostic.check != .missingKey { reader.report(diagnostic) }
+                if key == "triggering" { examples.triggering.append(study) } else { examples.nonTriggering.append(study) }
+            }
+        }
+        return examples
+    }
+}

@@ -1,0 +1,76 @@
+import FlagAuditLearning
+import FlagAuditModel
+import FlagAuditText
+
+/// Measures claim strength against labelled sentences (`sentence`, `strength` columns), trains
+/// the claim model, and estimates held-out performance by k-fold cross-validation.
+public struct ClaimEvaluation: Sendable {
+    public static let columns = ["sentence", "strength"]
+    public static let classes = ClaimStrength.allCases.map(\.rawValue)
+
+    public var lexicon: Lexicon
+
+    public init(lexicon: Lexicon) { self.lexicon = lexicon }
+
+    public struct Labeled: Sendable {
+        public var sentence: String
+        public var strength: String
+    }
+
+    public static func read(_ path: String) throws(DiagnosticError) -> [Labeled] {
+        let rows = try LabeledRows.read(path, columns: columns)
+        var labeled: [Labeled] = []
+        for (index, row) in rows.enumerated() {
+            guard let sentence = row["sentence"], let strength = row["strength"], classes.contains(strength) else {
+                throw DiagnosticError(Diagnostic(
+                    .schema, at: SourceLocation(path: path, line: index + 2, column: 1),
+                    "row \(index + 1): strength must be one of \(classes.joined(separator: ", "))"))
+            }
+            labeled.append(Labeled(sentence: sentence, strength: strength))
+        }
+        return labeled
+    }
+
+    public func evaluate(_ rows: [Labeled], with classifier: ClaimClassifier) -> ClassificationReport {
+        var report = ClassificationReport(classes: ClaimEvaluation.classes)
+        for row in rows { report.add(gold: row.strength, predicted: classifier.classify(row.sentence).strength.rawValue) }
+        return report
+    }
+
+    public func train(_ rows: [Labeled], trainer: LogisticTrainer = LogisticTrainer()) -> LinearModel {
+        let classifier = ClaimClassifier(lexicon: lexicon)
+        let examples = rows.map { row in
+            (features: classifier.features(Tokenizer.tokens(row.sentence)), label: ClaimEvaluation.classes.firstIndex(of: row.strength) ?? 0)
+        }
+        return trainer.train(examples, classes: ClaimEvaluation.classes)
+    }
+
+    /// Precision and coverage of `direct-causal` when only decisions at or above `threshold` count.
+    public static func directCausalPrecision(_ predictions: [(gold: String, analysis: ClaimAnalysis)], threshold: Double) -> (precision: Double, recall: Double, flagged: Int) {
+        let direct = ClaimStrength.directCausal.rawValue
+        let flagged = predictions.filter { $0.analysis.strength == .directCausal && $0.analysis.confidence >= threshold }
+        let correct = flagged.filter { $0.gold == direct }.count
+        let gold = predictions.filter { $0.gold == direct }.count
+        return (flagged.isEmpty ? 0 : Double(correct) / Double(flagged.count), gold == 0 ? 0 : Double(correct) / Double(gold), flagged.count)
+    }
+
+    /// Out-of-fold predictions for every row of every file: each file's rows are dealt into
+    /// `folds` folds, and every fold is predicted by a model trained on all other folds of all
+    /// files, which estimates held-out performance.
+    public func crossValidatedPredictions(_ files: [[Labeled]], folds: Int, trainer: LogisticTrainer = LogisticTrainer()) -> [[(gold: String, analysis: ClaimAnalysis)]] {
+        var predictions: [[(gold: String, analysis: ClaimAnalysis)]] = files.map { _ in [] }
+        var generator = SplitMix64(seed: 7)
+        let assignments = files.map { rows in Array(rows.indices).shuffled(using: &generator).enumerated().reduce(into: [Int](repeating: 0, count: rows.count)) { $0[$1.element] = $1.offset % folds } }
+        for fold in 0..<folds {
+            var training: [Labeled] = []
+            for (f, rows) in files.enumerated() { training += rows.indices.filter { assignments[f][$0] != fold }.map { rows[$0] } }
+            let classifier = ClaimClassifier(lexicon: lexicon, model: train(training, trainer: trainer))
+            for (f, rows) in files.enumerated() {
+                for index in rows.indices where assignments[f][index] == fold {
+                    predictions[f].append((rows[index].strength, classifier.classify(rows[index].sentence)))
+                }
+            }
+        }
+        return predictions
+    }
+}

@@ -1,0 +1,213 @@
+import FlagAuditModel
+import Foundation
+
+/// The outcome of reading one entry file: the study (possibly partial) and every problem found.
+public struct LoadedStudy: Sendable {
+    public var path: String
+    /// Nil only when the file could not be composed at all.
+    public var study: Study?
+    public var diagnostics: [Diagnostic]
+
+    public init(path: String, study: Study?, diagnostics: [Diagnostic]) {
+        self.path = path
+        self.study = study
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Reads study entries (entry.md), validating keys, types and vocabulary while walking the tree once.
+public struct StudyLoader: Sendable {
+    public var vocabulary: Vocabulary
+    public var limits: YAMLLimits
+
+    public init(vocabulary: Vocabulary, limits: YAMLLimits = .entry) {
+        self.vocabulary = vocabulary
+        self.limits = limits
+    }
+
+    public func load(path: String, bytes: [UInt8]) -> LoadedStudy {
+        let document: YAMLDocument
+        do {
+            document = try YAMLDocument.load(path: path, bytes: bytes, limits: limits)
+        } catch {
+            return LoadedStudy(path: path, study: nil, diagnostics: error.diagnostics)
+        }
+        guard let root = document.root else {
+            let empty = Diagnostic(
+                .schema, at: SourceLocation(path: path, line: 1, column: 1),
+                "empty file: expected a study entry (a mapping with at least id and title)")
+            return LoadedStudy(path: path, study: nil, diagnostics: [empty])
+        }
+        var reader = NodeReader(path: path)
+        let study = read(root, document: document, reader: &reader)
+        return LoadedStudy(path: path, study: study, diagnostics: reader.diagnostics)
+    }
+
+    public func load(contentsOf path: String) -> LoadedStudy {
+        do {
+            let bytes = try FileInput.read(path, limit: limits.maxBytes)
+            return load(path: path, bytes: bytes)
+        } catch {
+            return LoadedStudy(path: path, study: nil, diagnostics: error.diagnostics)
+        }
+    }
+
+    private static let entryKeys = StudyField.entryKeys.map(\.rawValue)
+    /// Fields by key: a raw-value enum's `init(rawValue:)` compares the key with every case's name.
+    private static let fieldsByKey = Dictionary(uniqueKeysWithValues: StudyField.entryKeys.map { ($0.rawValue, $0) })
+
+    /// Reads an entry from a node that sits inside another file (a rule's example).
+    package func read(_ root: YAMLNode, document: YAMLDocument, reader: inout NodeReader) -> Study? {
+        var builder = StudyBuilder(
+            vocabulary: vocabulary, lines: SourceLines(document.bytes), study: Study(path: document.path))
+        builder.study.origin = reader.location(root)
+        guard let pairs = reader.mapping(root, what: "a study entry", allowed: StudyLoader.entryKeys) else {
+            return nil
+        }
+        for (key, keyNode, value) in pairs {
+            guard let field = StudyLoader.fieldsByKey[key] else { continue }
+            builder.study.keyLocations[field] = reader.location(keyNode)
+            builder.read(field, value, reader: &reader)
+        }
+        for field in StudyField.required where !reader.diagnostics.contains(where: { $0.field == field.rawValue }) {
+            let present = field == .title ? builder.study.texts[.title] != nil : builder.study.strings[field] != nil
+            if !present && builder.study.keyLocations[field] == nil {
+                reader.report(Diagnostic(.missingKey, at: builder.study.origin, "missing required key '\(field.rawValue)'", field: field.rawValue))
+            } else if !present {
+                reader.report(Diagnostic(.missingKey, at: builder.study.keyLocations[field]!, "'\(field.rawValue)' must not be empty", field: field.rawValue))
+            }
+        }
+        return builder.study
+    }
+}
+
+/// Fills a `Study` field by field; one instance per entry.
+private struct StudyBuilder {
+    let vocabulary: Vocabulary
+    let lines: SourceLines
+    var study: Study
+
+    mutating func read(_ field: StudyField, _ node: YAMLNode, reader: inout NodeReader) {
+        let name = field.rawValue
+        switch field.kind {
+        case .string:
+            guard let value = reader.string(node, what: name) else { return }
+            if let problem = validate(field, value) {
+                reader.report(.schema, node, problem, field: name)
+                return
+            }
+            study.strings[field] = Located(value, at: reader.location(node))
+        case .number:
+            let range = field == .year ? 1800...2200 : 0...100_000_000
+            if let value = reader.integer(node, what: name, range: range) {
+                study.numbers[field] = Located(value, at: reader.location(node))
+            }
+        case .stringList:
+            if let items = reader.scalarList(node, what: name) {
+                study.lists[field] = items.map { Located($0.value, at: reader.location($0.node)) }
+            }
+        case .text(let itemized):
+            let items = itemized ? reader.stringOrList(node, what: name) : reader.string(node, what: name).map { [($0, node)] }
+            guard let items else { return }
+            study.texts[field] = items.compactMap { item in
+                guard case .scalar(let scalar) = item.node else { return nil }
+                let anchors = lines.anchors(for: scalar, content: item.value)
+                let start = anchors.first.map { SourceLocation(path: study.path, line: $0.line, column: $0.column) }
+                    ?? reader.location(item.node)
+                return TextBlock(field: field, text: item.value, start: start, anchors: anchors)
+            }
+        case .term(let category):
+            guard let value = reader.string(node, what: name),
+                let slug = resolve(value, in: category, field: field, node: node, reader: &reader)
+            else { return }
+            study.terms[field] = Located(slug, at: reader.location(node))
+        case .terms(let category):
+            guard let items = reader.scalarList(node, what: name) else { return }
+            study.lists[field] = items.compactMap { item in
+                resolve(item.value, in: category, field: field, node: item.node, reader: &reader)
+                    .map { Located($0, at: reader.location(item.node)) }
+            }
+        case .structure:
+            if field == .tags { readTags(node, reader: &reader) } else { readAudit(node, reader: &reader) }
+        }
+    }
+
+    private func validate(_ field: StudyField, _ value: String) -> String? {
+        switch field {
+        case .id:
+            let valid = value.utf8.first.map { isSlugByte($0) && $0 != UInt8(ascii: "-") } == true
+                && value.utf8.allSatisfy(isSlugByte)
+            return valid ? nil : "id \(Diagnostic.quoted(value)) must be lowercase letters, digits and hyphens, starting with a letter or digit"
+        case .doi:
+            return value.hasPrefix("10.") && value.contains("/") ? nil : "doi \(Diagnostic.quoted(value)) must start with '10.' and contain '/'"
+        case .pmid:
+            return !value.isEmpty && value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) ? nil : "pmid \(Diagnostic.quoted(value)) must be digits only"
+        default:
+            return nil
+        }
+    }
+
+    private func isSlugByte(_ byte: UInt8) -> Bool {
+        (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "-")
+    }
+
+    private func resolve(
+        _ value: String, in category: TermCategory, field: StudyField, node: YAMLNode, reader: inout NodeReader
+    ) -> String? {
+        switch vocabulary.resolve(value, in: category) {
+        case .canonical(let slug):
+            return slug
+        case .nonCanonical(let slug):
+            reader.report(Diagnostic(
+                .nonCanonicalTerm, at: reader.location(node),
+                "non-canonical \(category.noun) \(Diagnostic.quoted(value)): write '\(slug)'",
+                field: field.displayName, excerpt: value))
+            return slug
+        case .unknown(let suggestion):
+            var message = "unknown \(category.noun) \(Diagnostic.quoted(value))"
+            if let suggestion { message += "; did you mean '\(suggestion)'?" }
+            reader.report(Diagnostic(.unknownTerm, at: reader.location(node), message, field: field.displayName, excerpt: value))
+            return nil
+        }
+    }
+
+    private mutating func readTags(_ node: YAMLNode, reader: inout NodeReader) {
+        if NodeReader.isNull(node) { return }
+        guard let pairs = reader.mapping(node, what: "tags", allowed: nil) else { return }
+        for (key, keyNode, value) in pairs {
+            if key == StudyField.methodFlags.rawValue {
+                study.keyLocations[.methodFlags] = reader.location(keyNode)
+                read(.methodFlags, value, reader: &reader)
+            } else if let items = reader.scalarList(value, what: "tags.\(key)") {
+                study.tags[key] = items.map { Located($0.value, at: reader.location($0.node)) }
+            }
+        }
+    }
+
+    private mutating func readAudit(_ node: YAMLNode, reader: inout NodeReader) {
+        if NodeReader.isNull(node) { return }
+        guard let pairs = reader.mapping(node, what: "audit", allowed: ["ignore"]) else { return }
+        for (_, _, value) in pairs {
+            if NodeReader.isNull(value) { continue }
+            guard case .sequence(let items) = value else {
+                reader.report(.schema, value, "audit.ignore must be a list of {rule, reason}, found \(NodeReader.describe(value))")
+                continue
+            }
+            for item in items {
+                guard let fields = reader.mapping(item, what: "an audit.ignore item", allowed: ["rule", "reason"]) else { continue }
+                var rule: String?, reason: String?
+                for (key, _, value) in fields {
+                    if key == "rule" { rule = reader.string(value, what: "audit.ignore rule") }
+                    if key == "reason" { reason = reader.string(value, what: "audit.ignore reason") }
+                }
+                guard let rule else {
+                    reader.report(.invalidSuppression, item, "audit.ignore item needs 'rule': the id of the rule to silence")
+                    continue
+                }
+                let trimmed = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+                study.suppressions.append(Suppression(
+                    rule: rule, reason: trimmed?.isEmpty == false ? trimmed : nil, location: reader.location(item)))
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import FlagAuditEngine
+import FlagAuditModel
+
+/// `--format sarif`: SARIF 2.1.0, for code-scanning dashboards. Each finding is a result with
+/// its rule (metadata in `tool.driver.rules`), level, region and the suggested flag in properties.
+public struct SARIFReporter: Sendable {
+    public let rules: [RuleDescriptor]
+    /// Each rule's place in `tool.driver.rules`, which results cite as `ruleIndex`.
+    private let ruleIndex: [String: Int]
+
+    public init(rules: [RuleDescriptor]) {
+        self.rules = rules
+        ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "note"
+        }
+    }
+
+    public func render(_ report: AuditReport) -> String {
+        // The collected document is the streamed one, so the layout is written once.
+        var text = ""
+        var stream = StreamingReport(format: .sarif(self)) { text += $0 }
+        for study in report.studies { stream.add(study) }
+        stream.finish()
+        return text
+    }
+
+    // The document piece by piece, for output that streams study by study: the header ends
+    // inside the results array, each study's results are written at its depth, and the footer
+    // closes what the header opened.
+
+    /// Everything before the first result.
+    public var header: String {
+        let driver = JSONValue.object([
+            ("name", .string(JSONReporter.toolName)),
+            ("version", .string(JSONReporter.version)),
+            ("semanticVersion", .string(JSONReporter.version)),
+            ("rules", .array(rules.map(rule))),
+        ])
+        return "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
+            + "  \"runs\": [\n    {\n      \"tool\": " + JSONValue.object([("driver", driver)]).serialized(level: 3)
+            + ",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": ["
+    }
+
+    /// One study's results, comma-separated, without what separates them from earlier results
+    /// (empty when it has no finding).
+    public func renderResults(of study: StudyReport) -> String {
+        study.findings.map { result($0, study: study, ruleIndex: ruleIndex[$0.rule]).serialized(level: 4) }
+            .joined(separator: SARIFReporter.separator(first: false))
+    }
+
+    /// What goes before a study's results when it has some.
+    public static func separator(first: Bool) -> String { first ? "\n        " : ",\n        " }
+
+    public static func footer(results: Int) -> String {
+        (results == 0 ? "]" : "\n      ]") + "\n    }\n  ]\n}\n"
+    }
+
+    private func rule(_ rule: RuleDescriptor) -> JSONValue {
+        var properties: [(String, JSONValue)] = [("builtin", .bool(rule.isBuiltin))]
+        if let flag = rule.flag { properties.insert(("flag", .string(flag)), at: 0) }
+        if let reference = rule.reference { properties.append(("reference", .string(reference))) }
+        return .object([
+            ("id", .string(rule.id)),
+            ("shortDescription", .object([("text", .string(rule.summary))])),
+            ("fullDescription", .object([("text", .string(rule.rationale))])),
+            ("defaultConfiguration", .object([("level", .string(SARIFReporter.level(rule.severity)))])),
+            ("properties", .object(properties)),
+        ])
+    }
+
+    private func result(_ finding: Finding, study: StudyReport, ruleIndex: Int?) -> JSONValue {
+        var region: [(String, JSONValue)] = [
+            ("startLine", .number(finding.location.line)),
+            ("startColumn", .number(finding.location.column)),
+        ]
+        if let excerpt = finding.excerpt { region.append(("snippet", .object([("text", .string(excerpt))]))) }
+        var properties: [(String, JSONValue)] = []
+        if let flag = finding.flag { properties.append(("flag", .string(flag))) }
+        if let field = finding.field { properties.append(("field", .string(field))) }
+        if let id = study.id { properties.append(("study", .string(id))) }
+        var fields: [(String, JSONValue)] = [("ruleId", .string(finding.rule))]
+        if let ruleIndex { fields.append(("ruleIndex", .number(ruleIndex))) }
+        fields += [
+            ("level", .string(SARIFReporter.level(finding.severity))),
+            ("message", .object([("text", .string(finding.message))])),
+            ("locations", .array([.object([
+                ("physicalLocation", .object([
+                    ("artifactLocation", .object([("uri", .string(finding.location.path))])),
+                    ("region", .object(region)),
+                ])),
+            ])])),
+            ("partialFingerprints", .object([("flagauditKey/v1", .string(BaselineKey(finding).fingerprint))])),
+            ("properties", .object(properties)),
+        ]
+        return .object(fields)
+    }
+}

@@ -1,0 +1,102 @@
+import FlagAuditEngine
+import FlagAuditModel
+
+/// Writes an audit study by study as it streams in, keeping only the counts: memory stays
+/// flat however many entries there are. Text, JSON, SARIF and GitHub output starts at once;
+/// JUnit and Markdown open with totals, so their studies wait in a `Spool` (a temporary file)
+/// and are written after the totals.
+public struct StreamingReport {
+    public enum Format: Sendable { case text, json, github, sarif(SARIFReporter), junit(JUnitReporter), markdown }
+
+    public let format: Format
+    private let write: (String) -> Void
+    public private(set) var studies = 0
+    public private(set) var findings = 0
+    public private(set) var counts: [Severity: Int] = [:]
+    public private(set) var highest: Severity?
+    /// Test cases (JUnit), or table rows then sections (Markdown), held back until the totals are known.
+    private let spools: [Spool]
+    private var failingStudies = 0
+
+    public init(format: Format, write: @escaping (String) -> Void) {
+        self.format = format
+        self.write = write
+        switch format {
+        case .json: write(JSONReporter.streamHeader)
+        case .sarif(let reporter): write(reporter.header)
+        case .text, .github, .junit, .markdown: break
+        }
+        switch format {
+        case .junit: spools = [Spool()]
+        case .markdown: spools = [Spool(), Spool()]
+        case .text, .github, .json, .sarif: spools = []
+        }
+    }
+
+    /// One study's output on its own, without what separates it from the previous one: pure,
+    /// so that audit workers render in parallel and the writer only concatenates.
+    public static func render(_ study: StudyReport, format: Format) -> String {
+        switch format {
+        case .text: TextReporter().render(study: study)
+        case .github: GitHubReporter().render(study.findings)
+        case .json: JSONReporter().serializedStudy(study, level: 2)
+        case .sarif(let reporter): reporter.renderResults(of: study)
+        case .junit(let reporter): reporter.testCase(study)
+        case .markdown: MarkdownReporter().section(study)
+        }
+    }
+
+    public mutating func add(_ study: StudyReport) {
+        add(study, rendered: StreamingReport.render(study, format: format))
+    }
+
+    /// Adds a study already rendered by `render(_:format:)`.
+    public mutating func add(_ study: StudyReport, rendered: String) {
+        switch format {
+        case .json:
+            write(JSONReporter.streamSeparator(first: studies == 0))
+            write(rendered)
+        case .sarif:
+            if !rendered.isEmpty { write(SARIFReporter.separator(first: findings == 0)) }
+            write(rendered)
+        case .text, .github:
+            write(rendered)
+        case .junit(let reporter):
+            if reporter.failing(study) { failingStudies += 1 }
+            spools[0].write(rendered)
+        case .markdown:
+            spools[0].write(MarkdownReporter().row(study))
+            spools[1].write(rendered)
+        }
+        studies += 1
+        findings += study.findings.count
+        for finding in study.findings {
+            counts[finding.severity, default: 0] += 1
+            if highest.map({ finding.severity > $0 }) ?? true { highest = finding.severity }
+        }
+    }
+
+    public func count(_ severity: Severity) -> Int { counts[severity] ?? 0 }
+
+    public func finish() {
+        switch format {
+        case .text: write(TextReporter.summary(studies: studies, count: count))
+        case .github: write(GitHubReporter.summary(studies: studies, count: count))
+        case .json: write(JSONReporter.streamFooter(studies: studies, count: count))
+        case .sarif: write(SARIFReporter.footer(results: findings))
+        case .junit(let reporter):
+            write(reporter.header(studies: studies, failures: failingStudies))
+            spools[0].replay(into: write)
+            write(JUnitReporter.footer)
+        case .markdown:
+            write(MarkdownReporter().header(studies: studies, count: count))
+            for spool in spools { spool.replay(into: write) }
+        }
+    }
+
+    /// The exit status of cli.md for what was written.
+    public func exitStatus(failOn threshold: Severity?) -> Int32 {
+        guard let threshold, let highest else { return 0 }
+        return highest >= threshold ? 1 : 0
+    }
+}

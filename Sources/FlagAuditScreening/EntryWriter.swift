@@ -1,0 +1,84 @@
+import FlagAuditModel
+import FlagAuditText
+
+/// Writes a screened text as a draft entry in the entry format (`review_status: machine-draft`),
+/// which `flagaudit check` accepts. Terms are written as slugs, except an atlas page's method
+/// flags, which keep the page's spelling so that the audit sees what readers see.
+public struct EntryWriter: Sendable {
+    public var vocabulary: Vocabulary
+
+    public init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
+
+    public func yaml(for result: Screener.Result) -> String {
+        let study = result.study
+        var out = "# Draft entry written by `flagaudit screen --emit-entry` from \(result.report.path) (\(result.extraction.kind.rawValue)).\n"
+        out += "# Check every field against the source before changing review_status.\n"
+        func scalar(_ key: StudyField, _ value: String?) { if let value { out += "\(key.rawValue): \(EntryWriter.quote(value))\n" } }
+        scalar(.id, study.id)
+        scalar(.title, study.texts[.title]?.first?.text ?? study.id)
+        if let authors = study.lists[.authors], !authors.isEmpty {
+            out += "authors: [" + authors.map { EntryWriter.quote($0.value) }.joined(separator: ", ") + "]\n"
+        }
+        scalar(.journal, study.strings[.journal]?.value)
+        if let year = study.numbers[.year]?.value { out += "year: \(year)\n" }
+        scalar(.doi, study.strings[.doi]?.value)
+        scalar(.pmid, study.strings[.pmid]?.value)
+        scalar(.source, study.terms[.source]?.value)
+        out += "review_status: machine-draft\n"
+        scalar(.evidenceLevel, study.terms[.evidenceLevel]?.value)
+        scalar(.confidence, study.terms[.confidence]?.value)
+        scalar(.design, study.terms[.design]?.value)
+        for field in [StudyField.population, .caseDefinition] {
+            let values = study.lists[field]?.map(\.value) ?? []
+            out += "\(field.rawValue): [\(values.joined(separator: ", "))]\n"
+        }
+        scalar(.pem, study.terms[.pem]?.value)
+        if let size = study.numbers[.sampleSize]?.value ?? result.extraction.sampleSize { out += "sample_size: \(size)\n" }
+        for field in [StudyField.summary, .whyItMatters, .findings, .conclusions, .limitations, .text] {
+            guard let blocks = study.texts[field], !blocks.isEmpty else { continue }
+            if case .text(itemized: true) = field.kind {
+                out += "\(field.rawValue):\n" + blocks.map { "  - \(EntryWriter.quote($0.text))\n" }.joined()
+            } else {
+                out += "\(field.rawValue): " + EntryWriter.block(blocks.map(\.text).joined(separator: "\n\n"))
+            }
+        }
+        let flags = result.writtenFlags.isEmpty ? study.declaredFlags.map(\.value) : result.writtenFlags
+        if !flags.isEmpty || !study.tags.isEmpty {
+            out += "tags:\n"
+            for (category, values) in study.tags.sorted(by: { $0.key < $1.key }) {
+                out += "  \(category): [" + values.map { EntryWriter.quote($0.value) }.joined(separator: ", ") + "]\n"
+            }
+            if !flags.isEmpty { out += "  method_flags: [" + flags.map(EntryWriter.quote).joined(separator: ", ") + "]\n" }
+        }
+        return out
+    }
+
+    /// A double-quoted YAML scalar when plain would be ambiguous, else plain.
+    static func quote(_ text: String) -> String {
+        let plainSafe = !text.isEmpty && text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || " -./()'".unicodeScalars.contains($0) }
+            && !text.hasPrefix("-") && !text.hasPrefix(" ") && !text.hasSuffix(" ")
+            && !["true", "false", "null", "yes", "no", "on", "off", "~"].contains(text.lowercased()) && Double(text) == nil
+        if plainSafe { return text }
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                out += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// A literal block scalar: the text exactly, each line indented.
+    static func block(_ text: String) -> String {
+        let lines = text.scalarLines.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+        guard lines.allSatisfy({ !$0.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" } }) else { return quote(text) + "\n" }
+        return "|-\n" + lines.map { $0.isEmpty ? "\n" : "  \($0)\n" }.joined()
+    }
+}

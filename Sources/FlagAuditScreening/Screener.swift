@@ -1,0 +1,188 @@
+import FlagAuditEngine
+import FlagAuditLoading
+import FlagAuditModel
+import FlagAuditText
+import Foundation
+
+/// Pre-screens raw text that is not yet an entry: recognises its kind, extracts what it can
+/// (never guessing), and audits the draft entry that results with the same rules as `check`.
+public struct Screener: Sendable {
+    public struct Result: Sendable {
+        public var extraction: Extraction
+        public var report: StudyReport
+        public var study: Study
+        /// Method flags as an atlas page spells them (empty for other texts).
+        public var writtenFlags: [String]
+    }
+
+    public let auditor: Auditor
+
+    public init(pack: RulePack) { self.auditor = Auditor(pack: pack) }
+
+    private var lexicon: Lexicon { auditor.pack.lexicon }
+    private var vocabulary: Vocabulary { auditor.pack.vocabulary }
+
+    public func screen(contentsOf path: String) -> Result {
+        do throws(DiagnosticError) {
+            let bytes = try FileInput.read(path, limit: YAMLLimits.entry.maxBytes)
+            if let nul = UTF8Validation.firstNUL(in: bytes) {
+                throw DiagnosticError(Diagnostic(.inputLimit, at: location(path, bytes, nul), "NUL byte in file: expected text"))
+            }
+            if let invalid = UTF8Validation.firstInvalidOffset(in: bytes) {
+                throw DiagnosticError(Diagnostic(.inputLimit, at: location(path, bytes, invalid), "invalid UTF-8: save the file as UTF-8"))
+            }
+            return screen(path: path, text: String(decoding: bytes, as: UTF8.self))
+        } catch {
+            let report = auditor.audit(LoadedStudy(path: path, study: nil, diagnostics: error.diagnostics))
+            return Result(extraction: Extraction(kind: .abstract), report: report, study: Study(path: path), writtenFlags: [])
+        }
+    }
+
+    private func location(_ path: String, _ bytes: [UInt8], _ offset: Int) -> SourceLocation {
+        let position = UTF8Validation.position(ofByte: offset, in: bytes)
+        return SourceLocation(path: path, line: position.line, column: position.column)
+    }
+
+    public func screen(path: String, text: String) -> Result {
+        let raw = RawText(path: path, text: text)
+        let atlas = AtlasPageParser(vocabulary: vocabulary, lexicon: lexicon.screen)
+        var study: Study
+        var diagnostics: [Diagnostic] = []
+        var writtenFlags: [String] = []
+        var kind: TextKind
+        if atlas.isAtlasPage(raw) {
+            let page = atlas.parse(raw)
+            study = page.study
+            diagnostics = page.diagnostics
+            writtenFlags = page.writtenFlags
+            kind = .atlasPage
+        } else {
+            study = Study(path: path)
+            let lines = raw.lines.indices
+            if let titleLine = headline(raw) { study.texts[.title] = raw.block(.title, lines: titleLine..<(titleLine + 1)).map { [$0] } }
+            study.texts[.text] = raw.block(.text, lines: lines.lowerBound..<lines.upperBound).map { [$0] }
+            kind = .abstract
+        }
+        study.strings[.id] = Located(Screener.slug(for: path), at: study.origin)
+        let analysis = auditor.analyze(study)
+        let signals = analysis.signals
+        if kind != .atlasPage {
+            if signals.values["medium"] != nil || signals.values["reporting"] != nil {
+                kind = .news
+            } else if isFullText(raw) {
+                kind = .fullText
+            }
+        }
+        var extraction = extract(kind: kind, analysis: analysis)
+        // An atlas page states its own fields; extraction fills only what it leaves out.
+        if kind == .atlasPage {
+            extraction.source = study.terms[.source]?.value ?? extraction.source
+            extraction.design = study.terms[.design]?.value ?? extraction.design
+            extraction.pem = study.terms[.pem]?.value ?? extraction.pem
+        }
+        clearTrialSignals(ifReview: &extraction)
+        apply(extraction, to: &study)
+        let report = auditor.audit(LoadedStudy(path: path, study: study, diagnostics: diagnostics), analysis: analysis)
+        return Result(extraction: extraction, report: report, study: study, writtenFlags: writtenFlags)
+    }
+
+    /// The first non-empty line, or the next one when the first only adds a breadcrumb before it.
+    private func headline(_ raw: RawText) -> Int? {
+        // The first two lines with text are all it reads (trimming every line was a tenth of `screen`).
+        var nonEmpty: [Int] = []
+        for index in raw.lines.indices where !raw.trimmed(index).isEmpty {
+            nonEmpty.append(index)
+            if nonEmpty.count == 2 { break }
+        }
+        guard let first = nonEmpty.first else { return nil }
+        if nonEmpty.count > 1, raw.trimmed(first).hasSuffix(raw.trimmed(nonEmpty[1])) { return nonEmpty[1] }
+        return first
+    }
+
+    private func isFullText(_ raw: RawText) -> Bool {
+        guard raw.text.unicodeScalars.count > lexicon.screen.fullTextLength else { return false }
+        let headings = raw.lines.indices.map { raw.trimmed($0).lowercased() }.filter(lexicon.screen.fullTextHeadings.contains)
+        return Set(headings).count >= 2
+    }
+
+    private func extract(kind: TextKind, analysis: StudyAnalysis) -> Extraction {
+        let signals = analysis.signals
+        var extraction = Extraction(kind: kind)
+        if kind == .news { extraction.source = "news" }
+        let designs = Set(signals.terms[.designs]?.map(\.value) ?? [])
+        extraction.design = lexicon.terms.terms[.designs]?.map(\.slug).first(where: designs.contains)
+        // Populations from the title and the opening of the text only: a paper mentions many
+        // conditions in passing. Words beyond the window are cut off, as if the text ended there.
+        let window = lexicon.screen.populationWindow
+        let opening = (analysis.sentences[.title] ?? []).map { ($0, $0.tokens) }
+            + (analysis.sentences[.text] ?? []).filter { $0.offset < window }.map { sentence in
+                (sentence, sentence.tokens.filter { sentence.offset + $0.end <= window })
+            }
+        extraction.population = TextSignals.terms(.populations, in: opening, lexicon: lexicon).map(\.value)
+        extraction.sampleSize = signals.sampleSize?.value
+        extraction.caseDefinition = signals.terms[.caseDefinitions]?.map(\.value) ?? []
+        if extraction.population.contains("me-cfs") {
+            let requiring = vocabulary.slugs(withAttribute: "requires-pem", in: .caseDefinitions)
+            if extraction.caseDefinition.contains(where: requiring.contains) {
+                extraction.pem = "required"
+            } else {
+                extraction.pem = extraction.caseDefinition.isEmpty ? "unknown" : "not-required"
+            }
+        } else if !extraction.population.isEmpty {
+            extraction.pem = "not-applicable"
+        }
+        switch signals.value("randomization") {
+        case "randomized": extraction.randomized = true
+        case "not-randomized": extraction.randomized = false
+        default: break
+        }
+        switch signals.value("blinding") {
+        case "blinded": extraction.blinded = true
+        case "not-blinded": extraction.blinded = false
+        default: break
+        }
+        let control = signals.value("control")
+        extraction.control = control == TextSignals.unknown ? nil : control
+        let review = signals.value("review")
+        extraction.review = review == TextSignals.unknown ? nil : review
+        return extraction
+    }
+
+    /// A review's randomisation, blinding and controls are its included studies', not its own.
+    private func clearTrialSignals(ifReview extraction: inout Extraction) {
+        guard let design = extraction.design, let term = vocabulary.term(design, in: .designs),
+            !term.attributes.isDisjoint(with: ["review", "synthesis"])
+        else { return }
+        extraction.randomized = nil
+        extraction.blinded = nil
+        extraction.control = nil
+    }
+
+    private func apply(_ extraction: Extraction, to study: inout Study) {
+        let at = study.origin
+        if study.terms[.source] == nil, let source = extraction.source { study.terms[.source] = Located(source, at: at) }
+        if study.terms[.design] == nil, let design = extraction.design { study.terms[.design] = Located(design, at: at) }
+        if study.terms[.pem] == nil, let pem = extraction.pem { study.terms[.pem] = Located(pem, at: at) }
+        if study.lists[.population] == nil, !extraction.population.isEmpty {
+            study.lists[.population] = extraction.population.map { Located($0, at: at) }
+        }
+        if study.lists[.caseDefinition] == nil, !extraction.caseDefinition.isEmpty {
+            study.lists[.caseDefinition] = extraction.caseDefinition.map { Located($0, at: at) }
+        }
+    }
+
+    /// An entry id from a file name: "004 News MAIR.txt" → "004-news-mair".
+    public static func slug(for path: String) -> String {
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension.lowercased()
+        var slug = ""
+        for scalar in name.unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.isEmpty && !slug.hasSuffix("-") {
+                slug += "-"
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return slug.isEmpty ? "screened-text" : slug
+    }
+}

@@ -1,0 +1,12 @@
+import FlagAuditModel
+
+/// Writes a whole file or nothing: a temporary file in the same directory, then a rename,
+/// so a reader (or a crash) never sees half a report. (`AtomicFileStream` does the work; this
+/// is the one-piece form.)
+public enum AtomicFile {
+    public static func write(_ text: String, to path: String) throws(DiagnosticError) {
+        let stream = try AtomicFileStream(path: path)
+        try stream.write(text)
+        try stream.commit()
+    }
+}
