@@ -14,6 +14,11 @@ import PackageDescription
 //   FlagAuditReporting   CI formats and the reviewers' quality reports          (Engine, Screening)
 //   FlagAuditWorkflow    configuration, baselines, fixes, the audit run         (Reporting)
 //   FlagAudit            the umbrella product, re-exporting every layer
+// Release builds optimise across the layers (inlining and specialising generics from one target
+// into another), so splitting the library costs no speed: without it, `check` of the 10,000-entry
+// bench atlas took about 20% more CPU than the single target did (paired runs, docs/performance.md).
+let layer: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "FlagAudit",
     platforms: [.macOS(.v13)],
@@ -28,18 +33,19 @@ let package = Package(
         .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
     ],
     targets: [
-        .target(name: "FlagAuditModel"),
-        .target(name: "FlagAuditLearning", dependencies: ["FlagAuditModel"]),
-        .target(name: "FlagAuditLoading", dependencies: ["FlagAuditModel", .product(name: "Yams", package: "Yams")]),
-        .target(name: "FlagAuditText", dependencies: ["FlagAuditLoading", "FlagAuditLearning"]),
-        .target(name: "FlagAuditEngine", dependencies: ["FlagAuditText"]),
+        .target(name: "FlagAuditModel", swiftSettings: layer),
+        .target(name: "FlagAuditLearning", dependencies: ["FlagAuditModel"], swiftSettings: layer),
+        .target(name: "FlagAuditLoading", dependencies: ["FlagAuditModel", .product(name: "Yams", package: "Yams")], swiftSettings: layer),
+        .target(name: "FlagAuditText", dependencies: ["FlagAuditLoading", "FlagAuditLearning"], swiftSettings: layer),
+        .target(name: "FlagAuditEngine", dependencies: ["FlagAuditText"], swiftSettings: layer),
         .target(
             name: "FlagAuditEvaluation",
-            dependencies: ["FlagAuditText", .product(name: "SwiftCSV", package: "SwiftCSV")]
+            dependencies: ["FlagAuditText", .product(name: "SwiftCSV", package: "SwiftCSV")],
+            swiftSettings: layer
         ),
-        .target(name: "FlagAuditScreening", dependencies: ["FlagAuditEngine"]),
-        .target(name: "FlagAuditReporting", dependencies: ["FlagAuditScreening"]),
-        .target(name: "FlagAuditWorkflow", dependencies: ["FlagAuditReporting"]),
+        .target(name: "FlagAuditScreening", dependencies: ["FlagAuditEngine"], swiftSettings: layer),
+        .target(name: "FlagAuditReporting", dependencies: ["FlagAuditScreening"], swiftSettings: layer),
+        .target(name: "FlagAuditWorkflow", dependencies: ["FlagAuditReporting"], swiftSettings: layer),
         .target(
             name: "FlagAudit",
             dependencies: [

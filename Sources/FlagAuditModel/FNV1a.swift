@@ -3,11 +3,11 @@
 public enum FNV1a {
     public static let basis: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    @inline(__always) public static func add(_ byte: UInt8, to hash: UInt64) -> UInt64 {
+    @inlinable @inline(__always) public static func add(_ byte: UInt8, to hash: UInt64) -> UInt64 {
         (hash ^ UInt64(byte)) &* 0x100_0000_01b3
     }
 
-    public static func hash(_ text: String) -> UInt64 {
+    @inlinable public static func hash(_ text: String) -> UInt64 {
         var hash = basis
         for byte in text.utf8 { hash = add(byte, to: hash) }
         return hash

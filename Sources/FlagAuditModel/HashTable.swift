@@ -1,17 +1,17 @@
 /// A small open-addressing table from 64-bit keys to indices (keys are already well mixed;
 /// key 0 marks an empty slot, so callers never use it: `WordHash` and `FeatureKey` avoid it).
-package struct HashTable: Sendable {
-    private var keys: [UInt64] = []
-    private var values: [Int] = []
-    private var count = 0
+@frozen package struct HashTable: Sendable {
+    @usableFromInline package private(set) var keys: [UInt64] = []
+    @usableFromInline package private(set) var values: [Int] = []
+    @usableFromInline package private(set) var count = 0
     /// A bit per key's top product bits, eight bits a slot: most words of a sentence are in
     /// no phrase table, and a clear bit says so with one load instead of a probe sequence.
-    private var filter: [UInt64] = []
-    private var filterShift: UInt64 = 64
+    @usableFromInline package private(set) var filter: [UInt64] = []
+    @usableFromInline package private(set) var filterShift: UInt64 = 64
 
     package init() {}
 
-    package func value(for key: UInt64) -> Int? {
+    @inlinable package func value(for key: UInt64) -> Int? {
         guard !keys.isEmpty else { return nil }
         let bit = HashTable.bit(of: key, shift: filterShift)
         guard filter[Int(truncatingIfNeeded: bit >> 6)] & (1 << (bit & 63)) != 0 else { return nil }
@@ -40,13 +40,13 @@ package struct HashTable: Sendable {
     /// A key's first slot in a table of `mask + 1` slots (the claim model's table probes the same way).
     /// Fibonacci hashing: the multiply spreads every key bit into the upper half, which picks
     /// the slot. (FNV's low bits, which `key ^ key >> 29` kept, cluster in linear probing.)
-    @inline(__always) package static func home(of key: UInt64, mask: Int) -> Int {
+    @inlinable @inline(__always) package static func home(of key: UInt64, mask: Int) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
     /// A key's filter bit: the top bits of the product whose bits from 32 up pick the slot (the
     /// two overlap only in tables of over 16,000 slots, where the filter just sorts out fewer keys).
-    @inline(__always) private static func bit(of key: UInt64, shift: UInt64) -> UInt64 {
+    @inlinable @inline(__always) package static func bit(of key: UInt64, shift: UInt64) -> UInt64 {
         (key &* 0x9E37_79B9_7F4A_7C15) >> shift
     }
 

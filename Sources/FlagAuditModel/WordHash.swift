@@ -4,7 +4,7 @@ public enum WordHash {
     /// The key `*` stands for in phrases: any one word.
     public static let wildcard: UInt64 = 0
 
-    @inline(__always) package static func add(_ scalar: Unicode.Scalar, to hash: UInt64) -> UInt64 {
+    @inlinable @inline(__always) package static func add(_ scalar: Unicode.Scalar, to hash: UInt64) -> UInt64 {
         var value = scalar.value, hash = hash
         repeat {
             hash = FNV1a.add(UInt8(truncatingIfNeeded: value), to: hash)
@@ -13,12 +13,12 @@ public enum WordHash {
         return hash
     }
 
-    public static func of(_ word: String) -> UInt64 {
+    @inlinable public static func of(_ word: String) -> UInt64 {
         var hash = seed
         for scalar in word.unicodeScalars { hash = add(scalar, to: hash) }
         return key(hash)
     }
 
     /// A finished hash as a table key: never the wildcard.
-    @inline(__always) package static func key(_ hash: UInt64) -> UInt64 { hash == wildcard ? 1 : hash }
+    @inlinable @inline(__always) package static func key(_ hash: UInt64) -> UInt64 { hash == wildcard ? 1 : hash }
 }
