@@ -1,13 +1,13 @@
 /// A small open-addressing table from 64-bit keys to indices (keys are already well mixed;
 /// key 0 marks an empty slot, so callers never use it: `WordHash` and `FeatureKey` avoid it).
-@frozen package struct HashTable: Sendable {
-    @usableFromInline package private(set) var keys: [UInt64] = []
-    @usableFromInline package private(set) var values: [Int] = []
-    @usableFromInline package private(set) var count = 0
+package struct HashTable: Sendable {
+    @usableFromInline var keys: [UInt64] = []
+    @usableFromInline var values: [Int] = []
+    @usableFromInline var count = 0
     /// A bit per key's top product bits, eight bits a slot: most words of a sentence are in
     /// no phrase table, and a clear bit says so with one load instead of a probe sequence.
-    @usableFromInline package private(set) var filter: [UInt64] = []
-    @usableFromInline package private(set) var filterShift: UInt64 = 64
+    @usableFromInline var filter: [UInt64] = []
+    @usableFromInline var filterShift: UInt64 = 64
 
     package init() {}
 
