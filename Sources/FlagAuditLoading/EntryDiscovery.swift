@@ -72,10 +72,12 @@ public struct EntryDiscovery: Sendable {
         guard let stream = opendir(directory) else { return nil }
         defer { closedir(stream) }
         var entries: [(name: String, kind: Int)] = []
+        // `d_name` is read in place up to its terminator: glibc packs records by `d_reclen`, so
+        // copying the declared 256-byte array can read past the end of the listing's buffer.
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let bytes = (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self)
+            let name = String(decoding: UnsafeRawBufferPointer(start: bytes, count: strlen(bytes)), as: UTF8.self)
             if name == "." || name == ".." { continue }
             entries.append((name, Int(entry.pointee.d_type)))
         }

@@ -11,12 +11,6 @@ struct FlagAuditCommand: AsyncParsableCommand {
     )
 }
 
-/// Exit statuses of cli.md: 0 clean, 1 findings at or above --fail-on, 2 the audit cannot be trusted.
-enum ExitStatus {
-    static let findings: Int32 = 1
-    static let untrusted: Int32 = 2
-}
-
 @main
 enum Main {
     static func main() async {

@@ -1,3 +1,4 @@
+import ArgumentParser
 import FlagAudit
 import Foundation
 
@@ -6,42 +7,27 @@ enum Output {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    static func error(_ text: String, terminator: String = "\n") {
-        FileHandle.standardError.write(Data((text + terminator).utf8))
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// The terminal: reports to standard output, messages to standard error.
+    static var console: Console { Console(write: Output.write, message: Output.error) }
+
+    /// Ends a command with a run's exit status (0 returns normally).
+    static func exit(_ status: Int32) throws {
+        if status != ExitStatus.clean { throw ExitCode(status) }
     }
 }
 
-/// Collects output in large chunks: to standard output as it goes, or to a file that is
-/// replaced whole once the report is complete (`--output`); either way memory stays flat.
-final class BufferedOutput {
-    private let file: AtomicFileStream?
-    private var buffer = ""
-    /// The first failed write to the file, reported by `close` (writes come from a callback).
-    private var failure: DiagnosticError?
-
-    /// Standard output.
-    init() { file = nil }
-
-    /// Opens the file at once, so an unwritable `--output` fails before any work is done.
-    init(path: String) throws(DiagnosticError) { file = try AtomicFileStream(path: path) }
-
-    func write(_ text: String) {
-        if let file {
-            guard failure == nil else { return }
-            do { try file.write(text) } catch { failure = error }
-            return
+/// Turns located diagnostics into messages on standard error and exit status 2.
+enum Stopping {
+    static func onDiagnostics<T>(_ body: () throws(DiagnosticError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            for diagnostic in error.diagnostics { Output.error(diagnostic.description) }
+            throw ExitCode(ExitStatus.untrusted)
         }
-        buffer += text
-        if buffer.utf8.count > 1 << 16 { flush() }
-    }
-
-    private func flush() {
-        Output.write(buffer)
-        buffer = ""
-    }
-
-    func close() throws(DiagnosticError) {
-        if let failure { throw failure }
-        if let file { try file.commit() } else { flush() }
     }
 }

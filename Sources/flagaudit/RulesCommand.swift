@@ -66,7 +66,7 @@ struct TestRules: ParsableCommand {
     var directory: String = "rules"
 
     func run() throws {
-        let pack = try PackLoading.load(directory)
+        let pack = try PackOption.load(directory)
         let result = ExampleRunner(pack: pack).run()
         for failure in result.failures { Output.error(failure.description) }
         Output.write("\(result.checked - result.failures.count) passed, \(result.failures.count) failed: examples of \(pack.rules.count) rules\n")

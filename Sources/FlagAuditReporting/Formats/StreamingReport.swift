@@ -10,10 +10,7 @@ public struct StreamingReport {
 
     public let format: Format
     private let write: (String) -> Void
-    public private(set) var studies = 0
-    public private(set) var findings = 0
-    public private(set) var counts: [Severity: Int] = [:]
-    public private(set) var highest: Severity?
+    public private(set) var tally = SeverityTally()
     /// Test cases (JUnit), or table rows then sections (Markdown), held back until the totals are known.
     private let spools: [Spool]
     private var failingStudies = 0
@@ -54,10 +51,10 @@ public struct StreamingReport {
     public mutating func add(_ study: StudyReport, rendered: String) {
         switch format {
         case .json:
-            write(JSONReporter.streamSeparator(first: studies == 0))
+            write(JSONReporter.streamSeparator(first: tally.studies == 0))
             write(rendered)
         case .sarif:
-            if !rendered.isEmpty { write(SARIFReporter.separator(first: findings == 0)) }
+            if !rendered.isEmpty { write(SARIFReporter.separator(first: tally.findings == 0)) }
             write(rendered)
         case .text, .github:
             write(rendered)
@@ -68,35 +65,25 @@ public struct StreamingReport {
             spools[0].write(MarkdownReporter().row(study))
             spools[1].write(rendered)
         }
-        studies += 1
-        findings += study.findings.count
-        for finding in study.findings {
-            counts[finding.severity, default: 0] += 1
-            if highest.map({ finding.severity > $0 }) ?? true { highest = finding.severity }
-        }
+        tally.add(study.findings)
     }
-
-    public func count(_ severity: Severity) -> Int { counts[severity] ?? 0 }
 
     public func finish() {
         switch format {
-        case .text: write(TextReporter.summary(studies: studies, count: count))
-        case .github: write(GitHubReporter.summary(studies: studies, count: count))
-        case .json: write(JSONReporter.streamFooter(studies: studies, count: count))
-        case .sarif: write(SARIFReporter.footer(results: findings))
+        case .text: write(TextReporter.summary(studies: tally.studies, count: tally.count))
+        case .github: write(GitHubReporter.summary(studies: tally.studies, count: tally.count))
+        case .json: write(JSONReporter.streamFooter(studies: tally.studies, count: tally.count))
+        case .sarif: write(SARIFReporter.footer(results: tally.findings))
         case .junit(let reporter):
-            write(reporter.header(studies: studies, failures: failingStudies))
+            write(reporter.header(studies: tally.studies, failures: failingStudies))
             spools[0].replay(into: write)
             write(JUnitReporter.footer)
         case .markdown:
-            write(MarkdownReporter().header(studies: studies, count: count))
+            write(MarkdownReporter().header(studies: tally.studies, count: tally.count))
             for spool in spools { spool.replay(into: write) }
         }
     }
 
     /// The exit status of cli.md for what was written.
-    public func exitStatus(failOn threshold: Severity?) -> Int32 {
-        guard let threshold, let highest else { return 0 }
-        return highest >= threshold ? 1 : 0
-    }
+    public func exitStatus(failOn threshold: Severity?) -> Int32 { tally.fails(at: threshold) ? 1 : 0 }
 }

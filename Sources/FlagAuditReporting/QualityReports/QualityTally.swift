@@ -4,8 +4,7 @@ import FlagAuditModel
 /// What a quality report counts over the whole set (its opening line and its charts), added
 /// study by study, so that a report can be written while the audit streams.
 public struct QualityTally: Sendable {
-    public private(set) var studies = 0
-    private var severities: [Severity: Int] = [:]
+    public private(set) var severities = SeverityTally()
     /// Studies declaring each flag, and studies the rules suggest it for (by slug).
     private var declared: [String: Int] = [:]
     private var suggested: [String: Int] = [:]
@@ -19,8 +18,7 @@ public struct QualityTally: Sendable {
     }
 
     public mutating func add(_ study: StudyReport) {
-        studies += 1
-        for finding in study.findings { severities[finding.severity, default: 0] += 1 }
+        severities.add(study.findings)
         for flag in Set(study.declaredFlags) { declared[flag, default: 0] += 1 }
         for flag in Set(study.suggestedFlags) { suggested[flag, default: 0] += 1 }
         let design = study.study?.design ?? QualityTally.notStated
@@ -28,7 +26,9 @@ public struct QualityTally: Sendable {
         levelsByDesign[design, default: [:]][level, default: 0] += 1
     }
 
-    public func count(_ severity: Severity) -> Int { severities[severity] ?? 0 }
+    public var studies: Int { severities.studies }
+
+    public func count(_ severity: Severity) -> Int { severities.count(severity) }
 
     public func declared(_ flag: String) -> Int { declared[flag] ?? 0 }
 

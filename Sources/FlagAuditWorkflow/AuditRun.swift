@@ -1,0 +1,141 @@
+import FlagAuditEngine
+import FlagAuditLoading
+import FlagAuditModel
+import FlagAuditReporting
+import Foundation
+
+/// One `check`: which pack and configuration apply, which files, the baseline, fixing, the
+/// streamed report and the exit status. The command line only parses options into `Options`.
+///
+/// Precedence, for every setting the configuration file can hold: the option given, then the
+/// configuration's value, then the default (pack `rules`, fail on `error`, paths `seeds`).
+/// Nothing is fixed or written until the configuration, the pack, the inputs, the baseline and
+/// the output have all been checked, so a refused run leaves every file as it was.
+public struct AuditRun {
+    public enum FixMode: Sendable { case off, apply, preview }
+
+    public struct Options: Sendable {
+        /// Entry files or directories; none: `seeds`.
+        public var paths: [String] = []
+        public var format: OutputFormat = .text
+        /// nil: not given; `.some(nil)`: never fail.
+        public var failOn: Severity?? = nil
+        public var rulesDirectory: String?
+        /// The configuration file; nil: `defaultConfigurationPath` when it exists.
+        public var configurationPath: String?
+        public var defaultConfigurationPath = Configuration.defaultPath
+        /// Write the report here (atomically) instead of to the console.
+        public var outputPath: String?
+        /// Report only findings that are not in this baseline.
+        public var baselinePath: String?
+        /// Record the findings reported (after the baseline) into this file.
+        public var writeBaselinePath: String?
+        /// `apply`: fix the entries, then audit them as they now are; `preview`: print the diffs only.
+        public var fix: FixMode = .off
+
+        public init() {}
+    }
+
+    public var options: Options
+
+    public init(_ options: Options) { self.options = options }
+
+    /// Runs the audit and returns its exit status; every problem is written to the console.
+    public func run(console: Console) async -> Int32 {
+        do {
+            return try await audit(console: console)
+        } catch {
+            error.lines.forEach(console.message)
+            return ExitStatus.untrusted
+        }
+    }
+
+    /// What the options and the configuration decide together, before any work is done.
+    public struct Plan {
+        public var configuration: Configuration?
+        public var pack: RulePack
+        public var threshold: Severity?
+        public var files: [String]
+    }
+
+    public func plan() throws(RunFailure) -> Plan {
+        let configuration = try RunFailure.onDiagnostics { () throws(DiagnosticError) -> Configuration? in
+            if let path = options.configurationPath { return try Configuration.load(path) }
+            let path = options.defaultConfigurationPath
+            return FileManager.default.fileExists(atPath: path) ? try Configuration.load(path) : nil
+        }
+        let loaded = try RunFailure.loadPack(options.rulesDirectory ?? configuration?.rules ?? "rules")
+        let pack = try RunFailure.onDiagnostics { () throws(DiagnosticError) in try configuration?.apply(to: loaded) ?? loaded }
+        let threshold: Severity? = options.failOn ?? configuration?.failOn ?? .error
+        let files = try RunFailure.discover(
+            options.paths.isEmpty ? ["seeds"] : options.paths, with: EntryDiscovery(excluded: configuration?.exclude ?? []))
+        return Plan(configuration: configuration, pack: pack, threshold: threshold, files: files)
+    }
+
+    private func audit(console: Console) async throws(RunFailure) -> Int32 {
+        let plan = try plan()
+        let auditor = Auditor(pack: plan.pack)
+        let accepted = try options.baselinePath.map { path throws(RunFailure) in
+            try RunFailure.onDiagnostics { () throws(DiagnosticError) in try Baseline(contentsOf: path) }
+        }
+        let sink = try RunFailure.onDiagnostics { () throws(DiagnosticError) in
+            try options.outputPath.map { path throws(DiagnosticError) in try ReportSink(path: path) } ?? ReportSink(console: console.write)
+        }
+        if options.fix != .off {
+            // Fixed as the audit streams by, each entry as soon as its report is final; the
+            // report below is then made of the files as they now are.
+            try await fix(plan.files, auditor: auditor, console: console)
+        }
+        // Written study by study: memory stays flat (see `StreamingReport`). A baseline
+        // filters each study on the workers; the one to write gathers keys as studies pass.
+        let streaming = options.format.streaming(pack: plan.pack, threshold: plan.threshold)
+        var recorded = Baseline()
+        var stream = StreamingReport(format: streaming, write: sink.write)
+        await auditor.audit(files: plan.files, keepStudies: false, prepare: { report in
+            let kept = accepted?.filter(report) ?? report
+            return (kept, StreamingReport.render(kept, format: streaming))
+        }) { report, prepared in
+            if options.writeBaselinePath != nil { recorded.record(report) }
+            stream.add(prepared.0, rendered: prepared.1)
+        }
+        stream.finish()
+        try RunFailure.onDiagnostics { () throws(DiagnosticError) in try sink.close() }
+        if let path = options.writeBaselinePath {
+            try RunFailure.onDiagnostics { () throws(DiagnosticError) in try AtomicFile.write(recorded.serialized(), to: path) }
+            console.message("wrote baseline of \(recorded.counts.values.reduce(0, +)) findings to \(path)")
+        }
+        return stream.exitStatus(failOn: plan.threshold)
+    }
+
+    /// Fixes every fixable file (or prints the diff, in preview) as the audit hands its reports
+    /// over, so no more than a window of studies is held at once. A file that cannot be
+    /// written stops the fixing (later files are left as they are) and the run.
+    private func fix(_ files: [String], auditor: Auditor, console: Console) async throws(RunFailure) {
+        let fixer = EntryFixer(vocabulary: auditor.pack.vocabulary)
+        var failure: DiagnosticError?
+        await auditor.audit(files: files) { study in
+            guard failure == nil, let bytes = try? FileInput.read(study.path, limit: YAMLLimits.entry.maxBytes) else { return }
+            let fix = fixer.fix(study, source: String(decoding: bytes, as: UTF8.self))
+            if let reason = fix.skipped {
+                if !study.missingFlags.isEmpty || study.findings.contains(where: { $0.rule == BuiltinCheck.nonCanonicalTerm.rawValue }) {
+                    console.message("\(study.path): not fixed: \(reason)")
+                }
+                return
+            }
+            guard fix.changed else { return }
+            if options.fix == .preview {
+                var diff = UnifiedDiff.render(old: fix.original, new: fix.fixed, path: fix.path)
+                if diff.hasSuffix("\n") { diff.removeLast() }
+                console.message(diff)
+                return
+            }
+            do throws(DiagnosticError) {
+                try AtomicFile.write(fix.fixed, to: fix.path)
+                console.message("\(fix.path): fixed: \(fix.changes.joined(separator: "; "))")
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw RunFailure(failure) }
+    }
+}

@@ -1,0 +1,101 @@
+import FlagAuditEngine
+import FlagAuditLoading
+import FlagAuditModel
+import FlagAuditReporting
+import Foundation
+
+/// One `report`: the reviewers' quality report of a set of entries, `report.html`
+/// (self-contained) and `report.md`, written as the audit streams.
+public struct ReportRun {
+    public struct Options: Sendable {
+        /// Entry files or directories; none: `seeds`.
+        public var paths: [String] = []
+        public var directory = "reports"
+        public var rulesDirectory = "rules"
+
+        public init() {}
+    }
+
+    public var options: Options
+
+    public init(_ options: Options) { self.options = options }
+
+    public func run(console: Console) async -> Int32 {
+        do {
+            try await report(console: console)
+            return ExitStatus.clean
+        } catch {
+            error.lines.forEach(console.message)
+            return ExitStatus.untrusted
+        }
+    }
+
+    private func report(console: Console) async throws(RunFailure) {
+        let pack = try RunFailure.loadPack(options.rulesDirectory)
+        let files = try RunFailure.discover(options.paths.isEmpty ? ["seeds"] : options.paths, with: EntryDiscovery())
+        let out = options.directory
+        try ReportRun.makeDirectory(out)
+        let (htmlFile, markdownFile) = try RunFailure.onDiagnostics { () throws(DiagnosticError) in
+            (try AtomicFileStream(path: out + "/report.html"), try AtomicFileStream(path: out + "/report.md"))
+        }
+        // Each study's pieces are rendered on the workers and set aside (`Spool`), since both
+        // documents open with counts of the whole set.
+        let pieces = QualityReport(tally: QualityTally(), pack: pack)
+        let html = HTMLReport(report: pieces), markdown = MarkdownQualityReport(report: pieces)
+        let rows = Spool(), cards = Spool(), markdownRows = Spool(), sections = Spool()
+        var tally = QualityTally()
+        await Auditor(pack: pack).audit(files: files, prepare: { study in
+            [html.matrixRow(study), html.card(study), markdown.row(study), markdown.section(study)]
+        }) { study, rendered in
+            tally.add(study)
+            rows.write(rendered[0])
+            cards.write(rendered[1])
+            markdownRows.write(rendered[2])
+            sections.write(rendered[3])
+        }
+        let report = QualityReport(tally: tally, pack: pack)
+        try RunFailure.onDiagnostics { () throws(DiagnosticError) in
+            try ReportRun.write(
+                htmlFile, HTMLReport(report: report).opening(), rows, HTMLReport(report: report).middle(), cards, HTMLReport.closing)
+            try ReportRun.write(
+                markdownFile, MarkdownQualityReport(report: report).opening(), markdownRows, MarkdownQualityReport(report: report).middle(),
+                sections, "")
+        }
+        console.message("wrote \(out)/report.html and \(out)/report.md (\(tally.studies) studies)")
+    }
+
+    /// The output directory, made if it is missing; a path that cannot be one is refused
+    /// before the audit starts, as an unreadable input is.
+    private static func makeDirectory(_ path: String) throws(RunFailure) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { return }
+            throw RunFailure(lines: ["\(path): error: cannot write the report here: a file has that name, not a directory"])
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            // The system's reason, as for an unreadable entry (Foundation's wording names no cause).
+            if mkdir(path, 0o777) == 0 { return }
+            throw RunFailure(lines: ["\(path): error: cannot create the report directory: \(String(cString: strerror(errno)).lowercased())"])
+        }
+    }
+
+    /// A document from its opening, the studies' first pieces, the middle, their second pieces, and the closing.
+    private static func write(
+        _ file: AtomicFileStream, _ opening: String, _ first: Spool, _ middle: String, _ second: Spool, _ closing: String
+    ) throws(DiagnosticError) {
+        var failure: DiagnosticError?
+        func write(_ text: String) {
+            guard failure == nil else { return }
+            do throws(DiagnosticError) { try file.write(text) } catch { failure = error }
+        }
+        write(opening)
+        first.replay(into: write)
+        write(middle)
+        second.replay(into: write)
+        write(closing)
+        if let failure { throw failure }
+        try file.commit()
+    }
+}

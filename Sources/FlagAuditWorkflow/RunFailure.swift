@@ -1,0 +1,38 @@
+import FlagAuditEngine
+import FlagAuditLoading
+import FlagAuditModel
+
+/// Why a run stopped before it could give a trustworthy result (exit 2): every problem found,
+/// as the lines standard error shows, located where there is a place to point at.
+public struct RunFailure: Error, Sendable {
+    public var lines: [String]
+
+    public init(lines: [String]) { self.lines = lines }
+
+    public init(_ error: DiagnosticError, then conclusion: String? = nil) {
+        lines = error.diagnostics.map(\.description) + (conclusion.map { [$0] } ?? [])
+    }
+
+    /// Runs `body`, turning its located problems into a failure.
+    public static func onDiagnostics<T>(_ body: () throws(DiagnosticError) -> T) throws(RunFailure) -> T {
+        do { return try body() } catch { throw RunFailure(error) }
+    }
+
+    /// The pack in `directory`, or every located problem and that nothing was audited.
+    public static func loadPack(_ directory: String) throws(RunFailure) -> RulePack {
+        do {
+            return try RulePackLoader().load(directory: directory)
+        } catch {
+            throw RunFailure(error, then: "error: the rule pack in '\(directory)' is unusable; nothing was audited")
+        }
+    }
+
+    /// The files under `paths`; a path that does not exist stops the run, every such path named.
+    public static func discover(_ paths: [String], with discovery: EntryDiscovery) throws(RunFailure) -> [String] {
+        let found = discovery.files(under: paths)
+        guard found.unreadable.isEmpty else {
+            throw RunFailure(lines: found.unreadable.map { "\($0): error: no such file or directory, or not readable" })
+        }
+        return found.files
+    }
+}

@@ -1,0 +1,82 @@
+import FlagAuditEngine
+import FlagAuditLoading
+import FlagAuditModel
+import FlagAuditReporting
+import FlagAuditScreening
+import Foundation
+
+/// One `screen`: raw texts screened on all cores and reported in input order, or written as
+/// draft entries. Screening informs rather than gates, so it fails on no severity unless asked.
+public struct ScreenRun {
+    public struct Options: Sendable {
+        /// Text files, or directories of `.txt` / `.md` / `.text` files.
+        public var paths: [String] = []
+        public var format: ScreenReport.Format = .text
+        public var rulesDirectory = "rules"
+        /// Write a draft entry for each text (to the console, or into `draftsDirectory`).
+        public var emitEntry = false
+        public var draftsDirectory: String?
+        /// Replace existing drafts.
+        public var force = false
+        public var failOn: Severity?
+
+        public init() {}
+    }
+
+    public static let extensions = [".txt", ".md", ".text"]
+
+    public var options: Options
+
+    public init(_ options: Options) { self.options = options }
+
+    public func run(console: Console) async -> Int32 {
+        do {
+            return try await screen(console: console)
+        } catch {
+            error.lines.forEach(console.message)
+            return ExitStatus.untrusted
+        }
+    }
+
+    private func screen(console: Console) async throws(RunFailure) -> Int32 {
+        let pack = try RunFailure.loadPack(options.rulesDirectory)
+        let paths = try RunFailure.discover(options.paths, with: EntryDiscovery(extensions: ScreenRun.extensions))
+        let screener = Screener(pack: pack)
+        let sink = ReportSink(console: console.write)
+        var report = ScreenReport(format: options.format, write: sink.write)
+        if !options.emitEntry {
+            // Screened on all cores and written text by text, in input order.
+            await OrderedWork.run(count: paths.count, job: { screener.screen(contentsOf: paths[$0]) }) { report.add($0) }
+        } else {
+            var results: [Screener.Result] = []
+            await OrderedWork.run(count: paths.count, job: { screener.screen(contentsOf: paths[$0]) }) { results.append($0) }
+            let writer = EntryWriter(vocabulary: pack.vocabulary)
+            guard let directory = options.draftsDirectory else {
+                if let first = results.first { console.write(writer.yaml(for: first)) }
+                return ExitStatus.clean
+            }
+            try write(results, with: writer, into: directory, console: console)
+            results.forEach { report.add($0) }
+        }
+        report.finish()
+        try RunFailure.onDiagnostics { () throws(DiagnosticError) in try sink.close() }
+        return report.tally.fails(at: options.failOn) ? ExitStatus.findings : ExitStatus.clean
+    }
+
+    /// Each draft as `<id>.yaml`; an existing draft stops the run unless `force`.
+    private func write(_ results: [Screener.Result], with writer: EntryWriter, into directory: String, console: Console) throws(RunFailure) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw RunFailure(lines: ["\(directory): error: cannot create the drafts directory: \(error.localizedDescription)"])
+        }
+        for result in results {
+            let path = directory + "/" + (result.study.id ?? "screened-text") + ".yaml"
+            if FileManager.default.fileExists(atPath: path) && !options.force {
+                throw RunFailure(lines: ["\(path): exists; not overwritten (use --force)"])
+            }
+            try RunFailure.onDiagnostics { () throws(DiagnosticError) in try AtomicFile.write(writer.yaml(for: result), to: path) }
+            console.message("wrote \(path)")
+        }
+    }
+}

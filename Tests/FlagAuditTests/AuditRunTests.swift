@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+import FlagAudit
+@testable import FlagAuditModel
+@testable import FlagAuditWorkflow
+
+/// What a run wrote: its report, its messages, and its exit status.
+private final class Transcript {
+    var report = ""
+    var messages: [String] = []
+    var console: Console { Console(write: { self.report += $0 }, message: { self.messages.append($0) }) }
+}
+
+@Suite("The check run: precedence, baseline, fix then audit, exit status")
+struct AuditRunTests {
+    /// A study with a warning (a small sample without its flag) and nothing worse.
+    static let smallCohort = "id: small-cohort\ntitle: A cohort of 30\ndesign: cohort\npopulation: [long-covid]\nsample_size: 30\n"
+    /// A study with an error (an unknown design).
+    static let unknownDesign = "id: odd-design\ntitle: T\ndesign: kohort\n"
+
+    private func run(_ configure: (inout AuditRun.Options) -> Void) async -> (status: Int32, transcript: Transcript) {
+        var options = AuditRun.Options()
+        options.rulesDirectory = Fixtures.rulesDirectory
+        options.defaultConfigurationPath = "/nonexistent/.flagaudit.yml"
+        configure(&options)
+        let transcript = Transcript()
+        return (await AuditRun(options).run(console: transcript.console), transcript)
+    }
+
+    @Test func failOnComesFromTheOptionThenTheConfigurationThenDefaultsToError() async throws {
+        let directory = try Fixtures.directory([
+            "entries/a.yaml": Array(AuditRunTests.smallCohort.utf8), "never.yml": Array("fail_on: never\n".utf8),
+            "warning.yml": Array("fail_on: warning\n".utf8),
+        ])
+        defer { Fixtures.remove(directory) }
+        let entries = directory + "/entries"
+        #expect(await run { $0.paths = [entries] }.status == ExitStatus.clean)
+        #expect(await run { $0.paths = [entries]; $0.configurationPath = directory + "/warning.yml" }.status == ExitStatus.findings)
+        // The default configuration file is read when it exists, and the option still wins over it.
+        #expect(await run { $0.paths = [entries]; $0.defaultConfigurationPath = directory + "/warning.yml" }.status == ExitStatus.findings)
+        #expect(await run { $0.paths = [entries]; $0.configurationPath = directory + "/warning.yml"; $0.failOn = .some(nil) }.status
+            == ExitStatus.clean)
+        #expect(await run { $0.paths = [entries]; $0.configurationPath = directory + "/never.yml"; $0.failOn = .some(.info) }.status
+            == ExitStatus.findings)
+    }
+
+    @Test func thePackComesFromTheOptionBeforeTheConfiguration() async throws {
+        let directory = try Fixtures.directory([
+            "a.yaml": Array(AuditRunTests.smallCohort.utf8), "config.yml": Array("rules: /nonexistent/pack\n".utf8),
+        ])
+        defer { Fixtures.remove(directory) }
+        let fromConfiguration = await run {
+            $0.paths = [directory + "/a.yaml"]; $0.configurationPath = directory + "/config.yml"; $0.rulesDirectory = nil
+        }
+        #expect(fromConfiguration.status == ExitStatus.untrusted)
+        #expect(fromConfiguration.transcript.messages.last == "error: the rule pack in '/nonexistent/pack' is unusable; nothing was audited")
+        #expect(fromConfiguration.transcript.report.isEmpty)
+        let fromOption = await run { $0.paths = [directory + "/a.yaml"]; $0.configurationPath = directory + "/config.yml" }
+        #expect(fromOption.status == ExitStatus.clean)
+        #expect(fromOption.transcript.report.contains("small-sample-primary"))
+    }
+
+    @Test func everyUnreadablePathIsNamedAndNothingIsAudited() async throws {
+        let result = await run { $0.paths = ["/nonexistent/a.yaml", Fixtures.seedsDirectory, "/nonexistent/b"] }
+        #expect(result.status == ExitStatus.untrusted)
+        #expect(result.transcript.messages == [
+            "/nonexistent/a.yaml: error: no such file or directory, or not readable",
+            "/nonexistent/b: error: no such file or directory, or not readable",
+        ])
+        #expect(result.transcript.report.isEmpty)
+    }
+
+    @Test func aBaselineWrittenByOneRunSilencesThoseFindingsInTheNext() async throws {
+        let directory = try Fixtures.directory([
+            "entries/a.yaml": Array(AuditRunTests.smallCohort.utf8), "entries/b.yaml": Array(AuditRunTests.unknownDesign.utf8),
+        ])
+        defer { Fixtures.remove(directory) }
+        let baseline = directory + "/baseline.json"
+        let first = await run { $0.paths = [directory + "/entries"]; $0.writeBaselinePath = baseline }
+        #expect(first.status == ExitStatus.findings)
+        let recorded = try #require(first.transcript.messages.last)
+        #expect(recorded.hasPrefix("wrote baseline of ") && recorded.hasSuffix(" findings to \(baseline)"))
+        let second = await run { $0.paths = [directory + "/entries"]; $0.baselinePath = baseline; $0.format = .json }
+        #expect(second.status == ExitStatus.clean)
+        #expect(second.transcript.report.contains("\"error\": 0,\n    \"warning\": 0,\n    \"info\": 0"))
+        // A new finding is still reported.
+        try Data((AuditRunTests.unknownDesign + "sample_size: -3\n").utf8).write(to: URL(fileURLWithPath: directory + "/entries/b.yaml"))
+        let third = await run { $0.paths = [directory + "/entries"]; $0.baselinePath = baseline }
+        #expect(third.status == ExitStatus.findings)
+        #expect(third.transcript.report.contains("sample_size"))
+    }
+
+    @Test func fixRewritesTheEntryAndTheReportIsOfTheFixedFile() async throws {
+        let directory = try Fixtures.directory(["a.yaml": Array(AuditRunTests.smallCohort.utf8)])
+        defer { Fixtures.remove(directory) }
+        let path = directory + "/a.yaml"
+        let preview = await run { $0.paths = [path]; $0.fix = .preview }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == AuditRunTests.smallCohort)
+        #expect(preview.transcript.messages.first?.contains("+  method_flags: [small-sample]") == true)
+        #expect(preview.transcript.report.contains("small-sample-primary"))
+        let fixed = await run { $0.paths = [path]; $0.fix = .apply; $0.format = .json }
+        #expect(fixed.status == ExitStatus.clean)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == AuditRunTests.smallCohort + "tags:\n  method_flags: [small-sample]\n")
+        #expect(fixed.transcript.messages == ["\(path): fixed: line 6: added small-sample to tags.method_flags"])
+        // The flag is declared now, so the study's finding is evidence, not a missing flag.
+        #expect(fixed.transcript.report.contains("\"missing_flags\": []"))
+    }
+
+    @Test func aRefusedOutputStopsTheRunBeforeAnyEntryIsFixed() async throws {
+        let directory = try Fixtures.directory(["a.yaml": Array(AuditRunTests.smallCohort.utf8)])
+        defer { Fixtures.remove(directory) }
+        let result = await run { $0.paths = [directory + "/a.yaml"]; $0.fix = .apply; $0.outputPath = directory + "/missing/out.json" }
+        #expect(result.status == ExitStatus.untrusted)
+        #expect(result.transcript.messages.count == 1 && result.transcript.messages[0].hasPrefix(directory + "/missing/out.json:"))
+        #expect(try String(contentsOfFile: directory + "/a.yaml", encoding: .utf8) == AuditRunTests.smallCohort)
+    }
+
+    @Test func theReportGoesToTheOutputFileWhole() async throws {
+        let directory = try Fixtures.directory(["a.yaml": Array(AuditRunTests.unknownDesign.utf8)])
+        defer { Fixtures.remove(directory) }
+        let result = await run { $0.paths = [directory + "/a.yaml"]; $0.outputPath = directory + "/out.sarif"; $0.format = .sarif }
+        #expect(result.status == ExitStatus.findings)
+        #expect(result.transcript.report.isEmpty)
+        let written = try String(contentsOfFile: directory + "/out.sarif", encoding: .utf8)
+        #expect(written.contains("\"ruleId\": \"unknown-term\""))
+    }
+}
