@@ -99,9 +99,16 @@ public struct Auditor: Sendable {
             }
         }
         findings = findings.filter { !suppressed.keys.contains($0.rule) || $0.rule == BuiltinCheck.invalidSuppression.rawValue }
+        let missing = suggested.filter { !declared.contains($0) }
+        // One edit adds every missing flag; each finding that asks for one carries it.
+        if let fix = study.flagInsertion.fix(adding: missing) {
+            for index in findings.indices where findings[index].flag.map(missing.contains) == true {
+                findings[index].fix = fix
+            }
+        }
         return StudyReport(
             path: loaded.path, id: study.id, declaredFlags: declared, suggestedFlags: suggested,
-            missingFlags: suggested.filter { !declared.contains($0) }, unsupportedFlags: unsupported,
+            missingFlags: missing, unsupportedFlags: unsupported,
             findings: Auditor.sorted(findings), matches: matches, evidence: evidence, study: study)
     }
 
@@ -181,7 +188,8 @@ public struct Auditor: Sendable {
             }
             var report = report
             report.findings.append(Auditor.finding(Diagnostic(
-                .duplicateID, at: location, "duplicate id '\(id)': already used by \(original)", field: "id", excerpt: id)))
+                .duplicateID, at: location, "duplicate id '\(id)': already used by \(original)", field: "id", excerpt: id,
+                related: [original])))
             report.findings = Auditor.sorted(report.findings)
             return report
         }
@@ -190,7 +198,8 @@ public struct Auditor: Sendable {
     static func finding(_ diagnostic: Diagnostic) -> Finding {
         Finding(
             rule: diagnostic.check.rawValue, severity: diagnostic.severity, flag: nil, message: diagnostic.message,
-            field: diagnostic.field, location: diagnostic.location, excerpt: diagnostic.excerpt, why: diagnostic.check.summary)
+            field: diagnostic.field, location: diagnostic.location, excerpt: diagnostic.excerpt, why: diagnostic.check.summary,
+            end: diagnostic.end, related: diagnostic.related, fix: diagnostic.fix)
     }
 
     static func sorted(_ findings: [Finding]) -> [Finding] {

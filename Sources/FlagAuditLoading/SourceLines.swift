@@ -25,6 +25,20 @@ package struct SourceLines {
         self.starts = starts
     }
 
+    /// How many lines the file has: one more than its line feeds.
+    var count: Int { starts.count }
+
+    /// Line `index` (from 0) by Unicode scalar, without its line feed (a carriage return stays).
+    func scalars(ofLine index: Int) -> [Unicode.Scalar] {
+        let end = index + 1 < starts.count ? starts[index + 1] - 1 : bytes.count
+        return Array(String(decoding: bytes[starts[index]..<end], as: UTF8.self).unicodeScalars)
+    }
+
+    /// Whether any line ends in CR LF: text written into the file then ends its lines so too.
+    var usesCRLF: Bool {
+        starts.dropFirst().contains { $0 >= 2 && bytes[$0 - 2] == UInt8(ascii: "\r") }
+    }
+
     /// Word starts of `content` paired with the source positions of the same words.
     /// Scalar styles differ in quoting, folding and indentation but keep the word sequence,
     /// so the k-th word of the content is the k-th word in the source from the scalar's mark.

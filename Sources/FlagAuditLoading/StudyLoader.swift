@@ -69,6 +69,8 @@ public struct StudyLoader: Sendable {
             builder.study.keyLocations[field] = reader.location(keyNode)
             builder.read(field, value, reader: &reader)
         }
+        builder.study.flagInsertion = FlagInsertionLocator(lines: builder.lines, path: document.path)
+            .locate(methodFlagsKey: builder.study.keyLocations[.methodFlags], tagsKey: builder.study.keyLocations[.tags])
         for field in StudyField.required where !reader.diagnostics.contains(where: { $0.field == field.rawValue }) {
             let present = field == .title ? builder.study.texts[.title] != nil : builder.study.strings[field] != nil
             if !present && builder.study.keyLocations[field] == nil {
@@ -158,10 +160,15 @@ private struct StudyBuilder {
         case .canonical(let slug):
             return slug
         case .nonCanonical(let slug):
-            reader.report(Diagnostic(
+            var diagnostic = Diagnostic(
                 .nonCanonicalTerm, at: reader.location(node),
                 "non-canonical \(category.noun) \(Diagnostic.quoted(value)): write '\(slug)'",
-                field: field.displayName, excerpt: value))
+                field: field.displayName, excerpt: value)
+            if let scalar = node.scalar {
+                diagnostic.end = SourceLocation(path: diagnostic.location.path, line: scalar.end.line, column: scalar.end.column)
+                diagnostic.fix = respelling(scalar, as: slug, at: diagnostic.location)
+            }
+            reader.report(diagnostic)
             return slug
         case .unknown(let suggestion):
             var message = "unknown \(category.noun) \(Diagnostic.quoted(value))"
@@ -169,6 +176,20 @@ private struct StudyBuilder {
             reader.report(Diagnostic(.unknownTerm, at: reader.location(node), message, field: field.displayName, excerpt: value))
             return nil
         }
+    }
+
+    /// The edit that writes a one-line plain or quoted scalar as `slug`; block scalars and
+    /// values folded over lines are left to the author.
+    private func respelling(_ scalar: YAMLNode.Scalar, as slug: String, at start: SourceLocation) -> Fix? {
+        guard scalar.style == .plain || scalar.style == .singleQuoted || scalar.style == .doubleQuoted,
+            scalar.mark.line == scalar.end.line, scalar.mark.line <= lines.count
+        else { return nil }
+        let line = lines.scalars(ofLine: scalar.mark.line - 1)
+        let from = scalar.mark.column - 1, to = scalar.end.column - 1
+        guard from < to, to <= line.count else { return nil }
+        let end = SourceLocation(path: start.path, line: scalar.end.line, column: scalar.end.column)
+        let original = String(String.UnicodeScalarView(line[from..<to]))
+        return Fix(summary: "'\(scalar.string)' → '\(slug)'", edits: [Edit(start: start, end: end, replacement: slug, original: original)])
     }
 
     private mutating func readTags(_ node: YAMLNode, reader: inout NodeReader) {

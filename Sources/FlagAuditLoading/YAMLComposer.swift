@@ -79,7 +79,8 @@ struct YAMLComposer {
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
                 let string = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-                add(.scalar(.init(string: string, style: YAMLComposer.style(scalar.style), mark: mark)), size: 1, anchor: scalar.anchor)
+                let end = YAMLNode.Mark(line: event.end_mark.line + 1, column: event.end_mark.column + 1)
+                add(.scalar(.init(string: string, style: YAMLComposer.style(scalar.style), mark: mark, end: end)), size: 1, anchor: scalar.anchor)
             case YAML_ALIAS_EVENT:
                 if let top = stack.last, top.isMapping, top.children.count % 2 == 0 {
                     throw .limit("an alias cannot be used as a mapping key", mark: mark)

@@ -19,6 +19,8 @@ package enum YAMLNode: Sendable {
         var string: String
         var style: Style
         var mark: Mark
+        /// Just past the scalar's last character (a closing quote included).
+        var end: Mark
     }
 
     package struct Sequence: Sendable {

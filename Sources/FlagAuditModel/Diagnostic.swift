@@ -6,16 +6,25 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var message: String
     public var field: String?
     public var excerpt: String?
+    /// Where the problem ends (exclusive), when known.
+    public var end: SourceLocation?
+    public var related: [SourceLocation]
+    /// The repair, when the reader that found the problem knows it.
+    public var fix: Fix?
 
     public init(
         _ check: BuiltinCheck, at location: SourceLocation, _ message: String,
-        field: String? = nil, excerpt: String? = nil
+        field: String? = nil, excerpt: String? = nil,
+        end: SourceLocation? = nil, related: [SourceLocation] = [], fix: Fix? = nil
     ) {
         self.check = check
         self.location = location
         self.message = message
         self.field = field
         self.excerpt = excerpt
+        self.end = end
+        self.related = related
+        self.fix = fix
     }
 
     public var severity: Severity { check.severity }

@@ -11,10 +11,17 @@ public struct Finding: Sendable, Equatable {
     public var excerpt: String?
     /// Why the rule exists: the rule's rationale, so every finding explains itself.
     public var why: String?
+    /// Where the evidence ends (exclusive), when known.
+    public var end: SourceLocation?
+    /// Other places that bear on the finding (the first use of a duplicated id).
+    public var related: [SourceLocation]
+    /// The repair `--fix` applies, made where the problem was detected.
+    public var fix: Fix?
 
     public init(
         rule: String, severity: Severity, flag: String? = nil, message: String,
-        field: String? = nil, location: SourceLocation, excerpt: String? = nil, why: String? = nil
+        field: String? = nil, location: SourceLocation, excerpt: String? = nil, why: String? = nil,
+        end: SourceLocation? = nil, related: [SourceLocation] = [], fix: Fix? = nil
     ) {
         self.rule = rule
         self.severity = severity
@@ -24,5 +31,8 @@ public struct Finding: Sendable, Equatable {
         self.location = location
         self.excerpt = excerpt
         self.why = why
+        self.end = end
+        self.related = related
+        self.fix = fix
     }
 }

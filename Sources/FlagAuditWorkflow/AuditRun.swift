@@ -111,7 +111,7 @@ public struct AuditRun {
     /// over, so no more than a window of studies is held at once. A file that cannot be
     /// written stops the fixing (later files are left as they are) and the run.
     private func fix(_ files: [String], auditor: Auditor, console: Console) async throws(RunFailure) {
-        let fixer = EntryFixer(vocabulary: auditor.pack.vocabulary)
+        let fixer = EntryFixer()
         var failure: DiagnosticError?
         await auditor.audit(files: files) { study in
             guard failure == nil, let bytes = try? FileInput.read(study.path, limit: YAMLLimits.entry.maxBytes) else { return }

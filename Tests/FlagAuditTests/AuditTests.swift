@@ -68,6 +68,7 @@ struct AuditTests {
         #expect(duplicate.rule == "duplicate-id")
         #expect(duplicate.severity == .error)
         #expect(duplicate.message.contains("one.yaml:1:5"))
+        #expect(duplicate.related == [SourceLocation(path: directory + "/one.yaml", line: 1, column: 5)])
     }
 
     @Test func suggestedMissingAndUnsupportedFlags() {

@@ -71,7 +71,7 @@ struct WorkflowTests {
     /// the fixed text audits clean of missing flags and non-canonical spellings.
     func fixed(_ source: String, changedLines: Set<Int>) throws -> String {
         let report = Fixtures.audit(source)
-        let fix = EntryFixer(vocabulary: Fixtures.pack.vocabulary).fix(report, source: source)
+        let fix = EntryFixer().fix(report, source: source)
         #expect(fix.skipped == nil)
         let old = source.scalarLines, new = fix.fixed.scalarLines
         let inserted = new.count - old.count
@@ -129,6 +129,50 @@ struct WorkflowTests {
         #expect(nullKey.hasSuffix("  method_flags: [small-sample]  # none yet\n"))
     }
 
+    static let misspelt = "id: m\ntitle: T\ndesign: Cohort   # as published\nsample_size: 30\n"
+
+    @Test func theFindingsEditNotItsExcerptDrivesTheFix() throws {
+        var report = Fixtures.audit(WorkflowTests.misspelt)
+        let index = try #require(report.findings.firstIndex { $0.rule == "non-canonical-term" })
+        let spelling = report.findings[index]
+        #expect(spelling.location == SourceLocation(path: "entry.yaml", line: 3, column: 9))
+        #expect(spelling.end == SourceLocation(path: "entry.yaml", line: 3, column: 15))
+        #expect(spelling.fix?.edits.map(\.replacement) == ["cohort"])
+        // Display fields say nothing the fixer uses: scramble them and the fix still lands.
+        report.findings[index].excerpt = "Case Report"
+        report.findings[index].field = nil
+        let fixed = EntryFixer().fix(report, source: WorkflowTests.misspelt)
+        #expect(fixed.fixed.contains("design: cohort   # as published\n"))
+        #expect(fixed.changes.first == "line 3: 'Cohort' → 'cohort'")
+        // And the edit is what is written: another replacement, another text.
+        report.findings[index].fix?.edits[0].replacement = "cross-sectional"
+        #expect(EntryFixer().fix(report, source: WorkflowTests.misspelt).fixed.contains("design: cross-sectional   # as published\n"))
+        // Without its fix the finding changes nothing, though its excerpt still names the spelling.
+        for finding in report.findings.indices { report.findings[finding].fix = nil }
+        report.missingFlags = []
+        let untouched = EntryFixer().fix(report, source: WorkflowTests.misspelt)
+        #expect(!untouched.changed && untouched.changes.isEmpty)
+    }
+
+    @Test func anEditThatNoLongerLandsIsRefused() {
+        let report = Fixtures.audit(WorkflowTests.misspelt)
+        let changed = WorkflowTests.misspelt.replacingOccurrences(of: "title: T\n", with: "title: Two\n")
+            .replacingOccurrences(of: "design: Cohort", with: "design: cohort")
+        let fix = EntryFixer().fix(report, source: changed)
+        #expect(!fix.fixed.contains("Cohort"))
+        #expect(fix.changes.contains("not changed: 'Cohort' → 'cohort': the file no longer reads as it did when audited"))
+    }
+
+    @Test func flagsThatCannotBeAddedSafelyAreRefusedWithAReason() {
+        let inline = "id: i\ntitle: T\ndesign: cohort\nsample_size: 30\ntags: {symptoms: [pain]}\n"
+        let fix = EntryFixer().fix(Fixtures.audit(inline), source: inline)
+        #expect(!fix.changed)
+        #expect(fix.changes == ["not added small-sample: tags is written inline; add the flags by hand"])
+        let alias = "id: s\ntitle: T\ndesign: cohort\nsample_size: 30\ntags:\n  other: &f [exploratory-only]\n  method_flags: *f\n"
+        #expect(EntryFixer().fix(Fixtures.audit(alias), source: alias).changes
+            == ["not added small-sample: method_flags is an alias (*f); add the flags where its anchor is"])
+    }
+
     @Test func fixKeepsWindowsLineEndings() throws {
         let source = "id: w\r\ntitle: T\r\ndesign: cohort\r\nsample_size: 30\r\n"
         let result = try fixed(source, changedLines: [4, 5])
@@ -137,7 +181,7 @@ struct WorkflowTests {
 
     @Test func fixNeverTouchesFilesWithErrors() {
         let source = "id: g\ntitle: T\ndesign: rct\nsample_size: 30\ntags:\n  method_flags: [no-randomization]\n"
-        let fix = EntryFixer(vocabulary: Fixtures.pack.vocabulary).fix(Fixtures.audit(source), source: source)
+        let fix = EntryFixer().fix(Fixtures.audit(source), source: source)
         #expect(fix.skipped != nil)
         #expect(fix.fixed == source)
     }
