@@ -13,10 +13,15 @@ public struct Rule: Sendable {
     public var condition: Condition
     public var examples: RuleExamples
     public var location: SourceLocation
+    /// Where a finding with no text evidence lands (`at:`): the first of these fields with
+    /// evidence, else the first one's place. Empty: the first evidence in entry-field order.
+    /// Either way placement never depends on the order keys are written in `when:`.
+    public var placement: [StudyField]
 
     public init(
         id: String, severity: Severity, flag: String?, summary: String, message: MessageTemplate,
-        rationale: String, reference: String?, condition: Condition, examples: RuleExamples, location: SourceLocation
+        rationale: String, reference: String?, condition: Condition, examples: RuleExamples, location: SourceLocation,
+        placement: [StudyField] = []
     ) {
         self.id = id
         self.severity = severity
@@ -28,16 +33,50 @@ public struct Rule: Sendable {
         self.condition = condition
         self.examples = examples
         self.location = location
+        self.placement = placement
     }
 }
 
 /// Minimal entries on which a rule must fire (`triggering`) and must not (`non_triggering`).
 public struct RuleExamples: Sendable {
-    public var triggering: [Study]
+    public var triggering: [RuleExample]
     public var nonTriggering: [Study]
 
-    public init(triggering: [Study] = [], nonTriggering: [Study] = []) {
+    public init(triggering: [RuleExample] = [], nonTriggering: [Study] = []) {
         self.triggering = triggering
         self.nonTriggering = nonTriggering
+    }
+}
+
+/// A triggering example and, when it states them (`expect:`), where its finding lands, what
+/// it says and how many there are, as SwiftLint's markers do.
+public struct RuleExample: Sendable {
+    public var study: Study
+    public var expectation: Expectation?
+
+    public struct Expectation: Sendable {
+        /// A finding lands in this field...
+        public var field: StudyField?
+        /// ...on these matched words (text evidence: the cue or phrase; compared ignoring case)...
+        public var match: String?
+        /// ...and says exactly this.
+        public var message: String?
+        /// How many findings the rule makes on the example.
+        public var count: Int?
+        /// Where `expect:` is written, for a failure to point at.
+        public var location: SourceLocation
+
+        public init(field: StudyField? = nil, match: String? = nil, message: String? = nil, count: Int? = nil, location: SourceLocation) {
+            self.field = field
+            self.match = match
+            self.message = message
+            self.count = count
+            self.location = location
+        }
+    }
+
+    public init(study: Study, expectation: Expectation? = nil) {
+        self.study = study
+        self.expectation = expectation
     }
 }

@@ -13,7 +13,8 @@ public struct RulePackLoader: Sendable {
     public static let vocabularyFile = "vocabulary.yaml"
     public static let lexiconFile = "lexicon.yaml"
     public static let claimModelFile = "models/claims.tsv"
-    static let ruleKeys = ["id", "severity", "flag", "summary", "message", "rationale", "reference", "when", "examples"]
+    static let ruleKeys = ["id", "severity", "flag", "summary", "message", "rationale", "reference", "when", "at", "examples"]
+    static let expectationKeys = ["at", "match", "message", "count"]
 
     public init(limits: YAMLLimits = .rulePack) { self.limits = limits }
 
@@ -132,6 +133,7 @@ public struct RulePackLoader: Sendable {
         if let (_, value) = fields["examples"] {
             examples = parseExamples(value, document: document, vocabulary: vocabulary, reader: &reader)
         }
+        let placement = fields["at"].map { fieldsNamed($0.1, reader: &reader) } ?? []
         guard !id.isEmpty, let condition else { return nil }
         return Rule(
             id: id, severity: severity, flag: flag,
@@ -139,7 +141,36 @@ public struct RulePackLoader: Sendable {
             message: message,
             rationale: fields["rationale"].flatMap { reader.string($0.1, what: "rationale") } ?? "",
             reference: fields["reference"].flatMap { reader.string($0.1, what: "reference") },
-            condition: condition, examples: examples, location: reader.location(node))
+            condition: condition, examples: examples, location: reader.location(node), placement: placement)
+    }
+
+    /// `at:` of a rule or an example: one entry field, or a list of them in order of preference.
+    private func fieldsNamed(_ node: YAMLNode, reader: inout NodeReader) -> [StudyField] {
+        (reader.stringOrList(node, what: "at") ?? []).compactMap { item in
+            if let field = StudyField(rawValue: item.value) ?? StudyField.allCases.first(where: { $0.displayName == item.value }) {
+                return field
+            }
+            var message = "unknown field \(Diagnostic.quoted(item.value)) in 'at'"
+            if let nearest = NearestMatch.best(for: item.value, among: StudyField.allCases.map(\.rawValue)) { message += "; did you mean '\(nearest)'?" }
+            reader.report(.schema, item.node, message)
+            return nil
+        }
+    }
+
+    private func expectation(_ node: YAMLNode, reader: inout NodeReader) -> RuleExample.Expectation {
+        var expectation = RuleExample.Expectation(location: reader.location(node))
+        for (key, _, value) in reader.mapping(node, what: "expect", allowed: RulePackLoader.expectationKeys) ?? [] {
+            switch key {
+            case "at":
+                let fields = fieldsNamed(value, reader: &reader)
+                if fields.count > 1 { reader.report(.schema, value, "an example's 'at' names one field") }
+                expectation.field = fields.first
+            case "match": expectation.match = reader.string(value, what: "expect.match")
+            case "message": expectation.message = reader.string(value, what: "expect.message")
+            default: expectation.count = reader.integer(value, what: "expect.count", range: 0...10_000)
+            }
+        }
+        return expectation
     }
 
     private func parseExamples(_ node: YAMLNode, document: YAMLDocument, vocabulary: Vocabulary, reader: inout NodeReader) -> RuleExamples {
@@ -151,14 +182,23 @@ public struct RulePackLoader: Sendable {
                 continue
             }
             for item in items {
+                // `expect:` says where a triggering example's finding lands; the rest is the entry.
+                let (entry, expected) = item.removing(key: "expect")
+                if expected != nil && key != "triggering" {
+                    reader.report(.schema, item, "'expect' belongs to triggering examples: a non-triggering one makes no finding")
+                }
                 var exampleReader = NodeReader(path: document.path)
-                guard let study = loader.read(item, document: document, reader: &exampleReader) else {
+                guard let study = loader.read(entry, document: document, reader: &exampleReader) else {
                     exampleReader.diagnostics.forEach { reader.report($0) }
                     continue
                 }
                 // Examples are minimal entries: id and title may be left out.
                 for diagnostic in exampleReader.diagnostics where diagnostic.check != .missingKey { reader.report(diagnostic) }
-                if key == "triggering" { examples.triggering.append(study) } else { examples.nonTriggering.append(study) }
+                if key == "triggering" {
+                    examples.triggering.append(RuleExample(study: study, expectation: expected.map { expectation($0, reader: &reader) }))
+                } else {
+                    examples.nonTriggering.append(study)
+                }
             }
         }
         return examples

@@ -47,6 +47,17 @@ package enum YAMLNode: Sendable {
     }
 }
 
+extension YAMLNode {
+    /// A mapping without the pair of a scalar key, and that pair's value; other nodes as they are.
+    package func removing(key: String) -> (rest: YAMLNode, value: YAMLNode?) {
+        guard case .mapping(var mapping) = self,
+            let index = mapping.pairs.firstIndex(where: { $0.key.scalar?.string == key })
+        else { return (self, nil) }
+        let value = mapping.pairs.remove(at: index).value
+        return (.mapping(mapping), value)
+    }
+}
+
 extension YAMLNode.Sequence: RandomAccessCollection {
     package var startIndex: Int { items.startIndex }
     package var endIndex: Int { items.endIndex }

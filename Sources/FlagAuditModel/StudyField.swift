@@ -52,6 +52,10 @@ public enum StudyField: String, Sendable, CaseIterable, Hashable {
     /// How findings name the field: method flags are reported where they are written.
     public var displayName: String { self == .methodFlags ? "tags.method_flags" : rawValue }
 
+    /// The field's place in the entry format (the order of the cases): findings that could
+    /// land on several fields land on the earliest, whatever order a rule names them in.
+    public var order: Int { Int(caseTag) }
+
     public var isText: Bool {
         if case .text = kind { return true }
         return false

@@ -51,7 +51,7 @@ struct ExplainRule: ParsableCommand {
         text += "  summary: \(rule.summary)\n\nWhy:\n  \(rule.rationale.trimmingCharacters(in: .whitespacesAndNewlines))\n"
         if let reference = rule.reference { text += "\nReference:\n  \(reference)\n" }
         if let full = pack.rule(id) {
-            text += "\nFires on:\n" + full.examples.triggering.map { "  - \(ExampleText.describe($0))\n" }.joined()
+            text += "\nFires on:\n" + full.examples.triggering.map { "  - \(ExampleText.describe($0.study))\n" }.joined()
             text += "\nDoes not fire on:\n" + full.examples.nonTriggering.map { "  - \(ExampleText.describe($0))\n" }.joined()
         }
         Output.write(text)

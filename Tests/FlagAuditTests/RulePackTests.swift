@@ -21,7 +21,7 @@ struct RulePackTests {
     @Test func rulesAskingForAnalysesOnDemandFindWhatAFullAnalysisFinds() async throws {
         // check works claims and signals out only when a rule asks; screen computes them all.
         let auditor = Fixtures.auditor
-        var studies = Fixtures.pack.rules.flatMap { $0.examples.triggering + $0.examples.nonTriggering }
+        var studies = Fixtures.pack.rules.flatMap { $0.examples.triggering.map(\.study) + $0.examples.nonTriggering }
         for file in EntryDiscovery().files(under: [Fixtures.seedsDirectory]).files {
             studies.append(try #require(auditor.loader.load(contentsOf: file).study))
         }
@@ -136,6 +136,79 @@ struct RulePackTests {
         #expect(failures.count == 1)
         #expect(failures.first?.location.line == 11)
         #expect(failures.first?.expectedToFire == true)
+    }
+
+    /// A rule on a design and a text claim whose example states where its finding lands.
+    static func landingRule(expect: String, at: String = "") -> String {
+        """
+        rules:
+          - id: custom
+            severity: warning
+            summary: S
+            message: "Claim '{match}'"
+            rationale: R\(at)
+            when:
+              design: cohort
+              text: {fields: [summary, findings], claim: direct-causal}
+            examples:
+              triggering:
+                - {design: cohort, findings: ["Sleep loss causes fatigue."], expect: \(expect)}
+              non_triggering: [{design: cohort}]
+        """
+    }
+
+    func landingFailures(_ rule: String) throws -> [ExampleRunner.Failure] {
+        let (directory, result) = try RulePackTests.packWith(rule)
+        defer { Fixtures.remove(directory) }
+        return ExampleRunner(pack: try result.get()).run().failures
+    }
+
+    @Test func anExampleWhoseFindingLandsElsewhereFails() throws {
+        #expect(try landingFailures(RulePackTests.landingRule(expect: "{at: findings, match: causes, message: \"Claim 'causes'\", count: 1}")).isEmpty)
+        let elsewhere = try landingFailures(RulePackTests.landingRule(expect: "{at: summary, match: causes}"))
+        // Reported where the example's `expect:` is written.
+        #expect(elsewhere.map(\.description) == elsewhere.map {
+            "\($0.location.path):12:78: error: rule 'custom' expected a finding in summary on 'causes' on its triggering example, found in findings on 'causes'"
+        })
+        #expect(elsewhere.first?.location.path.hasSuffix("/custom.yaml") == true)
+        let words = try landingFailures(RulePackTests.landingRule(expect: "{at: findings, match: leads to}"))
+        #expect(words.first?.kind == .landedElsewhere(expected: "a finding in findings on 'leads to'", found: "in findings on 'causes'"))
+        let message = try landingFailures(RulePackTests.landingRule(expect: "{message: Claim}"))
+        #expect(message.first?.kind == .landedElsewhere(expected: "a finding saying \"Claim\"", found: "in findings on 'causes' saying \"Claim 'causes'\""))
+        let count = try landingFailures(RulePackTests.landingRule(expect: "{count: 2}"))
+        #expect(count.first?.kind == .landedElsewhere(expected: "2 findings", found: "1"))
+    }
+
+    @Test func whereAFieldFindingLandsDoesNotDependOnKeyOrder() throws {
+        func landing(_ when: String, at: String = "") throws -> String? {
+            let rule = RulePackTests.validRule
+                .replacingOccurrences(of: "      sample_size: {below: 10}", with: when)
+                .replacingOccurrences(of: "    rationale: R", with: "    rationale: R" + at)
+            let (directory, result) = try RulePackTests.packWith(rule)
+            defer { Fixtures.remove(directory) }
+            let report = Auditor(pack: try result.get()).audit(Fixtures.load("id: x\ntitle: T\ndesign: rct\nsample_size: 5\n"))
+            return report.findings.first { $0.rule == "custom" }?.field
+        }
+        let sizeFirst = "      sample_size: {below: 10}\n      design: rct", designFirst = "      design: rct\n      sample_size: {below: 10}"
+        // Without `at:`, the earlier field of the entry format (design comes before sample_size).
+        #expect(try landing(sizeFirst) == "design")
+        #expect(try landing(designFirst) == "design")
+        #expect(try landing(sizeFirst, at: "\n    at: sample_size") == "sample_size")
+        #expect(try landing(designFirst, at: "\n    at: sample_size") == "sample_size")
+    }
+
+    @Test func expectationsAndPlacementAreValidated() throws {
+        let typo = try RulePackTests.packWith(RulePackTests.landingRule(expect: "{at: findngs}", at: "\n    at: [desing]"))
+        defer { Fixtures.remove(typo.directory) }
+        guard case .failure(let error) = typo.result else { Issue.record("loaded a misspelt placement"); return }
+        #expect(error.diagnostics.map(\.message) == [
+            "unknown field 'findngs' in 'at'; did you mean 'findings'?", "unknown field 'desing' in 'at'; did you mean 'design'?",
+        ])
+        let misplaced = try RulePackTests.packWith(RulePackTests.validRule.replacingOccurrences(
+            of: "non_triggering: [{sample_size: 50}]", with: "non_triggering: [{sample_size: 50, expect: {count: 0}}]"))
+        defer { Fixtures.remove(misplaced.directory) }
+        guard case .failure(let error) = misplaced.result else { Issue.record("loaded expect on a non-triggering example"); return }
+        #expect(error.diagnostics.map(\.message) == ["'expect' belongs to triggering examples: a non-triggering one makes no finding"])
     }
 
     @Test func missingPackDirectoryIsAnError() {
