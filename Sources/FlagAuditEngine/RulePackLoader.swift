@@ -14,7 +14,8 @@ public struct RulePackLoader: Sendable {
     public static let lexiconFile = "lexicon.yaml"
     public static let claimModelFile = "models/claims.tsv"
     static let ruleKeys = ["id", "severity", "flag", "summary", "message", "rationale", "reference", "when", "at", "examples"]
-    static let expectationKeys = ["at", "match", "message", "count"]
+    /// The keys of a triggering example's `expect:`.
+    enum ExpectationKey: String, CaseIterable { case at, match, message, count }
 
     public init(limits: YAMLLimits = .rulePack) { self.limits = limits }
 
@@ -23,7 +24,7 @@ public struct RulePackLoader: Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw DiagnosticError(Diagnostic(
-                .inputLimit, at: SourceLocation(path: base, line: 1, column: 1),
+                .inputLimit, at: SourceLocation.start(of: base),
                 "no rule pack directory here (pass --rules DIR)"))
         }
         let vocabulary = try VocabularyLoader().load(document(base + "/" + RulePackLoader.vocabularyFile))
@@ -59,7 +60,7 @@ public struct RulePackLoader: Sendable {
                 let bytes = try FileInput.read(modelPath, limit: limits.maxBytes)
                 claimModel = try LinearModel(parsing: String(decoding: bytes, as: UTF8.self), path: modelPath)
                 if claimModel?.classes != ClaimStrength.allCases.map(\.rawValue) {
-                    diagnostics.append(Diagnostic(.schema, at: SourceLocation(path: modelPath, line: 1, column: 1),
+                    diagnostics.append(Diagnostic(.schema, at: SourceLocation.start(of: modelPath),
                         "the claim model's classes must be \(ClaimStrength.allCases.map(\.rawValue).joined(separator: ", "))"))
                 }
             } catch {
@@ -83,7 +84,7 @@ public struct RulePackLoader: Sendable {
     func loadRules(_ document: YAMLDocument, vocabulary: Vocabulary, lexicon: Lexicon) throws(DiagnosticError) -> [Rule] {
         var reader = NodeReader(path: document.path)
         guard let root = document.root else {
-            throw DiagnosticError(Diagnostic(.schema, at: SourceLocation(path: document.path, line: 1, column: 1), "empty rule file: expected 'rules:'"))
+            throw DiagnosticError(Diagnostic(.schema, at: SourceLocation.start(of: document.path), "empty rule file: expected 'rules:'"))
         }
         var rules: [Rule] = []
         for (_, _, value) in reader.mapping(root, what: "a rule file", allowed: ["rules"]) ?? [] {
@@ -159,15 +160,15 @@ public struct RulePackLoader: Sendable {
 
     private func expectation(_ node: YAMLNode, reader: inout NodeReader) -> RuleExample.Expectation {
         var expectation = RuleExample.Expectation(location: reader.location(node))
-        for (key, _, value) in reader.mapping(node, what: "expect", allowed: RulePackLoader.expectationKeys) ?? [] {
+        for (key, _, value) in reader.mapping(node, what: "expect", keys: ExpectationKey.self) ?? [] {
             switch key {
-            case "at":
+            case .at:
                 let fields = fieldsNamed(value, reader: &reader)
                 if fields.count > 1 { reader.report(.schema, value, "an example's 'at' names one field") }
                 expectation.field = fields.first
-            case "match": expectation.match = reader.string(value, what: "expect.match")
-            case "message": expectation.message = reader.string(value, what: "expect.message")
-            default: expectation.count = reader.integer(value, what: "expect.count", range: 0...10_000)
+            case .match: expectation.match = reader.string(value, what: "expect.match")
+            case .message: expectation.message = reader.string(value, what: "expect.message")
+            case .count: expectation.count = reader.integer(value, what: "expect.count", range: 0...10_000)
             }
         }
         return expectation

@@ -17,14 +17,14 @@ public struct ClaimEvaluation: Sendable {
         public var strength: String
     }
 
-    public static func read(_ path: String) throws(DiagnosticError) -> [Labeled] {
+    public static func read(_ path: String) throws(FileError) -> [Labeled] {
         let rows = try LabeledRows.read(path, columns: columns)
         var labeled: [Labeled] = []
         for (index, row) in rows.enumerated() {
             guard let sentence = row["sentence"], let strength = row["strength"], classes.contains(strength) else {
-                throw DiagnosticError(Diagnostic(
-                    .schema, at: SourceLocation(path: path, line: index + 2, column: 1),
-                    "row \(index + 1): strength must be one of \(classes.joined(separator: ", "))"))
+                throw FileError(
+                    at: SourceLocation(path: path, line: index + 2, column: 1),
+                    "row \(index + 1): strength must be one of \(classes.joined(separator: ", "))")
             }
             labeled.append(Labeled(sentence: sentence, strength: strength))
         }

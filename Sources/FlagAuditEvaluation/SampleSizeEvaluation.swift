@@ -20,13 +20,12 @@ public struct SampleSizeEvaluation: Sendable {
 
     public init(extractor: SampleSizeExtractor) { self.extractor = extractor }
 
-    public func evaluate(_ path: String) throws(DiagnosticError) -> [Outcome] {
+    public func evaluate(_ path: String) throws(FileError) -> [Outcome] {
         let rows = try LabeledRows.read(path, columns: SampleSizeEvaluation.columns)
         var outcomes: [Outcome] = []
         for (index, row) in rows.enumerated() {
             guard let expected = Int(row["enrolled_total"]?.trimmingCharacters(in: .whitespaces) ?? "") else {
-                throw DiagnosticError(Diagnostic(
-                    .schema, at: SourceLocation(path: path, line: index + 2, column: 1), "row \(index + 1): enrolled_total must be a whole number"))
+                throw FileError(at: SourceLocation(path: path, line: index + 2, column: 1), "row \(index + 1): enrolled_total must be a whole number")
             }
             let candidates = extractor.candidates(in: row["abstract"] ?? "")
             outcomes.append(Outcome(

@@ -188,7 +188,7 @@ public struct LinearModel: Sendable {
             if fields[0] == "bias" { bias = values } else { weights[fields[0]] = values }
         }
         guard !classes.isEmpty, bias.count == classes.count else {
-            throw DiagnosticError(Diagnostic(.schema, at: SourceLocation(path: path, line: 1, column: 1), "a model needs 'classes' and 'bias' lines"))
+            throw DiagnosticError(Diagnostic(.schema, at: SourceLocation.start(of: path), "a model needs 'classes' and 'bias' lines"))
         }
         self.init(classes: classes, bias: bias, weights: weights)
     }

@@ -6,7 +6,7 @@ import Foundation
 /// object and a copy to every entry read.
 public enum FileInput {
     public static func read(_ path: String, limit: Int) throws(DiagnosticError) -> [UInt8] {
-        let start = SourceLocation(path: path, line: 1, column: 1)
+        let start = SourceLocation.start(of: path)
         // Why a read failed is asked only once it has failed: no extra system call per file.
         func failure(_ otherwise: String) -> DiagnosticError {
             var isDirectory: ObjCBool = false

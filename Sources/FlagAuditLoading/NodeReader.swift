@@ -71,6 +71,17 @@ package struct NodeReader {
         return pairs
     }
 
+    /// As `mapping(_:what:allowed:)` with the keys a reader knows as an enum, so that a `switch`
+    /// over them is exhaustive: a key added to the enum cannot fall silently into another's branch.
+    package mutating func mapping<Key: RawRepresentable & CaseIterable>(
+        _ node: YAMLNode, what: String, keys: Key.Type, except excluded: Set<String> = []
+    ) -> [(key: Key, keyNode: YAMLNode, value: YAMLNode)]? where Key.RawValue == String {
+        let allowed = Key.allCases.map(\.rawValue).filter { !excluded.contains($0) }
+        return mapping(node, what: what, allowed: allowed)?.compactMap { pair in
+            Key(rawValue: pair.key).map { (key: $0, keyNode: pair.keyNode, value: pair.value) }
+        }
+    }
+
     /// A scalar as text; nil (with a diagnostic) for collections, nil silently for null.
     package mutating func string(_ node: YAMLNode, what: String) -> String? {
         if NodeReader.isNull(node) { return nil }

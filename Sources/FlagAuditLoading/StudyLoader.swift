@@ -34,7 +34,7 @@ public struct StudyLoader: Sendable {
         }
         guard let root = document.root else {
             let empty = Diagnostic(
-                .schema, at: SourceLocation(path: path, line: 1, column: 1),
+                .schema, at: SourceLocation.start(of: path),
                 "empty file: expected a study entry (a mapping with at least id and title)")
             return LoadedStudy(path: path, study: nil, diagnostics: [empty])
         }

@@ -8,7 +8,7 @@ package struct VocabularyLoader {
     package func load(_ document: YAMLDocument) throws(DiagnosticError) -> Vocabulary {
         var reader = NodeReader(path: document.path)
         guard let root = document.root else {
-            throw DiagnosticError(Diagnostic(.schema, at: SourceLocation(path: document.path, line: 1, column: 1), "empty vocabulary file"))
+            throw DiagnosticError(Diagnostic(.schema, at: SourceLocation.start(of: document.path), "empty vocabulary file"))
         }
         var terms: [TermCategory: [Term]] = [:]
         var levelDesigns: [(slug: String, designs: [(String, YAMLNode)])] = []
@@ -45,7 +45,7 @@ package struct VocabularyLoader {
         let flags = Set(terms[.methodFlags, default: []].map(\.slug))
         for flag in terms[.methodFlags, default: []] {
             if let opposite = flag.opposite, !flags.contains(opposite) {
-                reader.report(Diagnostic(.unknownTerm, at: SourceLocation(path: document.path, line: 1, column: 1),
+                reader.report(Diagnostic(.unknownTerm, at: SourceLocation.start(of: document.path),
                                          "method flag \(flag.slug) names unknown opposite '\(opposite)'"))
             }
         }
@@ -57,28 +57,28 @@ package struct VocabularyLoader {
         _ node: YAMLNode, category: TermCategory, reader: inout NodeReader,
         levelDesigns: inout [(slug: String, designs: [(String, YAMLNode)])]
     ) -> Term? {
-        var allowed = ["slug", "label", "aliases", "description", "attributes"]
-        if category == .methodFlags { allowed.append("opposite") }
-        if category == .evidenceLevels { allowed.append("designs") }
-        guard let pairs = reader.mapping(node, what: "a \(category.noun) term", allowed: allowed) else { return nil }
+        // `opposite` is a method flag's, `designs` an evidence level's.
+        var excluded: Set<String> = []
+        if category != .methodFlags { excluded.insert(TermKey.opposite.rawValue) }
+        if category != .evidenceLevels { excluded.insert(TermKey.designs.rawValue) }
+        guard let pairs = reader.mapping(node, what: "a \(category.noun) term", keys: TermKey.self, except: excluded) else { return nil }
         var term = Term(slug: "", label: "")
         var designs: [(String, YAMLNode)]?
         for (key, _, value) in pairs {
             switch key {
-            case "slug": term.slug = reader.string(value, what: "slug") ?? ""
-            case "label": term.label = reader.string(value, what: "label") ?? ""
-            case "aliases": term.aliases = reader.scalarList(value, what: "aliases")?.map(\.value) ?? []
-            case "description": term.description = reader.string(value, what: "description")
-            case "attributes": term.attributes = Set(reader.scalarList(value, what: "attributes")?.map(\.value) ?? [])
-            case "opposite": term.opposite = reader.string(value, what: "opposite")
-            case "designs":
+            case .slug: term.slug = reader.string(value, what: "slug") ?? ""
+            case .label: term.label = reader.string(value, what: "label") ?? ""
+            case .aliases: term.aliases = reader.scalarList(value, what: "aliases")?.map(\.value) ?? []
+            case .description: term.description = reader.string(value, what: "description")
+            case .attributes: term.attributes = Set(reader.scalarList(value, what: "attributes")?.map(\.value) ?? [])
+            case .opposite: term.opposite = reader.string(value, what: "opposite")
+            case .designs:
                 if case .scalar(let scalar) = value, scalar.string == "any" {
                     designs = nil
                 } else {
                     designs = reader.scalarList(value, what: "designs")
                     term.admittedDesigns = Set(designs?.map(\.0) ?? [])
                 }
-            default: break
             }
         }
         if term.slug.isEmpty || term.label.isEmpty {
@@ -87,5 +87,12 @@ package struct VocabularyLoader {
         }
         if let designs { levelDesigns.append((term.slug, designs)) }
         return term
+    }
+}
+
+extension VocabularyLoader {
+    /// A term's keys, in the order `vocabulary.yaml` writes them.
+    enum TermKey: String, CaseIterable {
+        case slug, label, aliases, description, attributes, opposite, designs
     }
 }

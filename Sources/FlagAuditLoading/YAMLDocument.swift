@@ -39,7 +39,7 @@ package struct YAMLDocument {
         case .limit(let message, let mark):
             return Diagnostic(.inputLimit, at: at(mark), message)
         case .memory:
-            return Diagnostic(.inputLimit, at: SourceLocation(path: path, line: 1, column: 1), "out of memory while parsing YAML")
+            return Diagnostic(.inputLimit, at: SourceLocation.start(of: path), "out of memory while parsing YAML")
         }
     }
 

@@ -1,6 +1,6 @@
 import FlagAuditModel
 
-/// Checks a YAML file's bytes before libyaml sees them: size, encoding and NUL bytes. Nesting
+/// Checks a YAML file's bytes before libyaml sees them: size, then `TextPreflight`. Nesting
 /// depth, aliases and their expansion are checked while composing (`YAMLComposer`).
 struct YAMLPreflight {
     let path: String
@@ -9,17 +9,26 @@ struct YAMLPreflight {
 
     func run() throws(DiagnosticError) {
         if bytes.count > limits.maxBytes {
-            throw fail(at: 0, "file is \(bytes.count) bytes; the limit is \(limits.maxBytes) bytes")
+            throw DiagnosticError(Diagnostic(
+                .inputLimit, at: SourceLocation.start(of: path), "file is \(bytes.count) bytes; the limit is \(limits.maxBytes) bytes"))
         }
+        try TextPreflight.check(bytes, path: path)
+    }
+}
+
+/// The one test that a file's bytes are text, for entries, rule packs and raw texts alike:
+/// no NUL byte, and valid UTF-8; the problem is located at its line and column.
+package enum TextPreflight {
+    package static func check(_ bytes: [UInt8], path: String) throws(DiagnosticError) {
         if let nul = UTF8Validation.firstNUL(in: bytes) {
-            throw fail(at: nul, "NUL byte in file: expected UTF-8 text")
+            throw fail(path, bytes, at: nul, "NUL byte in file: expected UTF-8 text")
         }
         if let invalid = UTF8Validation.firstInvalidOffset(in: bytes) {
-            throw fail(at: invalid, "invalid UTF-8 (byte 0x\(String(bytes[invalid], radix: 16, uppercase: true))): save the file as UTF-8")
+            throw fail(path, bytes, at: invalid, "invalid UTF-8 (byte 0x\(String(bytes[invalid], radix: 16, uppercase: true))): save the file as UTF-8")
         }
     }
 
-    private func fail(at offset: Int, _ message: String) -> DiagnosticError {
+    private static func fail(_ path: String, _ bytes: [UInt8], at offset: Int, _ message: String) -> DiagnosticError {
         let position = UTF8Validation.position(ofByte: offset, in: bytes)
         return DiagnosticError(Diagnostic(
             .inputLimit, at: SourceLocation(path: path, line: position.line, column: position.column), message))

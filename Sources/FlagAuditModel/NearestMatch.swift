@@ -1,5 +1,6 @@
-/// "Did you mean" suggestions by edit distance, as compilers offer for misspelt names.
-package enum NearestMatch {
+/// "Did you mean" suggestions by edit distance, as compilers offer for misspelt names: the one
+/// way loaders, configuration and commands suggest a name.
+public enum NearestMatch {
     /// The value paired with the candidate key nearest to `word`, if near enough to be a plausible typo.
     static func best(for word: String, among candidates: [(key: String, value: String)]) -> String? {
         let limit = max(2, word.count / 3)
@@ -13,7 +14,7 @@ package enum NearestMatch {
         return best?.value
     }
 
-    package static func best(for word: String, among keys: [String]) -> String? {
+    public static func best(for word: String, among keys: [String]) -> String? {
         best(for: word, among: keys.map { ($0, $0) })
     }
 

@@ -10,6 +10,9 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         self.column = column
     }
 
+    /// The first character of a file: where a problem with the file as a whole is reported.
+    public static func start(of path: String) -> SourceLocation { SourceLocation(path: path, line: 1, column: 1) }
+
     public var description: String { "\(path):\(line):\(column)" }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {

@@ -20,7 +20,7 @@ public struct Study: Sendable {
 
     public init(path: String, origin: SourceLocation? = nil) {
         self.path = path
-        self.origin = origin ?? SourceLocation(path: path, line: 1, column: 1)
+        self.origin = origin ?? SourceLocation.start(of: path)
     }
 
     public var id: String? { strings[.id]?.value }

@@ -25,12 +25,7 @@ public struct Screener: Sendable {
     public func screen(contentsOf path: String) -> Result {
         do throws(DiagnosticError) {
             let bytes = try FileInput.read(path, limit: YAMLLimits.entry.maxBytes)
-            if let nul = UTF8Validation.firstNUL(in: bytes) {
-                throw DiagnosticError(Diagnostic(.inputLimit, at: location(path, bytes, nul), "NUL byte in file: expected text"))
-            }
-            if let invalid = UTF8Validation.firstInvalidOffset(in: bytes) {
-                throw DiagnosticError(Diagnostic(.inputLimit, at: location(path, bytes, invalid), "invalid UTF-8: save the file as UTF-8"))
-            }
+            try TextPreflight.check(bytes, path: path)
             return screen(path: path, text: String(decoding: bytes, as: UTF8.self))
         } catch {
             let report = auditor.audit(LoadedStudy(path: path, study: nil, diagnostics: error.diagnostics))
@@ -38,10 +33,6 @@ public struct Screener: Sendable {
         }
     }
 
-    private func location(_ path: String, _ bytes: [UInt8], _ offset: Int) -> SourceLocation {
-        let position = UTF8Validation.position(ofByte: offset, in: bytes)
-        return SourceLocation(path: path, line: position.line, column: position.column)
-    }
 
     public func screen(path: String, text: String) -> Result {
         let raw = RawText(path: path, text: text)

@@ -10,39 +10,39 @@ package struct LexiconLoader {
         var reader = NodeReader(path: document.path)
         var lexicon = Lexicon()
         guard let root = document.root else {
-            throw DiagnosticError(Diagnostic(.schema, at: SourceLocation(path: document.path, line: 1, column: 1), "empty lexicon file"))
+            throw DiagnosticError(Diagnostic(.schema, at: SourceLocation.start(of: document.path), "empty lexicon file"))
         }
-        let sections = ["version", "sentences", "negation", "claims", "sample_size", "signals", "terms", "screen"]
-        for (key, _, value) in reader.mapping(root, what: "the lexicon", allowed: sections) ?? [] {
+        for (key, _, value) in reader.mapping(root, what: "the lexicon", keys: Section.self) ?? [] {
             switch key {
-            case "sentences":
-                for (name, _, list) in reader.mapping(value, what: "sentences", allowed: ["abbreviations"]) ?? [] where name == "abbreviations" {
+            case .sentences:
+                for (_, _, list) in reader.mapping(value, what: "sentences", allowed: ["abbreviations"]) ?? [] {
+                    let name = "abbreviations"
                     lexicon.abbreviations = Set(reader.scalarList(list, what: name)?.map { $0.value.lowercased() } ?? [])
                 }
-            case "negation":
-                let keys = ["negators", "window", "scopes", "scope_closers"]
-                for (name, _, item) in reader.mapping(value, what: "negation", allowed: keys) ?? [] {
-                    switch name {
-                    case "window": lexicon.negationWindow = reader.integer(item, what: "window", range: 0...20) ?? 4
-                    case "negators": lexicon.negators = phrases(item, name, &reader)
-                    case "scopes": lexicon.negationScopes = phrases(item, name, &reader)
-                    default: lexicon.scopeClosers = phrases(item, name, &reader)
+            case .negation:
+                for (key, _, item) in reader.mapping(value, what: "negation", keys: NegationKey.self) ?? [] {
+                    let name = key.rawValue
+                    switch key {
+                    case .window: lexicon.negationWindow = reader.integer(item, what: "window", range: 0...20) ?? 4
+                    case .negators: lexicon.negators = phrases(item, name, &reader)
+                    case .scopes: lexicon.negationScopes = phrases(item, name, &reader)
+                    case .scopeClosers: lexicon.scopeClosers = phrases(item, name, &reader)
                     }
                 }
-            case "claims":
-                let keys = ["hedges", "causal", "participles", "participle_guards", "aims", "correlational"]
-                for (name, _, item) in reader.mapping(value, what: "claims", allowed: keys) ?? [] {
-                    switch name {
-                    case "hedges": lexicon.hedges = phrases(item, name, &reader)
-                    case "causal": lexicon.causalCues = phrases(item, name, &reader)
-                    case "aims": lexicon.aims = phrases(item, name, &reader)
-                    case "participles": lexicon.participles = phrases(item, name, &reader)
-                    case "participle_guards":
+            case .claims:
+                for (key, _, item) in reader.mapping(value, what: "claims", keys: ClaimKey.self) ?? [] {
+                    let name = key.rawValue
+                    switch key {
+                    case .hedges: lexicon.hedges = phrases(item, name, &reader)
+                    case .causal: lexicon.causalCues = phrases(item, name, &reader)
+                    case .aims: lexicon.aims = phrases(item, name, &reader)
+                    case .participles: lexicon.participles = phrases(item, name, &reader)
+                    case .participleGuards:
                         lexicon.participleGuards = Set(reader.scalarList(item, what: name)?.map { $0.value.lowercased() } ?? [])
-                    default: lexicon.correlationalCues = phrases(item, name, &reader)
+                    case .correlational: lexicon.correlationalCues = phrases(item, name, &reader)
                     }
                 }
-            case "signals":
+            case .signals:
                 for (name, _, valuesNode) in reader.mapping(value, what: "signals", allowed: nil) ?? [] {
                     let values = (reader.mapping(valuesNode, what: "signal \(name)", allowed: nil) ?? []).map { pair in
                         (value: pair.key, phrases: phrases(pair.value, pair.key, &reader))
@@ -52,7 +52,7 @@ package struct LexiconLoader {
                     }
                     lexicon.signals.append(SignalLexicon(name: name, values: values))
                 }
-            case "terms":
+            case .terms:
                 for (name, keyNode, entriesNode) in reader.mapping(value, what: "terms", allowed: nil) ?? [] {
                     guard let category = TermCategory(rawValue: name) else {
                         reader.report(.schema, keyNode, "unknown vocabulary category '\(name)'; expected one of: \(TermCategory.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -63,11 +63,11 @@ package struct LexiconLoader {
                         (slug: pair.key, phrases: phrases(pair.value, pair.key, &reader))
                     }
                 }
-            case "screen":
+            case .screen:
                 lexicon.screen = readScreen(value, reader: &reader)
-            case "sample_size":
+            case .sampleSize:
                 lexicon.sampleSize = readSampleSize(value, reader: &reader)
-            default:
+            case .version:
                 _ = reader.integer(value, what: "version", range: 1...1)
             }
         }
@@ -77,7 +77,6 @@ package struct LexiconLoader {
 
     private func readScreen(_ node: YAMLNode, reader: inout NodeReader) -> ScreenLexicon {
         var screen = ScreenLexicon()
-        let keys = ["atlas_headings", "atlas_tags", "atlas_metadata", "full_text_headings", "full_text_length", "population_window"]
         let fields = Set(StudyField.allCases.map(\.rawValue))
         func pairs(_ node: YAMLNode, _ name: String, allowedValues: Set<String>?) -> [String: String] {
             var map: [String: String] = [:]
@@ -91,16 +90,17 @@ package struct LexiconLoader {
             }
             return map
         }
-        for (name, _, value) in reader.mapping(node, what: "screen", allowed: keys) ?? [] {
-            switch name {
-            case "atlas_headings":
+        for (key, _, value) in reader.mapping(node, what: "screen", keys: ScreenKey.self) ?? [] {
+            let name = key.rawValue
+            switch key {
+            case .atlasHeadings:
                 let textFields = StudyField.allCases.filter(\.isText).map(\.rawValue)
                 screen.atlasHeadings = pairs(value, name, allowedValues: Set(textFields + ["ignore", "tags", "metadata"]))
-            case "atlas_tags": screen.atlasTags = pairs(value, name, allowedValues: nil)
-            case "atlas_metadata": screen.atlasMetadata = pairs(value, name, allowedValues: fields)
-            case "full_text_headings": screen.fullTextHeadings = Set(reader.scalarList(value, what: name)?.map { $0.value.lowercased() } ?? [])
-            case "full_text_length": screen.fullTextLength = reader.integer(value, what: name) ?? screen.fullTextLength
-            default: screen.populationWindow = reader.integer(value, what: name) ?? screen.populationWindow
+            case .atlasTags: screen.atlasTags = pairs(value, name, allowedValues: nil)
+            case .atlasMetadata: screen.atlasMetadata = pairs(value, name, allowedValues: fields)
+            case .fullTextHeadings: screen.fullTextHeadings = Set(reader.scalarList(value, what: name)?.map { $0.value.lowercased() } ?? [])
+            case .fullTextLength: screen.fullTextLength = reader.integer(value, what: name) ?? screen.fullTextLength
+            case .populationWindow: screen.populationWindow = reader.integer(value, what: name) ?? screen.populationWindow
             }
         }
         return screen
@@ -108,22 +108,22 @@ package struct LexiconLoader {
 
     private func readSampleSize(_ node: YAMLNode, reader: inout NodeReader) -> SampleSizeLexicon {
         var lexicon = SampleSizeLexicon()
-        let keys = ["people", "not_people", "multipliers", "per_group", "enrolment", "screening", "totals", "subsets", "number_words", "review_markers"]
         func words(_ node: YAMLNode, _ name: String) -> Set<String> {
             Set(reader.scalarList(node, what: name)?.map { $0.value.lowercased() } ?? [])
         }
-        for (name, _, item) in reader.mapping(node, what: "sample_size", allowed: keys) ?? [] {
-            switch name {
-            case "people": lexicon.people = words(item, name)
-            case "not_people": lexicon.notPeople = words(item, name)
-            case "multipliers": lexicon.multipliers = words(item, name)
-            case "per_group": lexicon.perGroup = words(item, name)
-            case "enrolment": lexicon.enrolment = phrases(item, name, &reader)
-            case "screening": lexicon.screening = phrases(item, name, &reader)
-            case "totals": lexicon.totals = phrases(item, name, &reader)
-            case "subsets": lexicon.subsets = phrases(item, name, &reader)
-            case "review_markers": lexicon.reviewMarkers = phrases(item, name, &reader)
-            default:
+        for (key, _, item) in reader.mapping(node, what: "sample_size", keys: SampleSizeKey.self) ?? [] {
+            let name = key.rawValue
+            switch key {
+            case .people: lexicon.people = words(item, name)
+            case .notPeople: lexicon.notPeople = words(item, name)
+            case .multipliers: lexicon.multipliers = words(item, name)
+            case .perGroup: lexicon.perGroup = words(item, name)
+            case .enrolment: lexicon.enrolment = phrases(item, name, &reader)
+            case .screening: lexicon.screening = phrases(item, name, &reader)
+            case .totals: lexicon.totals = phrases(item, name, &reader)
+            case .subsets: lexicon.subsets = phrases(item, name, &reader)
+            case .reviewMarkers: lexicon.reviewMarkers = phrases(item, name, &reader)
+            case .numberWords:
                 for (word, _, value) in reader.mapping(item, what: "number_words", allowed: nil) ?? [] {
                     if let number = reader.integer(value, what: word, range: 0...1_000_000) { lexicon.numberWords[word.lowercased()] = number }
                 }
@@ -134,5 +134,44 @@ package struct LexiconLoader {
 
     private func phrases(_ node: YAMLNode, _ name: String, _ reader: inout NodeReader) -> PhraseSet {
         PhraseSet(reader.scalarList(node, what: name)?.map(\.value) ?? [])
+    }
+}
+
+/// The lexicon's keys by section, in the order `lexicon.yaml` writes them.
+extension LexiconLoader {
+    enum Section: String, CaseIterable {
+        case version, sentences, negation, claims
+        case sampleSize = "sample_size"
+        case signals, terms, screen
+    }
+
+    enum NegationKey: String, CaseIterable {
+        case negators, window, scopes
+        case scopeClosers = "scope_closers"
+    }
+
+    enum ClaimKey: String, CaseIterable {
+        case hedges, causal, participles
+        case participleGuards = "participle_guards"
+        case aims, correlational
+    }
+
+    enum ScreenKey: String, CaseIterable {
+        case atlasHeadings = "atlas_headings"
+        case atlasTags = "atlas_tags"
+        case atlasMetadata = "atlas_metadata"
+        case fullTextHeadings = "full_text_headings"
+        case fullTextLength = "full_text_length"
+        case populationWindow = "population_window"
+    }
+
+    enum SampleSizeKey: String, CaseIterable {
+        case people
+        case notPeople = "not_people"
+        case multipliers
+        case perGroup = "per_group"
+        case enrolment, screening, totals, subsets
+        case numberWords = "number_words"
+        case reviewMarkers = "review_markers"
     }
 }

@@ -4,7 +4,7 @@ import FlagAuditModel
 /// so a reader (or a crash) never sees half a report. (`AtomicFileStream` does the work; this
 /// is the one-piece form.)
 public enum AtomicFile {
-    public static func write(_ text: String, to path: String) throws(DiagnosticError) {
+    public static func write(_ text: String, to path: String) throws(FileError) {
         let stream = try AtomicFileStream(path: path)
         try stream.write(text)
         try stream.commit()

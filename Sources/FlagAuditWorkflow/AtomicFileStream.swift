@@ -12,7 +12,7 @@ public final class AtomicFileStream {
     private var finished = false
 
     /// Creates the temporary file; fails (located at the target) when the directory is not writable.
-    public init(path: String) throws(DiagnosticError) {
+    public init(path: String) throws(FileError) {
         self.path = path
         let url = URL(fileURLWithPath: path)
         temporaryPath = url.deletingLastPathComponent()
@@ -36,13 +36,13 @@ public final class AtomicFileStream {
 
     private static let chunk = 1 << 16
 
-    public func write(_ text: String) throws(DiagnosticError) {
+    public func write(_ text: String) throws(FileError) {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= AtomicFileStream.chunk { try flush() }
     }
 
     /// Writes what is left and renames the temporary file over the target.
-    public func commit() throws(DiagnosticError) {
+    public func commit() throws(FileError) {
         try flush()
         finished = true
         do {
@@ -58,7 +58,7 @@ public final class AtomicFileStream {
         }
     }
 
-    private func flush() throws(DiagnosticError) {
+    private func flush() throws(FileError) {
         guard !buffer.isEmpty else { return }
         do {
             try handle.write(contentsOf: buffer)
@@ -68,7 +68,7 @@ public final class AtomicFileStream {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    private static func failure(_ path: String, _ message: String) -> DiagnosticError {
-        DiagnosticError(Diagnostic(.inputLimit, at: SourceLocation(path: path, line: 1, column: 1), message))
+    private static func failure(_ path: String, _ message: String) -> FileError {
+        FileError(at: SourceLocation.start(of: path), message)
     }
 }

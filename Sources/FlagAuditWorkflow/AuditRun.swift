@@ -78,8 +78,8 @@ public struct AuditRun {
         let accepted = try options.baselinePath.map { path throws(RunFailure) in
             try RunFailure.onDiagnostics { () throws(DiagnosticError) in try Baseline(contentsOf: path) }
         }
-        let sink = try RunFailure.onDiagnostics { () throws(DiagnosticError) in
-            try options.outputPath.map { path throws(DiagnosticError) in try ReportSink(path: path) } ?? ReportSink(console: console.write)
+        let sink = try RunFailure.onFileError { () throws(FileError) in
+            try options.outputPath.map { path throws(FileError) in try ReportSink(path: path) } ?? ReportSink(console: console.write)
         }
         if options.fix != .off {
             // Fixed as the audit streams by, each entry as soon as its report is final; the
@@ -99,9 +99,9 @@ public struct AuditRun {
             stream.add(prepared.0, rendered: prepared.1)
         }
         stream.finish()
-        try RunFailure.onDiagnostics { () throws(DiagnosticError) in try sink.close() }
+        try RunFailure.onFileError { () throws(FileError) in try sink.close() }
         if let path = options.writeBaselinePath {
-            try RunFailure.onDiagnostics { () throws(DiagnosticError) in try AtomicFile.write(recorded.serialized(), to: path) }
+            try RunFailure.onFileError { () throws(FileError) in try AtomicFile.write(recorded.serialized(), to: path) }
             console.message("wrote baseline of \(recorded.counts.values.reduce(0, +)) findings to \(path)")
         }
         return stream.exitStatus(failOn: plan.threshold)
@@ -112,7 +112,7 @@ public struct AuditRun {
     /// written stops the fixing (later files are left as they are) and the run.
     private func fix(_ files: [String], auditor: Auditor, console: Console) async throws(RunFailure) {
         let fixer = EntryFixer()
-        var failure: DiagnosticError?
+        var failure: FileError?
         await auditor.audit(files: files) { study in
             guard failure == nil, let bytes = try? FileInput.read(study.path, limit: YAMLLimits.entry.maxBytes) else { return }
             let fix = fixer.fix(study, source: String(decoding: bytes, as: UTF8.self))
@@ -129,7 +129,7 @@ public struct AuditRun {
                 console.message(diff)
                 return
             }
-            do throws(DiagnosticError) {
+            do throws(FileError) {
                 try AtomicFile.write(fix.fixed, to: fix.path)
                 console.message("\(fix.path): fixed: \(fix.changes.joined(separator: "; "))")
             } catch {

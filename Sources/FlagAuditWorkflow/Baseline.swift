@@ -56,7 +56,7 @@ public struct Baseline: Sendable, Equatable {
     /// Reads a baseline file written by `--write-baseline`.
     public init(contentsOf path: String) throws(DiagnosticError) {
         let bytes = try FileInput.read(path, limit: 64 << 20)
-        let start = SourceLocation(path: path, line: 1, column: 1)
+        let start = SourceLocation.start(of: path)
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
             object["version"] as? Int == 1, let findings = object["findings"] as? [[String: Any]]
         else {

@@ -7,7 +7,13 @@ import FlagAuditModel
 /// overrides, paths to skip, and the failing threshold. Command-line options win over it.
 public struct Configuration: Sendable {
     public static let defaultPath = ".flagaudit.yml"
-    static let keys = ["rules", "disabled_rules", "severity", "exclude", "fail_on"]
+    /// The keys of `.flagaudit.yml`, in the order the reference lists them.
+    enum Key: String, CaseIterable {
+        case rules
+        case disabledRules = "disabled_rules"
+        case severity, exclude
+        case failOn = "fail_on"
+    }
 
     public var path: String
     public var rules: String?
@@ -24,22 +30,22 @@ public struct Configuration: Sendable {
         var configuration = Configuration(path: path)
         guard let root = document.root else { return configuration }
         var reader = NodeReader(path: path)
-        for (key, _, value) in reader.mapping(root, what: "the configuration", allowed: keys) ?? [] {
+        for (key, _, value) in reader.mapping(root, what: "the configuration", keys: Key.self) ?? [] {
             switch key {
-            case "rules":
+            case .rules:
                 configuration.rules = reader.string(value, what: "rules")
-            case "disabled_rules":
-                configuration.disabledRules = (reader.scalarList(value, what: key) ?? []).map { Located($0.value, at: reader.location($0.node)) }
-            case "exclude":
-                configuration.exclude = (reader.scalarList(value, what: key) ?? []).map { BaselineKey.normalize($0.value) }
-            case "fail_on":
-                let text = reader.string(value, what: key) ?? ""
+            case .disabledRules:
+                configuration.disabledRules = (reader.scalarList(value, what: key.rawValue) ?? []).map { Located($0.value, at: reader.location($0.node)) }
+            case .exclude:
+                configuration.exclude = (reader.scalarList(value, what: key.rawValue) ?? []).map { BaselineKey.normalize($0.value) }
+            case .failOn:
+                let text = reader.string(value, what: key.rawValue) ?? ""
                 if text == "never" { configuration.failOn = .some(nil) } else if let severity = Severity(rawValue: text) {
                     configuration.failOn = .some(severity)
                 } else {
                     reader.report(.schema, value, "fail_on must be error, warning, info or never, found '\(text)'")
                 }
-            default:
+            case .severity:
                 for (rule, keyNode, level) in reader.mapping(value, what: "severity", allowed: nil) ?? [] {
                     let text = reader.string(level, what: "severity of \(rule)") ?? ""
                     guard let severity = Severity(rawValue: text) else {

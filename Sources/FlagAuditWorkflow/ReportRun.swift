@@ -35,7 +35,7 @@ public struct ReportRun {
         let files = try RunFailure.discover(options.paths.isEmpty ? ["seeds"] : options.paths, with: EntryDiscovery())
         let out = options.directory
         try ReportRun.makeDirectory(out)
-        let (htmlFile, markdownFile) = try RunFailure.onDiagnostics { () throws(DiagnosticError) in
+        let (htmlFile, markdownFile) = try RunFailure.onFileError { () throws(FileError) in
             (try AtomicFileStream(path: out + "/report.html"), try AtomicFileStream(path: out + "/report.md"))
         }
         // Each study's pieces are rendered on the workers and set aside (`Spool`), since both
@@ -54,7 +54,7 @@ public struct ReportRun {
             sections.write(rendered[3])
         }
         let report = QualityReport(tally: tally, pack: pack)
-        try RunFailure.onDiagnostics { () throws(DiagnosticError) in
+        try RunFailure.onFileError { () throws(FileError) in
             try ReportRun.write(
                 htmlFile, HTMLReport(report: report).opening(), rows, HTMLReport(report: report).middle(), cards, HTMLReport.closing)
             try ReportRun.write(
@@ -84,11 +84,11 @@ public struct ReportRun {
     /// A document from its opening, the studies' first pieces, the middle, their second pieces, and the closing.
     private static func write(
         _ file: AtomicFileStream, _ opening: String, _ first: Spool, _ middle: String, _ second: Spool, _ closing: String
-    ) throws(DiagnosticError) {
-        var failure: DiagnosticError?
+    ) throws(FileError) {
+        var failure: FileError?
         func write(_ text: String) {
             guard failure == nil else { return }
-            do throws(DiagnosticError) { try file.write(text) } catch { failure = error }
+            do throws(FileError) { try file.write(text) } catch { failure = error }
         }
         write(opening)
         first.replay(into: write)

@@ -8,7 +8,7 @@ public final class ReportSink {
     private let console: ((String) -> Void)?
     private var buffer = ""
     /// The first failed write to the file, reported by `close` (writes come from a callback).
-    private var failure: DiagnosticError?
+    private var failure: FileError?
 
     /// The console's report stream.
     public init(console write: @escaping (String) -> Void) {
@@ -17,7 +17,7 @@ public final class ReportSink {
     }
 
     /// Opens the file at once, so an unwritable `--output` fails before any work is done.
-    public init(path: String) throws(DiagnosticError) {
+    public init(path: String) throws(FileError) {
         file = try AtomicFileStream(path: path)
         console = nil
     }
@@ -37,7 +37,7 @@ public final class ReportSink {
         buffer = ""
     }
 
-    public func close() throws(DiagnosticError) {
+    public func close() throws(FileError) {
         if let failure { throw failure }
         if let file { try file.commit() } else { flush() }
     }

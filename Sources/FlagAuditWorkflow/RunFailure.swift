@@ -13,6 +13,13 @@ public struct RunFailure: Error, Sendable {
         lines = error.diagnostics.map(\.description) + (conclusion.map { [$0] } ?? [])
     }
 
+    public init(_ error: FileError) { lines = [error.description] }
+
+    /// Runs `body`, turning a failed read or write of the tool's own file into a failure.
+    public static func onFileError<T>(_ body: () throws(FileError) -> T) throws(RunFailure) -> T {
+        do { return try body() } catch { throw RunFailure(error) }
+    }
+
     /// Runs `body`, turning its located problems into a failure.
     public static func onDiagnostics<T>(_ body: () throws(DiagnosticError) -> T) throws(RunFailure) -> T {
         do { return try body() } catch { throw RunFailure(error) }

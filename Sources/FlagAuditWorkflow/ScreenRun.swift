@@ -59,7 +59,7 @@ public struct ScreenRun {
             results.forEach { report.add($0) }
         }
         report.finish()
-        try RunFailure.onDiagnostics { () throws(DiagnosticError) in try sink.close() }
+        try RunFailure.onFileError { () throws(FileError) in try sink.close() }
         return report.tally.fails(at: options.failOn) ? ExitStatus.findings : ExitStatus.clean
     }
 
@@ -75,7 +75,7 @@ public struct ScreenRun {
             if FileManager.default.fileExists(atPath: path) && !options.force {
                 throw RunFailure(lines: ["\(path): exists; not overwritten (use --force)"])
             }
-            try RunFailure.onDiagnostics { () throws(DiagnosticError) in try AtomicFile.write(writer.yaml(for: result), to: path) }
+            try RunFailure.onFileError { () throws(FileError) in try AtomicFile.write(writer.yaml(for: result), to: path) }
             console.message("wrote \(path)")
         }
     }

@@ -30,7 +30,7 @@ struct EvalClaims: ParsableCommand {
         let pack = try rules.load()
         let evaluation = ClaimEvaluation(lexicon: pack.lexicon)
         let files = LabeledRows.files(paths)
-        let data = try files.map { file in try Stopping.onDiagnostics { () throws(DiagnosticError) in try ClaimEvaluation.read(file) } }
+        let data = try files.map { file in try Stopping.onFileError { () throws(FileError) in try ClaimEvaluation.read(file) } }
         var text = ""
         let lexiconOnly = ClaimClassifier(lexicon: pack.lexicon)
         for (file, rows) in zip(files, data) {
@@ -80,7 +80,7 @@ struct TrainClaims: ParsableCommand {
 
     func run() throws {
         let pack = try rules.load()
-        let rows = try LabeledRows.files(paths).flatMap { file in try Stopping.onDiagnostics { () throws(DiagnosticError) in try ClaimEvaluation.read(file) } }
+        let rows = try LabeledRows.files(paths).flatMap { file in try Stopping.onFileError { () throws(FileError) in try ClaimEvaluation.read(file) } }
         let trainer = training.trainer
         let model = ClaimEvaluation(lexicon: pack.lexicon).train(rows, trainer: trainer)
         let comment = """
@@ -89,7 +89,7 @@ struct TrainClaims: ParsableCommand {
             Columns: feature, then one weight per class. Regenerate after changing rules/lexicon.yaml.
             """
         try FileManager.default.createDirectory(atPath: (output as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Stopping.onDiagnostics { () throws(DiagnosticError) in try AtomicFile.write(model.serialized(comment: comment), to: output) }
+        try Stopping.onFileError { () throws(FileError) in try AtomicFile.write(model.serialized(comment: comment), to: output) }
         Output.error("wrote \(model.weights.count) features to \(output)")
     }
 }
@@ -111,7 +111,7 @@ struct EvalSampleSize: ParsableCommand {
     func run() throws {
         let pack = try rules.load()
         let evaluation = SampleSizeEvaluation(extractor: SampleSizeExtractor(lexicon: pack.lexicon))
-        let outcomes = try Stopping.onDiagnostics { () throws(DiagnosticError) in try evaluation.evaluate(file) }
+        let outcomes = try Stopping.onFileError { () throws(FileError) in try evaluation.evaluate(file) }
         var text = "\(file): sample size (participants enrolled)\n" + SampleSizeEvaluation.summary(outcomes)
         if verbose {
             for outcome in outcomes where !outcome.isExact {

@@ -20,8 +20,17 @@ enum Output {
     }
 }
 
-/// Turns located diagnostics into messages on standard error and exit status 2.
+/// Turns located diagnostics and file errors into messages on standard error and exit status 2.
 enum Stopping {
+    static func onFileError<T>(_ body: () throws(FileError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            Output.error(error.description)
+            throw ExitCode(ExitStatus.untrusted)
+        }
+    }
+
     static func onDiagnostics<T>(_ body: () throws(DiagnosticError) -> T) throws -> T {
         do {
             return try body()

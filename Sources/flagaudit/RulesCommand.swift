@@ -41,7 +41,7 @@ struct ExplainRule: ParsableCommand {
         let pack = try rules.load()
         let catalog = RuleDescriptor.catalog(of: pack)
         guard let rule = catalog.first(where: { $0.id == id }) else {
-            let nearest = catalog.map(\.id).min { a, b in a.commonPrefix(with: id).count > b.commonPrefix(with: id).count }
+            let nearest = NearestMatch.best(for: id, among: catalog.map(\.id))
             Output.error("error: no rule '\(id)'\(nearest.map { "; did you mean '\($0)'?" } ?? "")")
             throw ExitCode(ExitStatus.untrusted)
         }

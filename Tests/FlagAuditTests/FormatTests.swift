@@ -160,7 +160,7 @@ struct FormatTests {
         defer { Fixtures.remove(directory) }
         try AtomicFile.write("hello\n", to: directory + "/out.txt")
         #expect(try String(contentsOfFile: directory + "/out.txt", encoding: .utf8) == "hello\n")
-        #expect(throws: DiagnosticError.self) { try AtomicFile.write("x", to: directory + "/missing/out.txt") }
+        #expect(throws: FileError.self) { try AtomicFile.write("x", to: directory + "/missing/out.txt") }
     }
 
     /// `--output` streams: the old file stays whole until the new one is complete, then is
@@ -183,7 +183,7 @@ struct FormatTests {
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == String(repeating: piece, count: 4))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["out.json"])
-        #expect(throws: DiagnosticError.self) { _ = try AtomicFileStream(path: directory + "/missing/out.json") }
+        #expect(throws: FileError.self) { _ = try AtomicFileStream(path: directory + "/missing/out.json") }
     }
 }
 

@@ -102,6 +102,27 @@ struct HostileSuiteTests {
         #expect(LabeledRows.files([directory, "other.csv"]) == [directory + "/a.CSV", directory + "/b.csv", "other.csv"])
     }
 
+    /// A labelled file the tool evaluates on is its own input, not an entry: its problems are
+    /// file errors, located at the row, never filed under an entry check such as yaml-syntax.
+    @Test func badLabelledFilesAreFileErrorsAtTheRow() throws {
+        let directory = try Fixtures.directory([
+            "columns.csv": Array("text,label\nA,b\n".utf8),
+            "labels.csv": Array("sentence,strength\nCBT works.,direct-causal\nX was linked to Y.,strong\n".utf8),
+        ])
+        defer { Fixtures.remove(directory) }
+        #expect(throws: FileError(at: .start(of: directory + "/columns.csv"), "missing column 'sentence'; the header has text, label")) {
+            try ClaimEvaluation.read(directory + "/columns.csv")
+        }
+        #expect(throws: FileError(
+            at: SourceLocation(path: directory + "/labels.csv", line: 3, column: 1),
+            "row 2: strength must be one of \(ClaimEvaluation.classes.joined(separator: ", "))")) {
+            try ClaimEvaluation.read(directory + "/labels.csv")
+        }
+        #expect(throws: FileError(at: .start(of: directory + "/none.csv"), "cannot read file: no such file")) {
+            try ClaimEvaluation.read(directory + "/none.csv")
+        }
+    }
+
     @Test(arguments: ["(a+)+$", "(\\w+\\s?)*x", "(.*)*end", "(a|aa)+b", "(x)\\1"])
     func catastrophicRegexInAUserRuleIsRejectedAtLoad(pattern: String) throws {
         let rule = RulePackTests.validRule.replacingOccurrences(of: "      sample_size: {below: 10}", with: "      text: {patterns: ['\(pattern)']}")
