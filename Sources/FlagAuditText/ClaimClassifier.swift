@@ -98,33 +98,69 @@ public struct ClaimClassifier: Sendable {
         return word
     }
 
-    /// The same features as `features(_:cues:)`, as `FeatureKey` keys, without making or
-    /// hashing a string per feature: n-gram keys come from the tokens' word and stem hashes,
-    /// cue keys from FNV-1a run over their names' pieces. (`lex:` comes first, then the words,
-    /// then the cues.)
-    func featureKeys(_ tokens: [Token], cues: Cues) -> [UInt64] {
-        // In the order of `features`, so that scores add up exactly as they did in training.
-        var keys: [UInt64] = [CueKeys.shared.lex[cues.analysis.strength.rank]]
-        keys.reserveCapacity(tokens.count * 3 + 2 + cues.causal.count * 3 + cues.hedges.count + cues.correlational.count)
-        var previous = ClaimClassifier.sentenceStart
-        for token in tokens {
-            let number = ClaimClassifier.isNumber(token.text)
-            let word = number ? ClaimClassifier.numberWord : WordHash.key(token.hash)
-            keys.append(FeatureKey.word(word))
-            keys.append(FeatureKey.pair(previous, word))
-            keys.append(FeatureKey.stem(number ? word : token.stemHash))
-            previous = word
+    /// One feature of a sentence. `ClaimClassifier.enumerate` lists them in the one order
+    /// training, explanation and audits all read: the reading, the words, then the cues.
+    enum Feature {
+        case lex(ClaimStrength)
+        /// Token `i`, the pair of tokens `i - 1` and `i` (`<s>` before the first), its stem.
+        case word(Int), pair(Int), stem(Int)
+        case causal(Range<Int>)
+        case causalCue(negated: Bool, hedged: Bool)
+        case causalAfterAim
+        case hedge(Range<Int>)
+        case correlationalCue
+        case correlational(Range<Int>)
+        case aim
+    }
+
+    /// Every feature of a sentence in order; `words: false` leaves out the n-grams.
+    @inline(__always) static func enumerate(_ tokens: [Token], cues: Cues, words: Bool = true, _ body: (Feature) -> Void) {
+        body(.lex(cues.analysis.strength))
+        if words {
+            for index in tokens.indices {
+                body(.word(index))
+                body(.pair(index))
+                body(.stem(index))
+            }
         }
-        let named = CueKeys.shared
         for cue in cues.causal {
-            keys.append(CueKeys.phrase(named.causalPrefix, cue.range, tokens))
-            keys.append(named.causal[(cue.negated ? 1 : 0) + (cue.hedged ? 2 : 0)])
-            if let aim = cues.aim, aim.lowerBound < cue.range.lowerBound { keys.append(named.afterAim) }
+            body(.causal(cue.range))
+            body(.causalCue(negated: cue.negated, hedged: cue.hedged))
+            if let aim = cues.aim, aim.lowerBound < cue.range.lowerBound { body(.causalAfterAim) }
         }
-        for hedge in cues.hedges { keys.append(CueKeys.phrase(named.hedgePrefix, hedge, tokens)) }
-        if !cues.correlational.isEmpty { keys.append(named.correlational) }
-        for cue in cues.correlational { keys.append(CueKeys.phrase(named.correlationalPrefix, cue, tokens)) }
-        if cues.aim != nil { keys.append(named.aim) }
+        for hedge in cues.hedges { body(.hedge(hedge)) }
+        if !cues.correlational.isEmpty { body(.correlationalCue) }
+        for cue in cues.correlational { body(.correlational(cue)) }
+        if cues.aim != nil { body(.aim) }
+    }
+
+    /// The features as `FeatureKey` keys, without making or hashing a string per feature:
+    /// n-gram keys come from the tokens' word and stem hashes, cue keys from FNV-1a run over
+    /// their names' pieces. Equal to `features(_:cues:)` keyed by name (a test pins them).
+    func featureKeys(_ tokens: [Token], cues: Cues) -> [UInt64] {
+        var keys: [UInt64] = []
+        keys.reserveCapacity(tokens.count * 3 + 2 + cues.causal.count * 3 + cues.hedges.count + cues.correlational.count)
+        let named = CueKeys.shared
+        @inline(__always) func word(_ index: Int) -> UInt64 {
+            guard index >= 0 else { return ClaimClassifier.sentenceStart }
+            return ClaimClassifier.isNumber(tokens[index].text) ? ClaimClassifier.numberWord : WordHash.key(tokens[index].hash)
+        }
+        ClaimClassifier.enumerate(tokens, cues: cues) { feature in
+            switch feature {
+            case .lex(let strength): keys.append(named.lex[strength.rank])
+            case .word(let index): keys.append(FeatureKey.word(word(index)))
+            case .pair(let index): keys.append(FeatureKey.pair(word(index - 1), word(index)))
+            case .stem(let index):
+                keys.append(FeatureKey.stem(ClaimClassifier.isNumber(tokens[index].text) ? ClaimClassifier.numberWord : tokens[index].stemHash))
+            case .causal(let range): keys.append(CueKeys.phrase(named.causalPrefix, range, tokens))
+            case .causalCue(let negated, let hedged): keys.append(named.causal[(negated ? 1 : 0) + (hedged ? 2 : 0)])
+            case .causalAfterAim: keys.append(named.afterAim)
+            case .hedge(let range): keys.append(CueKeys.phrase(named.hedgePrefix, range, tokens))
+            case .correlationalCue: keys.append(named.correlational)
+            case .correlational(let range): keys.append(CueKeys.phrase(named.correlationalPrefix, range, tokens))
+            case .aim: keys.append(named.aim)
+            }
+        }
         return keys
     }
 
@@ -211,31 +247,31 @@ public struct ClaimClassifier: Sendable {
         return WordHash.key(stemmed)
     }
 
-    /// The model's features: words, word pairs, and the lexicon's reading of the sentence.
+    /// The model's features by name: words, word pairs, and the lexicon's reading of the sentence.
     public func features(_ tokens: [Token]) -> [String] { features(tokens, cues: readCues(tokens, words: WordMask(tokens))) }
 
     func features(_ tokens: [Token], cues: Cues, words includingWords: Bool = true) -> [String] {
-        func word(_ index: Int) -> String { tokens[index].text.first?.isNumber == true ? "0" : tokens[index].text }
-        var features: [String] = ["lex:" + cues.analysis.strength.rawValue]
-        if includingWords {
-            var previous = "<s>"
-            for word in tokens.indices.map(word) {
-                features.append("w:" + word)
-                features.append("b:" + previous + "_" + word)
-                features.append("s:" + ClaimClassifier.stem(word))
-                previous = word
+        func word(_ index: Int) -> String {
+            guard index >= 0 else { return "<s>" }
+            return tokens[index].text.first?.isNumber == true ? "0" : tokens[index].text
+        }
+        func phrase(_ range: Range<Int>) -> String { range.map(word).joined(separator: " ") }
+        var features: [String] = []
+        ClaimClassifier.enumerate(tokens, cues: cues, words: includingWords) { feature in
+            switch feature {
+            case .lex(let strength): features.append("lex:" + strength.rawValue)
+            case .word(let index): features.append("w:" + word(index))
+            case .pair(let index): features.append("b:" + word(index - 1) + "_" + word(index))
+            case .stem(let index): features.append("s:" + ClaimClassifier.stem(word(index)))
+            case .causal(let range): features.append("causal:" + phrase(range))
+            case .causalCue(let negated, let hedged): features.append("cue:causal" + (negated ? ":negated" : "") + (hedged ? ":hedged" : ""))
+            case .causalAfterAim: features.append("cue:causal:after-aim")
+            case .hedge(let range): features.append("hedge:" + phrase(range))
+            case .correlationalCue: features.append("cue:correlational")
+            case .correlational(let range): features.append("corr:" + phrase(range))
+            case .aim: features.append("cue:aim")
             }
         }
-        for cue in cues.causal {
-            let phrase = cue.range.map(word).joined(separator: " ")
-            features.append("causal:" + phrase)
-            features.append("cue:causal" + (cue.negated ? ":negated" : "") + (cue.hedged ? ":hedged" : ""))
-            if let aim = cues.aim, aim.lowerBound < cue.range.lowerBound { features.append("cue:causal:after-aim") }
-        }
-        for hedge in cues.hedges { features.append("hedge:" + hedge.map(word).joined(separator: " ")) }
-        if !cues.correlational.isEmpty { features.append("cue:correlational") }
-        for cue in cues.correlational { features.append("corr:" + cue.map(word).joined(separator: " ")) }
-        if cues.aim != nil { features.append("cue:aim") }
         return features
     }
 }
