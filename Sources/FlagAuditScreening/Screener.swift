@@ -58,7 +58,7 @@ public struct Screener: Sendable {
         let analysis = auditor.analyze(study)
         let signals = analysis.signals
         if kind != .atlasPage {
-            if signals.values["medium"] != nil || signals.values["reporting"] != nil {
+            if lexicon.screen.reading.newsSignals.contains(where: { signals.values[$0] != nil }) {
                 kind = .news
             } else if isFullText(raw) {
                 kind = .fullText
@@ -99,7 +99,8 @@ public struct Screener: Sendable {
     private func extract(kind: TextKind, analysis: StudyAnalysis) -> Extraction {
         let signals = analysis.signals
         var extraction = Extraction(kind: kind)
-        if kind == .news { extraction.source = "news" }
+        let reading = lexicon.screen.reading
+        if kind == .news { extraction.source = reading.newsSource }
         let designs = Set(signals.terms[.designs]?.map(\.value) ?? [])
         extraction.design = lexicon.terms.terms[.designs]?.map(\.slug).first(where: designs.contains)
         // Populations from the title and the opening of the text only: a paper mentions many
@@ -112,37 +113,33 @@ public struct Screener: Sendable {
         extraction.population = TextSignals.terms(.populations, in: opening, lexicon: lexicon).map(\.value)
         extraction.sampleSize = signals.sampleSize?.value
         extraction.caseDefinition = signals.terms[.caseDefinitions]?.map(\.value) ?? []
-        if extraction.population.contains("me-cfs") {
-            let requiring = vocabulary.slugs(withAttribute: "requires-pem", in: .caseDefinitions)
+        let badges = reading.pemBadges
+        if let population = reading.pemPopulation, extraction.population.contains(population) {
+            let requiring = reading.pemAttribute.map { vocabulary.slugs(withAttribute: $0, in: .caseDefinitions) } ?? []
             if extraction.caseDefinition.contains(where: requiring.contains) {
-                extraction.pem = "required"
+                extraction.pem = badges.required
             } else {
-                extraction.pem = extraction.caseDefinition.isEmpty ? "unknown" : "not-required"
+                extraction.pem = extraction.caseDefinition.isEmpty ? badges.unknown : badges.notRequired
             }
         } else if !extraction.population.isEmpty {
-            extraction.pem = "not-applicable"
+            extraction.pem = badges.notApplicable
         }
-        switch signals.value("randomization") {
-        case "randomized": extraction.randomized = true
-        case "not-randomized": extraction.randomized = false
-        default: break
+        extraction.randomized = reading.randomized?.read(signals)
+        extraction.blinded = reading.blinded?.read(signals)
+        func known(_ signal: String?) -> String? {
+            guard let signal else { return nil }
+            let value = signals.value(signal)
+            return value == TextSignals.unknown ? nil : value
         }
-        switch signals.value("blinding") {
-        case "blinded": extraction.blinded = true
-        case "not-blinded": extraction.blinded = false
-        default: break
-        }
-        let control = signals.value("control")
-        extraction.control = control == TextSignals.unknown ? nil : control
-        let review = signals.value("review")
-        extraction.review = review == TextSignals.unknown ? nil : review
+        extraction.control = known(reading.control)
+        extraction.review = known(reading.review)
         return extraction
     }
 
     /// A review's randomisation, blinding and controls are its included studies', not its own.
     private func clearTrialSignals(ifReview extraction: inout Extraction) {
         guard let design = extraction.design, let term = vocabulary.term(design, in: .designs),
-            !term.attributes.isDisjoint(with: ["review", "synthesis"])
+            !term.attributes.isDisjoint(with: lexicon.screen.reading.reviewAttributes)
         else { return }
         extraction.randomized = nil
         extraction.blinded = nil

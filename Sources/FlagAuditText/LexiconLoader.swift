@@ -9,6 +9,7 @@ package struct LexiconLoader {
     package func load(_ document: YAMLDocument, vocabulary: Vocabulary) throws(DiagnosticError) -> Lexicon {
         var reader = NodeReader(path: document.path)
         var lexicon = Lexicon()
+        var screenNode: YAMLNode?
         guard let root = document.root else {
             throw DiagnosticError(Diagnostic(.schema, at: SourceLocation.start(of: document.path), "empty lexicon file"))
         }
@@ -64,18 +65,41 @@ package struct LexiconLoader {
                     }
                 }
             case .screen:
-                lexicon.screen = readScreen(value, reader: &reader)
+                screenNode = value
+                lexicon.screen = readScreen(value, vocabulary: vocabulary, reader: &reader)
             case .sampleSize:
                 lexicon.sampleSize = readSampleSize(value, reader: &reader)
             case .version:
                 _ = reader.integer(value, what: "version", range: 1...1)
             }
         }
+        if let screenNode { checkSignals(of: lexicon, at: screenNode, reader: &reader) }
         if !reader.diagnostics.isEmpty { throw DiagnosticError(reader.diagnostics) }
         return lexicon
     }
 
-    private func readScreen(_ node: YAMLNode, reader: inout NodeReader) -> ScreenLexicon {
+    /// The signals `screen.reading` names are the lexicon's, with the values it names; checked
+    /// once every section is read, since `signals` may come after `screen`.
+    private func checkSignals(of lexicon: Lexicon, at node: YAMLNode, reader: inout NodeReader) {
+        let reading = lexicon.screen.reading
+        let known = Dictionary(lexicon.signals.map { ($0.name, $0.values.map(\.value)) }, uniquingKeysWith: { first, _ in first })
+        var named: [(String, [String])] = reading.newsSignals.map { ($0, []) }
+        for yesNo in [reading.randomized, reading.blinded].compactMap({ $0 }) { named.append((yesNo.signal, [yesNo.yes, yesNo.no])) }
+        for signal in [reading.control, reading.review].compactMap({ $0 }) { named.append((signal, [])) }
+        for (signal, values) in named {
+            guard let listed = known[signal] else {
+                var message = "screen.reading names signal '\(signal)', which the lexicon's signals do not define"
+                if let nearest = NearestMatch.best(for: signal, among: known.keys.sorted()) { message += "; did you mean '\(nearest)'?" }
+                reader.report(.schema, node, message)
+                continue
+            }
+            for value in values where !listed.contains(value) {
+                reader.report(.schema, node, "screen.reading: signal '\(signal)' has no value '\(value)'; it reads \(listed.joined(separator: ", "))")
+            }
+        }
+    }
+
+    private func readScreen(_ node: YAMLNode, vocabulary: Vocabulary, reader: inout NodeReader) -> ScreenLexicon {
         var screen = ScreenLexicon()
         let fields = Set(StudyField.allCases.map(\.rawValue))
         func pairs(_ node: YAMLNode, _ name: String, allowedValues: Set<String>?) -> [String: String] {
@@ -101,9 +125,68 @@ package struct LexiconLoader {
             case .fullTextHeadings: screen.fullTextHeadings = Set(reader.scalarList(value, what: name)?.map { $0.value.lowercased() } ?? [])
             case .fullTextLength: screen.fullTextLength = reader.integer(value, what: name) ?? screen.fullTextLength
             case .populationWindow: screen.populationWindow = reader.integer(value, what: name) ?? screen.populationWindow
+            case .reading: screen.reading = readReading(value, vocabulary: vocabulary, reader: &reader)
             }
         }
         return screen
+    }
+
+    private func readReading(_ node: YAMLNode, vocabulary: Vocabulary, reader: inout NodeReader) -> ScreenLexicon.Reading {
+        var reading = ScreenLexicon.Reading()
+        /// A slug of `category`, or nil with a "did you mean".
+        func slug(_ node: YAMLNode, _ category: TermCategory, _ what: String) -> String? {
+            guard let text = reader.string(node, what: what) else { return nil }
+            let slugs = vocabulary.terms(in: category).map(\.slug)
+            if slugs.contains(text) { return text }
+            var message = "unknown \(category.noun) '\(text)' in \(what)"
+            if let nearest = NearestMatch.best(for: text, among: slugs) { message += "; did you mean '\(nearest)'?" }
+            reader.report(.unknownTerm, node, message)
+            return nil
+        }
+        func attribute(_ node: YAMLNode, _ category: TermCategory, _ what: String) -> String? {
+            guard let text = reader.string(node, what: what) else { return nil }
+            let known = Set(vocabulary.terms(in: category).flatMap(\.attributes))
+            if known.contains(text) { return text }
+            var message = "no \(category.noun) has the attribute '\(text)' (\(what))"
+            if let nearest = NearestMatch.best(for: text, among: known.sorted()) { message += "; did you mean '\(nearest)'?" }
+            reader.report(.unknownTerm, node, message)
+            return nil
+        }
+        for (key, _, value) in reader.mapping(node, what: "screen.reading", keys: ReadingKey.self) ?? [] {
+            let what = "screen.reading.\(key.rawValue)"
+            switch key {
+            case .newsSignals: reading.newsSignals = reader.scalarList(value, what: what)?.map(\.value) ?? []
+            case .newsSource: reading.newsSource = slug(value, .sources, what)
+            case .pemPopulation: reading.pemPopulation = slug(value, .populations, what)
+            case .pemAttribute: reading.pemAttribute = attribute(value, .caseDefinitions, what)
+            case .pemBadges:
+                for (badge, _, slugNode) in reader.mapping(value, what: what, keys: BadgeKey.self) ?? [] {
+                    let found = slug(slugNode, .pemBadges, what + "." + badge.rawValue)
+                    switch badge {
+                    case .required: reading.pemBadges.required = found
+                    case .notRequired: reading.pemBadges.notRequired = found
+                    case .unknown: reading.pemBadges.unknown = found
+                    case .notApplicable: reading.pemBadges.notApplicable = found
+                    }
+                }
+            case .randomized, .blinded:
+                var parts: [YesNoKey: String] = [:]
+                for (part, _, text) in reader.mapping(value, what: what, keys: YesNoKey.self) ?? [] {
+                    parts[part] = reader.string(text, what: what + "." + part.rawValue)
+                }
+                guard let signal = parts[.signal], let yes = parts[.yes], let no = parts[.no] else {
+                    reader.report(.schema, value, "\(what) needs signal, yes and no: the signal and its values read as yes and as no")
+                    continue
+                }
+                let yesNo = ScreenLexicon.YesNo(signal: signal, yes: yes, no: no)
+                if key == .randomized { reading.randomized = yesNo } else { reading.blinded = yesNo }
+            case .control: reading.control = reader.string(value, what: what)
+            case .review: reading.review = reader.string(value, what: what)
+            case .reviewAttributes:
+                reading.reviewAttributes = Set((reader.scalarList(value, what: what) ?? []).compactMap { attribute($0.node, .designs, what) })
+            }
+        }
+        return reading
     }
 
     private func readSampleSize(_ node: YAMLNode, reader: inout NodeReader) -> SampleSizeLexicon {
@@ -163,6 +246,28 @@ extension LexiconLoader {
         case fullTextHeadings = "full_text_headings"
         case fullTextLength = "full_text_length"
         case populationWindow = "population_window"
+        case reading
+    }
+
+    enum ReadingKey: String, CaseIterable {
+        case newsSignals = "news_signals"
+        case newsSource = "news_source"
+        case pemPopulation = "pem_population"
+        case pemAttribute = "pem_attribute"
+        case pemBadges = "pem_badges"
+        case randomized, blinded, control, review
+        case reviewAttributes = "review_attributes"
+    }
+
+    enum BadgeKey: String, CaseIterable {
+        case required
+        case notRequired = "not_required"
+        case unknown
+        case notApplicable = "not_applicable"
+    }
+
+    enum YesNoKey: String, CaseIterable {
+        case signal, yes, no
     }
 
     enum SampleSizeKey: String, CaseIterable {

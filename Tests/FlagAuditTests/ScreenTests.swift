@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import FlagAudit
 @testable import FlagAuditModel
@@ -16,6 +17,33 @@ struct ScreenTests {
 
     static func screen(_ name: String) -> Screener.Result {
         screener.screen(contentsOf: Fixtures.seedsDirectory + "/raw/" + name)
+    }
+
+    /// What the screener writes comes from the pack (`screen.reading`), not from Swift.
+    @Test func thePackDecidesTheSlugsAndSignalsTheScreenerReadsWith() throws {
+        var pack = Fixtures.pack
+        pack.lexicon.screen.reading.newsSource = "blog"
+        pack.lexicon.screen.reading.pemBadges.notApplicable = nil
+        pack.lexicon.screen.reading.randomized = nil
+        let result = Screener(pack: pack).screen(contentsOf: Fixtures.seedsDirectory + "/raw/004-news-mair-fibromyalgia.txt")
+        #expect(result.extraction.source == "blog")
+        #expect(result.extraction.pem == nil)
+        #expect(result.extraction.randomized == nil)
+        pack.lexicon.screen.reading.newsSignals = []
+        #expect(Screener(pack: pack).screen(contentsOf: Fixtures.seedsDirectory + "/raw/004-news-mair-fibromyalgia.txt").extraction.kind != .news)
+
+        let text = try String(contentsOfFile: Fixtures.rulesDirectory + "/lexicon.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "news_source: news ", with: "news_source: newz ")
+            .replacingOccurrences(of: "{signal: randomization, yes: randomized", with: "{signal: randomisation, yes: randomized")
+            .replacingOccurrences(of: "{signal: blinding, yes: blinded", with: "{signal: blinding, yes: masked")
+        let document = try YAMLDocument.load(path: "lexicon.yaml", bytes: Array(text.utf8), limits: .rulePack)
+        #expect(throws: DiagnosticError.self) { try LexiconLoader().load(document, vocabulary: pack.vocabulary) }
+        do { _ = try LexiconLoader().load(document, vocabulary: pack.vocabulary) } catch {
+            let messages = error.diagnostics.map(\.message)
+            #expect(messages.contains("unknown source 'newz' in screen.reading.news_source; did you mean 'news'?"))
+            #expect(messages.contains("screen.reading names signal 'randomisation', which the lexicon's signals do not define; did you mean 'randomization'?"))
+            #expect(messages.contains("screen.reading: signal 'blinding' has no value 'masked'; it reads not-blinded, blinded"))
+        }
     }
 
     @Test func fibromyalgiaPressArticleIsNewsAboutASmallRCTWithActiveControl() {
