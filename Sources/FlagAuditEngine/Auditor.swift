@@ -10,16 +10,19 @@ public struct Auditor: Sendable {
     /// What an audit consults for every entry, worked out once per pack.
     private let suppressible: Set<String>
     private let flagOrder: [String]
+    /// Whether findings carry the fixes `--fix` applies (see `StudyLoader.locatesFixes`).
+    public let makesFixes: Bool
 
-    public init(pack: RulePack) {
+    public init(pack: RulePack, makesFixes: Bool = true) {
         self.pack = pack
+        self.makesFixes = makesFixes
         self.analyzer = StudyAnalyzer(pack: pack)
         self.context = EvaluationContext(vocabulary: pack.vocabulary, negation: analyzer.negation)
         self.suppressible = Set(pack.rules.map(\.id)).union([BuiltinCheck.unsupportedFlag.rawValue, BuiltinCheck.nonCanonicalTerm.rawValue])
         self.flagOrder = pack.vocabulary.terms(in: .methodFlags).map(\.slug)
     }
 
-    public var loader: StudyLoader { StudyLoader(vocabulary: pack.vocabulary) }
+    public var loader: StudyLoader { StudyLoader(vocabulary: pack.vocabulary, locatesFixes: makesFixes) }
 
     /// `complete: false` leaves signals to be worked out as rules ask for them (claims always are).
     public func analyze(_ study: Study, complete: Bool = true) -> StudyAnalysis {
@@ -101,14 +104,14 @@ public struct Auditor: Sendable {
         findings = findings.filter { !suppressed.keys.contains($0.rule) || $0.rule == BuiltinCheck.invalidSuppression.rawValue }
         let missing = suggested.filter { !declared.contains($0) }
         // One edit adds every missing flag; each finding that asks for one carries it.
-        if let fix = study.flagInsertion.fix(adding: missing) {
+        if let fix = loaded.flagInsertion.fix(adding: missing) {
             for index in findings.indices where findings[index].flag.map(missing.contains) == true {
                 findings[index].fix = fix
             }
         }
         return StudyReport(
             path: loaded.path, id: study.id, declaredFlags: declared, suggestedFlags: suggested,
-            missingFlags: missing, unsupportedFlags: unsupported,
+            missingFlags: missing, unsupportedFlags: unsupported, flagRefusal: missing.isEmpty ? nil : loaded.flagInsertion.refusal,
             findings: Auditor.sorted(findings), matches: matches, evidence: evidence, study: study)
     }
 

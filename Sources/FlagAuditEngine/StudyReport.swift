@@ -8,6 +8,8 @@ public struct StudyReport: Sendable {
     public var suggestedFlags: [String]
     public var missingFlags: [String]
     public var unsupportedFlags: [String]
+    /// Why the missing flags cannot be added by `--fix` (tags written inline, an alias), if so.
+    public var flagRefusal: String? = nil
     public var findings: [Finding]
     /// Every rule that fired, including those confirming a declared flag (not reported as findings).
     public var matches: [RuleMatch]

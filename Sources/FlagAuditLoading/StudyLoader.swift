@@ -7,11 +7,18 @@ public struct LoadedStudy: Sendable {
     /// Nil only when the file could not be composed at all.
     public var study: Study?
     public var diagnostics: [Diagnostic]
+    /// Where `--fix` writes flags the rules suggest, worked out while the source is at hand.
+    /// Kept here, not in `Study`: rules copy studies, and every field is a reference count more.
+    public var flagInsertion: FlagInsertion
 
-    public init(path: String, study: Study?, diagnostics: [Diagnostic]) {
+    public init(
+        path: String, study: Study?, diagnostics: [Diagnostic],
+        flagInsertion: FlagInsertion = .refused("the file could not be read as an entry")
+    ) {
         self.path = path
         self.study = study
         self.diagnostics = diagnostics
+        self.flagInsertion = flagInsertion
     }
 }
 
@@ -19,10 +26,14 @@ public struct LoadedStudy: Sendable {
 public struct StudyLoader: Sendable {
     public var vocabulary: Vocabulary
     public var limits: YAMLLimits
+    /// Whether to work out where `--fix` would add flags (`LoadedStudy.flagInsertion`): a
+    /// read of the lines around the keys, which an audit that fixes nothing can skip.
+    public var locatesFixes: Bool
 
-    public init(vocabulary: Vocabulary, limits: YAMLLimits = .entry) {
+    public init(vocabulary: Vocabulary, limits: YAMLLimits = .entry, locatesFixes: Bool = true) {
         self.vocabulary = vocabulary
         self.limits = limits
+        self.locatesFixes = locatesFixes
     }
 
     public func load(path: String, bytes: [UInt8]) -> LoadedStudy {
@@ -39,8 +50,16 @@ public struct StudyLoader: Sendable {
             return LoadedStudy(path: path, study: nil, diagnostics: [empty])
         }
         var reader = NodeReader(path: path)
-        let study = read(root, document: document, reader: &reader)
-        return LoadedStudy(path: path, study: study, diagnostics: reader.diagnostics)
+        let lines = SourceLines(document.bytes)
+        let study = read(root, document: document, lines: lines, reader: &reader)
+        guard let study, locatesFixes else {
+            return LoadedStudy(
+                path: path, study: study, diagnostics: reader.diagnostics,
+                flagInsertion: .refused(study == nil ? "the file could not be read as an entry" : "the audit was not asked for fixes"))
+        }
+        let insertion = FlagInsertionLocator(lines: lines, path: path)
+            .locate(methodFlagsKey: study.keyLocations[.methodFlags], tagsKey: study.keyLocations[.tags])
+        return LoadedStudy(path: path, study: study, diagnostics: reader.diagnostics, flagInsertion: insertion)
     }
 
     public func load(contentsOf path: String) -> LoadedStudy {
@@ -58,8 +77,11 @@ public struct StudyLoader: Sendable {
 
     /// Reads an entry from a node that sits inside another file (a rule's example).
     package func read(_ root: YAMLNode, document: YAMLDocument, reader: inout NodeReader) -> Study? {
-        var builder = StudyBuilder(
-            vocabulary: vocabulary, lines: SourceLines(document.bytes), study: Study(path: document.path))
+        read(root, document: document, lines: SourceLines(document.bytes), reader: &reader)
+    }
+
+    private func read(_ root: YAMLNode, document: YAMLDocument, lines: SourceLines, reader: inout NodeReader) -> Study? {
+        var builder = StudyBuilder(vocabulary: vocabulary, lines: lines, study: Study(path: document.path))
         builder.study.origin = reader.location(root)
         guard let pairs = reader.mapping(root, what: "a study entry", allowed: StudyLoader.entryKeys) else {
             return nil
@@ -69,8 +91,6 @@ public struct StudyLoader: Sendable {
             builder.study.keyLocations[field] = reader.location(keyNode)
             builder.read(field, value, reader: &reader)
         }
-        builder.study.flagInsertion = FlagInsertionLocator(lines: builder.lines, path: document.path)
-            .locate(methodFlagsKey: builder.study.keyLocations[.methodFlags], tagsKey: builder.study.keyLocations[.tags])
         for field in StudyField.required where !reader.diagnostics.contains(where: { $0.field == field.rawValue }) {
             let present = field == .title ? builder.study.texts[.title] != nil : builder.study.strings[field] != nil
             if !present && builder.study.keyLocations[field] == nil {

@@ -12,12 +12,6 @@ package struct HashTable: Sendable {
     package init() {}
 
     @inlinable package func value(for key: UInt64) -> Int? {
-        slot(of: key).map { values[$0] }
-    }
-
-    /// The slot holding `key`, for callers that keep more per key in arrays by slot (the claim
-    /// model's weights); slots stay put until the next insertion.
-    @inlinable package func slot(of key: UInt64) -> Int? {
         guard !keys.isEmpty else { return nil }
         let bit = HashTable.bit(of: key, shift: filterShift)
         guard filter[Int(truncatingIfNeeded: bit >> 6)] & (1 << (bit & 63)) != 0 else { return nil }
@@ -25,18 +19,11 @@ package struct HashTable: Sendable {
         var slot = HashTable.home(of: key, mask: mask)
         while true {
             let stored = keys[slot]
-            // Empty first: the empty marker is never a key, even if asked for.
+            if stored == key { return values[slot] }
             if stored == WordHash.wildcard { return nil }
-            if stored == key { return slot }
             slot = (slot + 1) & mask
         }
     }
-
-    /// How many slots there are (slots run from 0).
-    package var slotCount: Int { keys.count }
-
-    /// The value in a slot `slot(of:)` returned.
-    @inlinable package func value(atSlot slot: Int) -> Int { values[slot] }
 
     package mutating func insert(_ key: UInt64, value: Int) {
         if (count + 1) * 2 > keys.count { grow() }
@@ -50,7 +37,7 @@ package struct HashTable: Sendable {
         filter[Int(truncatingIfNeeded: bit >> 6)] |= 1 << (bit & 63)
     }
 
-    /// A key's first slot in a table of `mask + 1` slots.
+    /// A key's first slot in a table of `mask + 1` slots (the claim model's table probes the same way).
     /// Fibonacci hashing: the multiply spreads every key bit into the upper half, which picks
     /// the slot. (FNV's low bits, which `key ^ key >> 29` kept, cluster in linear probing.)
     @inlinable @inline(__always) package static func home(of key: UInt64, mask: Int) -> Int {

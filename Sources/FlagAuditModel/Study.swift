@@ -15,8 +15,6 @@ public struct Study: Sendable {
     /// Tag categories other than method flags (symptoms, biomarkers, ...), free vocabulary.
     public var tags: [String: [Located<String>]] = [:]
     public var suppressions: [Suppression] = []
-    /// Where `--fix` writes flags the rules suggest; worked out while the source is at hand.
-    public var flagInsertion: FlagInsertion = .refused("the entry's source was not read")
 
     public init(path: String, origin: SourceLocation? = nil) {
         self.path = path

@@ -74,7 +74,8 @@ public struct AuditRun {
 
     private func audit(console: Console) async throws(RunFailure) -> Int32 {
         let plan = try plan()
-        let auditor = Auditor(pack: plan.pack)
+        // The report shows no fixes: only the fixing pass works them out.
+        let auditor = Auditor(pack: plan.pack, makesFixes: false)
         let accepted = try options.baselinePath.map { path throws(RunFailure) in
             try RunFailure.onDiagnostics { () throws(DiagnosticError) in try Baseline(contentsOf: path) }
         }
@@ -84,7 +85,7 @@ public struct AuditRun {
         if options.fix != .off {
             // Fixed as the audit streams by, each entry as soon as its report is final; the
             // report below is then made of the files as they now are.
-            try await fix(plan.files, auditor: auditor, console: console)
+            try await fix(plan.files, auditor: Auditor(pack: plan.pack), console: console)
         }
         // Written study by study: memory stays flat (see `StreamingReport`). A baseline
         // filters each study on the workers; the one to write gathers keys as studies pass.

@@ -24,7 +24,7 @@ public struct EntryFixer: Sendable {
     /// audit saw is refused, not applied somewhere else.
     public func fix(_ report: StudyReport, source: String) -> Result {
         var result = Result(path: report.path, original: source, fixed: source, changes: [], skipped: nil)
-        guard let study = report.study else {
+        guard report.study != nil else {
             result.skipped = "the file could not be read as an entry"
             return result
         }
@@ -51,7 +51,7 @@ public struct EntryFixer: Sendable {
         // Right to left, so that positions before an edit stay valid after it.
         for edit in taken.sorted(by: { EntryFixer.precedes($1, $0) }) { text.apply(edit) }
         result.changes = accepted.map { "line \($0.line): \($0.fix.summary)" } + result.changes
-        if !report.missingFlags.isEmpty, let reason = study.flagInsertion.refusal {
+        if !report.missingFlags.isEmpty, let reason = report.flagRefusal {
             result.changes.append("not added \(report.missingFlags.joined(separator: ", ")): \(reason)")
         }
         result.fixed = text.text
