@@ -29,8 +29,8 @@ public enum FieldPredicate: Sendable {
     }
 
     func holds(for field: StudyField, in study: Study, vocabulary: Vocabulary) -> Bool {
-        // The field's values read in place, in the order of `Study.values(of:)`: the array that
-        // makes was an allocation per test, and rules test fields all the time.
+        // The field's values read in place, in the order of `Study.values(of:)`, without the
+        // array that builds: a field test allocates nothing, and rules test fields all the time.
         let number = study.numbers[field]?.value, isPresent = study.keyLocations[field] != nil
         if let term = study.terms[field] {
             return holds(values: CollectionOfOne(term.value), number: number, isPresent: isPresent, study: study, vocabulary: vocabulary)

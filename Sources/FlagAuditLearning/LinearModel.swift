@@ -169,8 +169,8 @@ public struct LinearModel: Sendable {
         var classes: [String] = []
         var bias: [Double] = []
         var weights: [String: [Double]] = [:]
-        // Split as UTF-8 bytes: the file has some 20,000 lines, and splitting it into strings
-        // by Unicode scalar was most of the pack's start-up (a CR before the LF is dropped).
+        // Split as UTF-8 bytes, one string per field: the file has some 20,000 lines and is read
+        // at every start-up (a CR before the LF is dropped).
         let bytes = Array(text.utf8)
         for (index, whole) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             let line = whole.last == UInt8(ascii: "\r") ? whole.dropLast() : whole

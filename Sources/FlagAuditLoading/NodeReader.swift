@@ -48,7 +48,7 @@ package struct NodeReader {
             report(.schema, node, "\(what) must be a mapping, found \(NodeReader.describe(node))")
             return nil
         }
-        // Labelled as returned: an unlabelled array was converted element by element on return.
+        // Built with the labels it is returned with, so returning it converts nothing.
         var pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
         pairs.reserveCapacity(mapping.count)
         for (keyNode, value) in mapping {

@@ -1,7 +1,7 @@
 
-// libyaml's C interface, as Yams builds it: Yams composes every node with a tag object, a
-// mark and an anchor, and hashes every mapping's keys, which was most of the time spent
-// loading an entry. The events are all the loaders need.
+// libyaml's C interface, as Yams builds it, read as events: the loaders need a node's value,
+// style and marks only, so no tag object, anchor or key hash is made per node (Yams's
+// composer makes all three).
 import CYaml
 
 /// Why a file could not be composed; `YAMLDocument` turns each into a located diagnostic.

@@ -4,8 +4,8 @@ import Foundation
 public struct Vocabulary: Sendable {
     private var terms: [TermCategory: [Term]]
     private var index: [TermCategory: [String: String]]
-    /// Each category's slugs and their place in `terms`: every entry resolves a dozen values,
-    /// and scanning the lists for them was 1% of an audit.
+    /// Each category's slugs and their place in `terms`: resolving a value is one lookup,
+    /// never a scan of the list (every entry resolves a dozen).
     private var positions: [TermCategory: [String: Int]]
 
     public init(terms: [TermCategory: [Term]]) {
@@ -36,8 +36,8 @@ public struct Vocabulary: Sendable {
         return terms[category]?[position]
     }
 
-    /// A term's display label, read in place: copying a whole `Term` out (seven fields, most of
-    /// them reference counted) for one of them was 1% of an audit.
+    /// A term's display label, read in place: one field, without copying the whole `Term` out
+    /// (seven fields, most of them reference counted).
     public func label(of slug: String, in category: TermCategory) -> String? {
         guard let position = positions[category]?[slug] else { return nil }
         return terms[category]?[position].label

@@ -17,8 +17,8 @@ struct RawText {
 
     /// A text block for lines `range` (0-based), optionally dropping a prefix such as "- ".
     func block(_ field: StudyField, lines range: Range<Int>, dropping prefix: Int = 0) -> TextBlock? {
-        // Built as UTF-8 with its scalars counted as they come: appending to a scalar view one
-        // scalar at a time, and asking it for its count, were most of `screen`.
+        // Built as UTF-8 with its scalars counted as they come: each scalar of the text is
+        // visited once, never appended to a scalar view or counted again (see docs/performance.md).
         var content: [UInt8] = []
         var contentCount = 0
         var anchors: [TextAnchor] = []

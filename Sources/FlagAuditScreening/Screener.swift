@@ -79,7 +79,7 @@ public struct Screener: Sendable {
 
     /// The first non-empty line, or the next one when the first only adds a breadcrumb before it.
     private func headline(_ raw: RawText) -> Int? {
-        // The first two lines with text are all it reads (trimming every line was a tenth of `screen`).
+        // The first two lines with text are all it reads: no other line is trimmed.
         var nonEmpty: [Int] = []
         for index in raw.lines.indices where !raw.trimmed(index).isEmpty {
             nonEmpty.append(index)

@@ -39,8 +39,8 @@ public struct SentenceSplitter: Sendable {
             var scalars: [Unicode.Scalar] = []
             scalars.reserveCapacity(utf8.count)
             for scalar in block.text.unicodeScalars { scalars.append(scalar) }
-            // Sentence text is cut from the UTF-8 bytes (appending scalars one by one was a tenth
-            // of an audit); a scalar's byte offset has to be looked up.
+            // Sentence text is cut from the UTF-8 bytes, one copy a sentence, never built scalar by
+            // scalar; so a scalar's byte offset has to be looked up.
             var byteOffsets: [Int] = []
             byteOffsets.reserveCapacity(scalars.count + 1)
             var offset = 0

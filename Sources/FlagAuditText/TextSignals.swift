@@ -20,7 +20,7 @@ public struct TextSignals: Sendable {
     public init() {}
 
     /// The reading of one signal: the strongest-ranked value whose cue is not negated, in any sentence.
-    /// Sentences come field by field and are read in place (copying each was a tenth of the work).
+    /// Sentences come field by field and are read in place: no sentence is copied.
     public static func reading(_ signal: SignalLexicon, in fields: [[Sentence]], negation: Negation) -> Reading? {
         var best: (rank: Int, reading: Reading)?
         // Reused from sentence to sentence: most sentences match nothing and allocate nothing.
