@@ -42,12 +42,7 @@ public struct AuditRun {
 
     /// Runs the audit and returns its exit status; every problem is written to the console.
     public func run(console: Console) async -> Int32 {
-        do {
-            return try await audit(console: console)
-        } catch {
-            error.lines.forEach(console.message)
-            return ExitStatus.untrusted
-        }
+        await RunFailure.exitStatus(on: console) { () async throws(RunFailure) in try await audit(console: console) }
     }
 
     /// What the options and the configuration decide together, before any work is done.

@@ -21,12 +21,9 @@ public struct ReportRun {
     public init(_ options: Options) { self.options = options }
 
     public func run(console: Console) async -> Int32 {
-        do {
+        await RunFailure.exitStatus(on: console) { () async throws(RunFailure) in
             try await report(console: console)
             return ExitStatus.clean
-        } catch {
-            error.lines.forEach(console.message)
-            return ExitStatus.untrusted
         }
     }
 

@@ -9,6 +9,17 @@ public struct RunFailure: Error, Sendable {
 
     public init(lines: [String]) { self.lines = lines }
 
+    /// The exit status of a run: `body`'s, or, when it fails, every line of the failure on the
+    /// console and `ExitStatus.untrusted`.
+    public static func exitStatus(on console: Console, of body: () async throws(RunFailure) -> Int32) async -> Int32 {
+        do {
+            return try await body()
+        } catch {
+            error.lines.forEach(console.message)
+            return ExitStatus.untrusted
+        }
+    }
+
     public init(_ error: DiagnosticError, then conclusion: String? = nil) {
         lines = error.diagnostics.map(\.description) + (conclusion.map { [$0] } ?? [])
     }

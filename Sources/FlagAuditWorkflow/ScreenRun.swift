@@ -30,12 +30,7 @@ public struct ScreenRun {
     public init(_ options: Options) { self.options = options }
 
     public func run(console: Console) async -> Int32 {
-        do {
-            return try await screen(console: console)
-        } catch {
-            error.lines.forEach(console.message)
-            return ExitStatus.untrusted
-        }
+        await RunFailure.exitStatus(on: console) { () async throws(RunFailure) in try await screen(console: console) }
     }
 
     private func screen(console: Console) async throws(RunFailure) -> Int32 {
