@@ -69,7 +69,10 @@ public struct Baseline: Sendable, Equatable {
             else {
                 throw DiagnosticError(Diagnostic(.schema, at: start, "baseline finding \(index + 1) needs path, rule, text and a positive count"))
             }
-            counts[BaselineKey(path: path, rule: rule, text: text), default: 0] += count
+            // Saturating: one key listed twice with counts near Int.max accepts every such finding.
+            let key = BaselineKey(path: path, rule: rule, text: text)
+            let (sum, overflow) = counts[key, default: 0].addingReportingOverflow(count)
+            counts[key] = overflow ? Int.max : sum
         }
         self.counts = counts
     }

@@ -3,12 +3,35 @@ import FlagAudit
 import Foundation
 
 enum Output {
-    static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
+    static func write(_ text: String) { write(text, to: STDOUT_FILENO, named: "standard output") }
 
-    static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+    static func error(_ text: String) { write(text + "\n", to: STDERR_FILENO, named: "standard error") }
+
+    /// Writes all of `text` or stops the tool: output that cannot be delivered (a full disk,
+    /// a closed descriptor) ends the run with a message and exit status 2, never a crash.
+    private static func write(_ text: String, to descriptor: Int32, named name: String) {
+        var text = text
+        let failure: Int32? = text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return nil }
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0 && errno == EINTR {
+                    continue
+                } else {
+                    return written < 0 ? errno : EIO
+                }
+            }
+            return nil
+        }
+        guard let failure else { return }
+        let message = "error: cannot write \(name): \(String(cString: strerror(failure)).lowercased())\n"
+        if descriptor != STDERR_FILENO {
+            _ = message.withCString { Glibc.write(STDERR_FILENO, $0, strlen($0)) }
+        }
+        Glibc.exit(ExitStatus.untrusted)
     }
 
     /// The terminal: reports to standard output, messages to standard error.

@@ -61,6 +61,15 @@ struct WorkflowTests {
         return read
     }
 
+    /// One key listed twice with counts that overflow when summed accepts every such finding.
+    @Test func baselineCountsThatOverflowSaturate() throws {
+        let item = "{\"path\": \"a.yaml\", \"rule\": \"r\", \"text\": \"t\", \"count\": 9223372036854775807}"
+        let directory = try Fixtures.directory(["b.json": Array("{\"version\": 1, \"findings\": [\(item), \(item)]}".utf8)])
+        defer { Fixtures.remove(directory) }
+        let baseline = try Baseline(contentsOf: directory + "/b.json")
+        #expect(baseline.counts.values.map { $0 } == [Int.max])
+    }
+
     @Test func malformedBaselineIsAnError() throws {
         let directory = try Fixtures.directory(["b.json": Array("{\"version\": 2}".utf8)])
         defer { Fixtures.remove(directory) }
