@@ -9,6 +9,18 @@ struct FlagInsertionLocator {
     let path: String
 
     func locate(methodFlagsKey: SourceLocation?, tagsKey: SourceLocation?) -> FlagInsertion {
+        if let foreign = lines.foreignLineBreak {
+            return .refused("the file breaks a line with \(foreign), which --fix does not edit; add the flags by hand")
+        }
+        // The keys are where libyaml says: a line that does not start there with the key is a
+        // sign the two disagree on lines, and nothing is written.
+        for (key, name) in [(methodFlagsKey, "method_flags"), (tagsKey, "tags")] {
+            guard let key else { continue }
+            let line = key.line - 1 < lines.count ? lines.scalars(ofLine: key.line - 1) : []
+            guard key.column - 1 <= line.count, line[(key.column - 1)...].starts(with: name.unicodeScalars) else {
+                return .refused("\(name) is not where the YAML reader put it; add the flags by hand")
+            }
+        }
         let cr = lines.usesCRLF ? "\r" : ""
         if let key = methodFlagsKey {
             return list(keyLine: key.line - 1, keyColumn: key.column - 1, cr: cr)

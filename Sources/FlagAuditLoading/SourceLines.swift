@@ -34,6 +34,24 @@ package struct SourceLines {
         return Array(String(decoding: bytes[starts[index]..<end], as: UTF8.self).unicodeScalars)
     }
 
+    /// A line break libyaml counts and these lines do not (a CR alone, NEL, U+2028, U+2029),
+    /// if the file has one: line numbers from libyaml then name other lines than these, and
+    /// nothing located by them may be edited. Nil for LF and CR LF files.
+    var foreignLineBreak: String? {
+        bytes.withUnsafeBufferPointer { bytes -> String? in
+            for index in bytes.indices {
+                switch bytes[index] {
+                case 0x0D where index + 1 == bytes.count || bytes[index + 1] != 0x0A: return "a carriage return alone"
+                case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85: return "NEL (U+0085)"
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    return bytes[index + 2] == 0xA8 ? "U+2028 LINE SEPARATOR" : "U+2029 PARAGRAPH SEPARATOR"
+                default: continue
+                }
+            }
+            return nil
+        }
+    }
+
     /// Whether any line ends in CR LF: text written into the file then ends its lines so too.
     var usesCRLF: Bool {
         starts.dropFirst().contains { $0 >= 2 && bytes[$0 - 2] == UInt8(ascii: "\r") }

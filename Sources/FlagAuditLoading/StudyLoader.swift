@@ -202,13 +202,17 @@ private struct StudyBuilder {
     /// values folded over lines are left to the author.
     private func respelling(_ scalar: YAMLNode.Scalar, as slug: String, at start: SourceLocation) -> Fix? {
         guard scalar.style == .plain || scalar.style == .singleQuoted || scalar.style == .doubleQuoted,
-            scalar.mark.line == scalar.end.line, scalar.mark.line <= lines.count
+            scalar.mark.line == scalar.end.line, scalar.mark.line <= lines.count, lines.foreignLineBreak == nil
         else { return nil }
         let line = lines.scalars(ofLine: scalar.mark.line - 1)
         let from = scalar.mark.column - 1, to = scalar.end.column - 1
         guard from < to, to <= line.count else { return nil }
         let end = SourceLocation(path: start.path, line: scalar.end.line, column: scalar.end.column)
         let original = String(String.UnicodeScalarView(line[from..<to]))
+        // The range must hold the value as written (quotes aside): else the lines are not
+        // libyaml's, and the edit would land on other text.
+        let written = scalar.style == .plain ? original : String(original.dropFirst().dropLast())
+        guard written == scalar.string else { return nil }
         return Fix(summary: "'\(scalar.string)' → '\(slug)'", edits: [Edit(start: start, end: end, replacement: slug, original: original)])
     }
 

@@ -118,7 +118,11 @@ public struct AuditRun {
                 }
                 return
             }
-            guard fix.changed else { return }
+            guard fix.changed else {
+                // Refused edits (the file changed, flags that cannot be added safely) are said.
+                if !fix.changes.isEmpty { console.message("\(fix.path): not fixed: \(fix.changes.joined(separator: "; "))") }
+                return
+            }
             if options.fix == .preview {
                 var diff = UnifiedDiff.render(old: fix.original, new: fix.fixed, path: fix.path)
                 if diff.hasSuffix("\n") { diff.removeLast() }

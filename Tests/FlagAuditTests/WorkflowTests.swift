@@ -182,6 +182,21 @@ struct WorkflowTests {
             == ["not added small-sample: method_flags is an alias (*f); add the flags where its anchor is"])
     }
 
+    /// libyaml breaks lines at CR, NEL, U+2028 and U+2029 too; the fixer's lines are LF's, so
+    /// such a file is never edited (an edit located by libyaml's lines would land elsewhere).
+    @Test(arguments: ["\u{2028}", "\u{2029}", "\u{85}"])
+    func filesWithForeignLineBreaksAreNotEdited(separator: String) {
+        let source = "id: u\ntitle: \"A\(separator)title\"\ndesign: Cohort\nsample_size: 30\ntags:\n  biomarkers: [x]\n  method_flags: [exploratory-only]\n"
+        let fix = EntryFixer().fix(Fixtures.audit(source), source: source)
+        #expect(fix.fixed == source)
+        #expect(fix.changes.count == 1)
+        #expect(fix.changes.first?.hasPrefix("not added small-sample: the file breaks a line with ") == true)
+        let crOnly = "id: c\rtitle: T\rdesign: Cohort\rsample_size: 30\r"
+        let crFix = EntryFixer().fix(Fixtures.audit(crOnly), source: crOnly)
+        #expect(crFix.fixed == crOnly)
+        #expect(crFix.changes == ["not added small-sample: the file breaks a line with a carriage return alone, which --fix does not edit; add the flags by hand"])
+    }
+
     @Test func fixKeepsWindowsLineEndings() throws {
         let source = "id: w\r\ntitle: T\r\ndesign: cohort\r\nsample_size: 30\r\n"
         let result = try fixed(source, changedLines: [4, 5])
