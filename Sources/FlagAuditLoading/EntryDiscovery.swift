@@ -34,7 +34,17 @@ public struct EntryDiscovery: Sendable {
                 result.files.append(path)
             }
         }
+        // A file named and reached again through its directory (`check d d/x.yaml`, `./d/x.yaml`)
+        // is audited once, where it first came: twice, it would be a duplicate id of itself.
+        var seen: Set<String> = []
+        result.files = result.files.filter { seen.insert(EntryDiscovery.lexicallyNormalized($0)).inserted }
         return result
+    }
+
+    /// A path without `.` components and repeated slashes (`..` is kept: it may cross a link).
+    static func lexicallyNormalized(_ path: String) -> String {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 
     private func walk(_ directory: String, into result: inout Result, visited: inout Set<String>) {

@@ -53,7 +53,9 @@ struct FlagInsertionLocator {
 
     private func list(keyLine: Int, keyColumn: Int, cr: String) -> FlagInsertion {
         let keyScalars = lines.scalars(ofLine: keyLine)
-        let rest = FlagInsertionLocator.valuePart(keyScalars, after: keyColumn)
+        var rest = FlagInsertionLocator.valuePart(keyScalars, after: keyColumn)
+        // An anchor names the list (`method_flags: &flags [...]`); the list is what follows it.
+        if rest.hasPrefix("&") { rest = String(rest.drop { !$0.isWhitespace }.drop { $0.isWhitespace }) }
         if rest.hasPrefix("[") {
             // A flow list: the flags go before the closing bracket, wherever it is.
             for index in keyLine..<lines.count {
@@ -67,10 +69,12 @@ struct FlagInsertionLocator {
                         start: place(index, open + 1), end: place(index, close), original: String(String.UnicodeScalarView(inside)),
                         prefix: "", separator: ", ", suffix: "")
                 }
+                if index != keyLine && scalars[..<close].allSatisfy({ $0 == " " }) {
+                    return afterLastFlowItem(before: index, keyLine: keyLine)
+                }
                 var at = close
                 while at > 0 && scalars[at - 1] == " " { at -= 1 }
-                let prefix = index != keyLine && at == 0 ? "" : ", "
-                return .edit(start: place(index, at), end: place(index, at), original: "", prefix: prefix, separator: ", ", suffix: "")
+                return .edit(start: place(index, at), end: place(index, at), original: "", prefix: ", ", separator: ", ", suffix: "")
             }
             return .refused("could not find the end of the method_flags list")
         }
@@ -118,6 +122,35 @@ struct FlagInsertionLocator {
             start: place(keyLine, colon + 1), end: place(keyLine, scalars.count),
             original: String(String.UnicodeScalarView(scalars[(colon + 1)...])),
             prefix: " [", separator: ", ", suffix: "]" + (tail.isEmpty ? "" : "  " + String(String.UnicodeScalarView(tail))))
+    }
+
+    /// A flow list whose `]` stands alone on its line: the flags go at the end of the last
+    /// line with an item, before its comment, so the layout stays as it is.
+    private func afterLastFlowItem(before closeLine: Int, keyLine: Int) -> FlagInsertion {
+        var index = closeLine - 1
+        while index > keyLine && FlagInsertionLocator.isBlankOrComment(lines.scalars(ofLine: index)) { index -= 1 }
+        let scalars = lines.scalars(ofLine: index)
+        var end = FlagInsertionLocator.commentStart(in: scalars, from: 0) ?? scalars.count
+        while end > 0 && (scalars[end - 1] == " " || scalars[end - 1] == "\t" || scalars[end - 1] == "\r") { end -= 1 }
+        let last = end > 0 ? scalars[end - 1] : "["
+        let prefix = last == "[" ? "" : last == "," ? " " : ", "
+        return .edit(start: place(index, end), end: place(index, end), original: "", prefix: prefix, separator: ", ", suffix: "")
+    }
+
+    /// Where a comment starts on a line (a `#` after a space, outside quotes), if it has one.
+    static func commentStart(in scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        var quote: Unicode.Scalar?
+        for index in start..<scalars.count {
+            let scalar = scalars[index]
+            if let open = quote {
+                if scalar == open { quote = nil }
+            } else if scalar == "\"" || scalar == "'" {
+                quote = scalar
+            } else if scalar == "#" && (index == 0 || scalars[index - 1] == " " || scalars[index - 1] == "\t") {
+                return index
+            }
+        }
+        return nil
     }
 
     /// A 0-based line and column as a location.

@@ -2,6 +2,9 @@ import Foundation
 
 /// Locates the first byte that is not valid UTF-8, so the error can name a line and column.
 package enum UTF8Validation {
+    /// Whether the bytes start with the UTF-8 byte order mark (EF BB BF).
+    package static func hasByteOrderMark(_ bytes: [UInt8]) -> Bool { bytes.starts(with: [0xEF, 0xBB, 0xBF]) }
+
     /// Byte offset of the first NUL byte (`memchr`, many bytes at a time), or nil.
     package static func firstNUL(in bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { buffer in

@@ -24,7 +24,8 @@ public struct Screener: Sendable {
 
     public func screen(contentsOf path: String) -> Result {
         do throws(DiagnosticError) {
-            let bytes = try FileInput.read(path, limit: YAMLLimits.entry.maxBytes)
+            var bytes = try FileInput.read(path, limit: YAMLLimits.entry.maxBytes)
+            if UTF8Validation.hasByteOrderMark(bytes) { bytes.removeFirst(3) }
             try TextPreflight.check(bytes, path: path)
             return screen(path: path, text: String(decoding: bytes, as: UTF8.self))
         } catch {

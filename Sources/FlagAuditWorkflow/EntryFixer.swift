@@ -35,7 +35,9 @@ public struct EntryFixer: Sendable {
         // Several findings share one fix (every finding of a missing flag carries the addition).
         var fixes: [Fix] = []
         for fix in report.findings.compactMap(\.fix) where !fixes.contains(fix) { fixes.append(fix) }
-        var text = EditableText(source)
+        // Edits count lines and columns without a byte order mark, as the loader does; it is kept.
+        let mark = source.unicodeScalars.first == "\u{FEFF}" ? "\u{FEFF}" : ""
+        var text = EditableText(String(source.unicodeScalars.dropFirst(mark.isEmpty ? 0 : 1)))
         var accepted: [(fix: Fix, line: Int)] = []
         var taken: [Edit] = []
         for fix in fixes.sorted(by: { EntryFixer.precedes($0.edits.first, $1.edits.first) }) {
@@ -54,7 +56,7 @@ public struct EntryFixer: Sendable {
         if !report.missingFlags.isEmpty, let reason = report.flagRefusal {
             result.changes.append("not added \(report.missingFlags.joined(separator: ", ")): \(reason)")
         }
-        result.fixed = text.text
+        result.fixed = mark + text.text
         return result
     }
 

@@ -197,6 +197,18 @@ struct WorkflowTests {
         #expect(crFix.changes == ["not added small-sample: the file breaks a line with a carriage return alone, which --fix does not edit; add the flags by hand"])
     }
 
+    /// A flow list whose bracket closes on a line of its own keeps that layout, and an anchored
+    /// list takes the flags after its anchor.
+    @Test func fixKeepsMultiLineAndAnchoredFlowLists() throws {
+        let multiLine = "id: m\ntitle: T\ndesign: cohort\nsample_size: 30\ntags:\n  method_flags: [\n    exploratory-only,  # why\n    pem-defined\n  ]\n"
+        let result = try fixed(multiLine, changedLines: [7])
+        #expect(result.hasSuffix("    exploratory-only,  # why\n    pem-defined, small-sample\n  ]\n"))
+        let trailingComma = "id: m\ntitle: T\ndesign: cohort\nsample_size: 30\ntags:\n  method_flags: [\n    exploratory-only,\n  ]\n"
+        #expect(try fixed(trailingComma, changedLines: [6]).hasSuffix("    exploratory-only, small-sample\n  ]\n"))
+        let anchored = "id: a\ntitle: T\ndesign: cohort\nsample_size: 30\ntags:\n  method_flags: &f [exploratory-only]\n"
+        #expect(try fixed(anchored, changedLines: [5]).hasSuffix("  method_flags: &f [exploratory-only, small-sample]\n"))
+    }
+
     @Test func fixKeepsWindowsLineEndings() throws {
         let source = "id: w\r\ntitle: T\r\ndesign: cohort\r\nsample_size: 30\r\n"
         let result = try fixed(source, changedLines: [4, 5])
@@ -238,6 +250,26 @@ struct WorkflowTests {
             ])
         }
         #expect(throws: DiagnosticError.self) { try Configuration.load(directory + "/key.yml") }
+    }
+
+    /// A UTF-8 byte order mark is accepted, counted in no column, and kept by --fix.
+    @Test func aByteOrderMarkIsIgnoredAndKept() throws {
+        let source = "\u{FEFF}id: bom\ntitle: T\ndesign: Cohort\nsample_size: 30\n"
+        let report = Fixtures.audit(source)
+        #expect(!report.findings.contains { $0.severity == .error })
+        let spelling = try #require(report.findings.first { $0.rule == "non-canonical-term" })
+        #expect(spelling.location.line == 3 && spelling.location.column == 9)
+        let fix = EntryFixer().fix(report, source: source)
+        #expect(fix.fixed == "\u{FEFF}id: bom\ntitle: T\ndesign: cohort\nsample_size: 30\ntags:\n  method_flags: [small-sample]\n")
+        let idLine = Fixtures.load("\u{FEFF}id: Bad Id\ntitle: T\n").diagnostics.first?.location
+        #expect(idLine.map { [$0.line, $0.column] } == [1, 5])
+    }
+
+    @Test func aFileNamedTwiceIsAuditedOnce() throws {
+        let directory = try Fixtures.directory(["d/a.yaml": Array(Fixtures.minimalEntry.utf8)])
+        defer { Fixtures.remove(directory) }
+        let files = EntryDiscovery().files(under: [directory + "/d", directory + "/d/a.yaml", directory + "/./d//a.yaml"]).files
+        #expect(files == [directory + "/d/a.yaml"])
     }
 
     @Test func excludedPathsAreSkipped() throws {
