@@ -135,6 +135,13 @@ public struct RulePackLoader: Sendable {
             examples = parseExamples(value, document: document, vocabulary: vocabulary, reader: &reader)
         }
         let placement = fields["at"].map { fieldsNamed($0.1, reader: &reader) } ?? []
+        // A finding can land only on a field the rule looks at: another has no evidence to show.
+        if let condition, let (_, node) = fields["at"] {
+            let tested = Set(condition.fields)
+            for field in placement where !tested.contains(field) {
+                reader.report(.schema, node, "'at: \(field.rawValue)' names a field the rule's 'when' does not test; its findings could never land there")
+            }
+        }
         guard !id.isEmpty, let condition else { return nil }
         return Rule(
             id: id, severity: severity, flag: flag,

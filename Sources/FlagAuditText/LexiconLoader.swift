@@ -114,6 +114,9 @@ package struct LexiconLoader {
             }
             return map
         }
+        if case .mapping = node, node.removing(key: ScreenKey.reading.rawValue).value == nil {
+            reader.report(.missingKey, node, "screen needs 'reading': the signals and slugs the screener reads news, PEM badges and trial design with (see the default lexicon.yaml)")
+        }
         for (key, _, value) in reader.mapping(node, what: "screen", keys: ScreenKey.self) ?? [] {
             let name = key.rawValue
             switch key {

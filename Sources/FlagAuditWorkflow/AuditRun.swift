@@ -107,7 +107,7 @@ public struct AuditRun {
     /// over, so no more than a window of studies is held at once. A file that cannot be
     /// written stops the fixing (later files are left as they are) and the run.
     private func fix(_ files: [String], auditor: Auditor, console: Console) async throws(RunFailure) {
-        let fixer = EntryFixer()
+        let fixer = EntryFixer(vocabulary: auditor.pack.vocabulary)
         var failure: FileError?
         await auditor.audit(files: files) { study in
             guard failure == nil, let bytes = try? FileInput.read(study.path, limit: YAMLLimits.entry.maxBytes) else { return }

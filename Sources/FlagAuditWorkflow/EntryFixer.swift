@@ -1,4 +1,5 @@
 import FlagAuditEngine
+import FlagAuditLoading
 import FlagAuditModel
 import FlagAuditText
 
@@ -18,13 +19,17 @@ public struct EntryFixer: Sendable {
         public var changed: Bool { original != fixed }
     }
 
-    public init() {}
+    /// Reads the fixed text back: a fix is kept only if the entry then reads as before, plus
+    /// the flags it adds and with slugs for the spellings it rewrites.
+    public let loader: StudyLoader
+
+    public init(vocabulary: Vocabulary) { loader = StudyLoader(vocabulary: vocabulary, locatesFixes: false) }
 
     /// `source`: the file's text as it is now. An edit whose range no longer reads what the
     /// audit saw is refused, not applied somewhere else.
     public func fix(_ report: StudyReport, source: String) -> Result {
         var result = Result(path: report.path, original: source, fixed: source, changes: [], skipped: nil)
-        guard report.study != nil else {
+        guard let study = report.study else {
             result.skipped = "the file could not be read as an entry"
             return result
         }
@@ -57,7 +62,43 @@ public struct EntryFixer: Sendable {
             result.changes.append("not added \(report.missingFlags.joined(separator: ", ")): \(reason)")
         }
         result.fixed = mark + text.text
+        if result.changed, let problem = revalidate(result.fixed, as: study, adding: added(by: accepted.map(\.fix), report)) {
+            result.fixed = source
+            result.changes = ["not changed: \(problem); fix it by hand"]
+        }
         return result
+    }
+
+    /// The flags a set of fixes adds: the report's missing flags, when the fix their findings
+    /// carry is among them.
+    private func added(by fixes: [Fix], _ report: StudyReport) -> [String] {
+        let addition = report.findings.first { $0.flag.map(report.missingFlags.contains) == true }?.fix
+        return addition.map(fixes.contains) == true ? report.missingFlags : []
+    }
+
+    /// Why the fixed text is not the audited entry with `added` flags (and slugs for its
+    /// spellings), or nil when it is: an edit that landed elsewhere, or left YAML that no longer
+    /// parses, is caught here before anything is written.
+    private func revalidate(_ fixed: String, as before: Study, adding added: [String]) -> String? {
+        let after = loader.load(path: before.path, bytes: Array(fixed.utf8))
+        guard let study = after.study else {
+            return "the fixed file would not read as an entry (\(after.diagnostics.first?.message ?? "unreadable"))"
+        }
+        if let error = after.diagnostics.first(where: { $0.severity == .error }) {
+            return "the fixed file would not be valid (\(error.message))"
+        }
+        for field in StudyField.allCases where field != .methodFlags {
+            if study.values(of: field) != before.values(of: field) || study.texts[field]?.map(\.text) != before.texts[field]?.map(\.text) {
+                return "the fixed file would differ from the audited entry in \(field.displayName)"
+            }
+        }
+        if study.tags.mapValues({ $0.map(\.value) }) != before.tags.mapValues({ $0.map(\.value) }) {
+            return "the fixed file would differ from the audited entry in its tags"
+        }
+        if study.declaredFlags.map(\.value) != before.declaredFlags.map(\.value) + added {
+            return "the flags would not land in tags.method_flags as meant"
+        }
+        return nil
     }
 
     /// The line an editor sees change: an edit that starts by breaking its line changes the next.

@@ -204,6 +204,12 @@ struct RulePackTests {
         #expect(error.diagnostics.map(\.message) == [
             "unknown field 'findngs' in 'at'; did you mean 'findings'?", "unknown field 'desing' in 'at'; did you mean 'design'?",
         ])
+        let untested = try RulePackTests.packWith(RulePackTests.landingRule(expect: "{count: 1}", at: "\n    at: sample_size"))
+        defer { Fixtures.remove(untested.directory) }
+        guard case .failure(let error) = untested.result else { Issue.record("loaded an 'at' the rule does not test"); return }
+        #expect(error.diagnostics.map(\.message) == [
+            "'at: sample_size' names a field the rule's 'when' does not test; its findings could never land there",
+        ])
         let misplaced = try RulePackTests.packWith(RulePackTests.validRule.replacingOccurrences(
             of: "non_triggering: [{sample_size: 50}]", with: "non_triggering: [{sample_size: 50, expect: {count: 0}}]"))
         defer { Fixtures.remove(misplaced.directory) }

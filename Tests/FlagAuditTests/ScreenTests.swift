@@ -36,6 +36,9 @@ struct ScreenTests {
             .replacingOccurrences(of: "news_source: news ", with: "news_source: newz ")
             .replacingOccurrences(of: "{signal: randomization, yes: randomized", with: "{signal: randomisation, yes: randomized")
             .replacingOccurrences(of: "{signal: blinding, yes: blinded", with: "{signal: blinding, yes: masked")
+        let withoutReading = String(text[..<text.range(of: "  # How the signals above become")!.lowerBound])
+        let older = try YAMLDocument.load(path: "lexicon.yaml", bytes: Array(withoutReading.utf8), limits: .rulePack)
+        #expect(throws: DiagnosticError.self) { try LexiconLoader().load(older, vocabulary: pack.vocabulary) }
         let document = try YAMLDocument.load(path: "lexicon.yaml", bytes: Array(text.utf8), limits: .rulePack)
         #expect(throws: DiagnosticError.self) { try LexiconLoader().load(document, vocabulary: pack.vocabulary) }
         do { _ = try LexiconLoader().load(document, vocabulary: pack.vocabulary) } catch {

@@ -80,7 +80,7 @@ struct WorkflowTests {
     /// the fixed text audits clean of missing flags and non-canonical spellings.
     func fixed(_ source: String, changedLines: Set<Int>) throws -> String {
         let report = Fixtures.audit(source)
-        let fix = EntryFixer().fix(report, source: source)
+        let fix = EntryFixer(vocabulary: Fixtures.pack.vocabulary).fix(report, source: source)
         #expect(fix.skipped == nil)
         let old = source.scalarLines, new = fix.fixed.scalarLines
         let inserted = new.count - old.count
@@ -150,16 +150,20 @@ struct WorkflowTests {
         // Display fields say nothing the fixer uses: scramble them and the fix still lands.
         report.findings[index].excerpt = "Case Report"
         report.findings[index].field = nil
-        let fixed = EntryFixer().fix(report, source: WorkflowTests.misspelt)
+        let fixed = EntryFixer(vocabulary: Fixtures.pack.vocabulary).fix(report, source: WorkflowTests.misspelt)
         #expect(fixed.fixed.contains("design: cohort   # as published\n"))
         #expect(fixed.changes.first == "line 3: 'Cohort' → 'cohort'")
-        // And the edit is what is written: another replacement, another text.
+        // And the edit is what is written: another replacement (the same slug), another text.
+        report.findings[index].fix?.edits[0].replacement = "'cohort'"
+        #expect(EntryFixer(vocabulary: Fixtures.pack.vocabulary).fix(report, source: WorkflowTests.misspelt).fixed.contains("design: 'cohort'   # as published\n"))
+        // One that would change what the entry says is refused when the fix is read back.
         report.findings[index].fix?.edits[0].replacement = "cross-sectional"
-        #expect(EntryFixer().fix(report, source: WorkflowTests.misspelt).fixed.contains("design: cross-sectional   # as published\n"))
+        let changing = EntryFixer(vocabulary: Fixtures.pack.vocabulary).fix(report, source: WorkflowTests.misspelt)
+        #expect(!changing.changed && changing.changes == ["not changed: the fixed file would differ from the audited entry in design; fix it by hand"])
         // Without its fix the finding changes nothing, though its excerpt still names the spelling.
         for finding in report.findings.indices { report.findings[finding].fix = nil }
         report.missingFlags = []
-        let untouched = EntryFixer().fix(report, source: WorkflowTests.misspelt)
+        let untouched = EntryFixer(vocabulary: Fixtures.pack.vocabulary).fix(report, source: WorkflowTests.misspelt)
         #expect(!untouched.changed && untouched.changes.isEmpty)
     }
 
@@ -167,18 +171,20 @@ struct WorkflowTests {
         let report = Fixtures.audit(WorkflowTests.misspelt)
         let changed = WorkflowTests.misspelt.replacingOccurrences(of: "title: T\n", with: "title: Two\n")
             .replacingOccurrences(of: "design: Cohort", with: "design: cohort")
-        let fix = EntryFixer().fix(report, source: changed)
+        let fix = EntryFixer(vocabulary: Fixtures.pack.vocabulary).fix(report, source: changed)
         #expect(!fix.fixed.contains("Cohort"))
-        #expect(fix.changes.contains("not changed: 'Cohort' → 'cohort': the file no longer reads as it did when audited"))
+        // The respelling no longer lands, and the file is not the one audited: nothing is written.
+        #expect(fix.fixed == changed)
+        #expect(fix.changes == ["not changed: the fixed file would differ from the audited entry in title; fix it by hand"])
     }
 
     @Test func flagsThatCannotBeAddedSafelyAreRefusedWithAReason() {
         let inline = "id: i\ntitle: T\ndesign: cohort\nsample_size: 30\ntags: {symptoms: [pain]}\n"
-        let fix = EntryFixer().fix(Fixtures.audit(inline), source: inline)
+        let fix = EntryFixer(vocabulary: Fixtures.pack.vocabulary).fix(Fixtures.audit(inline), source: inline)
         #expect(!fix.changed)
         #expect(fix.changes == ["not added small-sample: tags is written inline; add the flags by hand"])
         let alias = "id: s\ntitle: T\ndesign: cohort\nsample_size: 30\ntags:\n  other: &f [exploratory-only]\n  method_flags: *f\n"
-        #expect(EntryFixer().fix(Fixtures.audit(alias), source: alias).changes
+        #expect(EntryFixer(vocabulary: Fixtures.pack.vocabulary).fix(Fixtures.audit(alias), source: alias).changes
             == ["not added small-sample: method_flags is an alias (*f); add the flags where its anchor is"])
     }
 
@@ -187,12 +193,12 @@ struct WorkflowTests {
     @Test(arguments: ["\u{2028}", "\u{2029}", "\u{85}"])
     func filesWithForeignLineBreaksAreNotEdited(separator: String) {
         let source = "id: u\ntitle: \"A\(separator)title\"\ndesign: Cohort\nsample_size: 30\ntags:\n  biomarkers: [x]\n  method_flags: [exploratory-only]\n"
-        let fix = EntryFixer().fix(Fixtures.audit(source), source: source)
+        let fix = EntryFixer(vocabulary: Fixtures.pack.vocabulary).fix(Fixtures.audit(source), source: source)
         #expect(fix.fixed == source)
         #expect(fix.changes.count == 1)
         #expect(fix.changes.first?.hasPrefix("not added small-sample: the file breaks a line with ") == true)
         let crOnly = "id: c\rtitle: T\rdesign: Cohort\rsample_size: 30\r"
-        let crFix = EntryFixer().fix(Fixtures.audit(crOnly), source: crOnly)
+        let crFix = EntryFixer(vocabulary: Fixtures.pack.vocabulary).fix(Fixtures.audit(crOnly), source: crOnly)
         #expect(crFix.fixed == crOnly)
         #expect(crFix.changes == ["not added small-sample: the file breaks a line with a carriage return alone, which --fix does not edit; add the flags by hand"])
     }
@@ -209,6 +215,20 @@ struct WorkflowTests {
         #expect(try fixed(anchored, changedLines: [5]).hasSuffix("  method_flags: &f [exploratory-only, small-sample]\n"))
     }
 
+    /// A fix is read back before it is kept: one that would leave invalid YAML or move the
+    /// flags elsewhere is refused, and the file stays as it was.
+    @Test(arguments: [
+        "tags:\n  method_flags:\n    [pem-defined]\n",   // a flow list on the line after its key
+        "tags:\n  {symptoms: [pain]}\n",                  // tags as a flow mapping on its own line
+        "...\n",                                           // a document end marker before the end
+    ])
+    func aFixThatWouldBreakTheEntryIsRefused(tail: String) {
+        let source = "id: r\ntitle: T\ndesign: cohort\nsample_size: 30\n" + tail
+        let fix = EntryFixer(vocabulary: Fixtures.pack.vocabulary).fix(Fixtures.audit(source), source: source)
+        #expect(fix.fixed == source)
+        #expect(fix.changes.count == 1 && fix.changes[0].hasPrefix("not changed: the fixed file would not"))
+    }
+
     @Test func fixKeepsWindowsLineEndings() throws {
         let source = "id: w\r\ntitle: T\r\ndesign: cohort\r\nsample_size: 30\r\n"
         let result = try fixed(source, changedLines: [4, 5])
@@ -217,7 +237,7 @@ struct WorkflowTests {
 
     @Test func fixNeverTouchesFilesWithErrors() {
         let source = "id: g\ntitle: T\ndesign: rct\nsample_size: 30\ntags:\n  method_flags: [no-randomization]\n"
-        let fix = EntryFixer().fix(Fixtures.audit(source), source: source)
+        let fix = EntryFixer(vocabulary: Fixtures.pack.vocabulary).fix(Fixtures.audit(source), source: source)
         #expect(fix.skipped != nil)
         #expect(fix.fixed == source)
     }
@@ -259,7 +279,7 @@ struct WorkflowTests {
         #expect(!report.findings.contains { $0.severity == .error })
         let spelling = try #require(report.findings.first { $0.rule == "non-canonical-term" })
         #expect(spelling.location.line == 3 && spelling.location.column == 9)
-        let fix = EntryFixer().fix(report, source: source)
+        let fix = EntryFixer(vocabulary: Fixtures.pack.vocabulary).fix(report, source: source)
         #expect(fix.fixed == "\u{FEFF}id: bom\ntitle: T\ndesign: cohort\nsample_size: 30\ntags:\n  method_flags: [small-sample]\n")
         let idLine = Fixtures.load("\u{FEFF}id: Bad Id\ntitle: T\n").diagnostics.first?.location
         #expect(idLine.map { [$0.line, $0.column] } == [1, 5])
