@@ -137,20 +137,9 @@ struct FlagInsertionLocator {
         return .edit(start: place(index, end), end: place(index, end), original: "", prefix: prefix, separator: ", ", suffix: "")
     }
 
-    /// Where a comment starts on a line (a `#` after a space, outside quotes), if it has one.
+    /// Where a comment starts on a line (a `#` first or after a space or tab, outside quotes).
     static func commentStart(in scalars: [Unicode.Scalar], from start: Int) -> Int? {
-        var quote: Unicode.Scalar?
-        for index in start..<scalars.count {
-            let scalar = scalars[index]
-            if let open = quote {
-                if scalar == open { quote = nil }
-            } else if scalar == "\"" || scalar == "'" {
-                quote = scalar
-            } else if scalar == "#" && (index == 0 || scalars[index - 1] == " " || scalars[index - 1] == "\t") {
-                return index
-            }
-        }
-        return nil
+        scan(scalars, from: start, stopAtBracket: false).comment
     }
 
     /// A 0-based line and column as a location.
@@ -166,22 +155,26 @@ struct FlagInsertionLocator {
 
     /// The `]` closing a flow list, outside quotes and before any comment.
     static func closingBracket(in scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        scan(scalars, from: start, stopAtBracket: true).close
+    }
+
+    /// One walk over a line from `start`, outside quotes, to where a comment starts or (with
+    /// `stopAtBracket`) to a `]` before it.
+    private static func scan(_ scalars: [Unicode.Scalar], from start: Int, stopAtBracket: Bool) -> (close: Int?, comment: Int?) {
         var quote: Unicode.Scalar?
-        var index = start
-        while index < scalars.count {
+        for index in start..<max(start, scalars.count) {
             let scalar = scalars[index]
             if let open = quote {
                 if scalar == open { quote = nil }
             } else if scalar == "\"" || scalar == "'" {
                 quote = scalar
-            } else if scalar == "#" && index > 0 && scalars[index - 1] == " " {
-                return nil
-            } else if scalar == "]" {
-                return index
+            } else if scalar == "#" && (index == 0 || scalars[index - 1] == " " || scalars[index - 1] == "\t") {
+                return (nil, index)
+            } else if scalar == "]" && stopAtBracket {
+                return (index, nil)
             }
-            index += 1
         }
-        return nil
+        return (nil, nil)
     }
 
     static func indent(_ scalars: [Unicode.Scalar]) -> Int { scalars.prefix { $0 == " " }.count }

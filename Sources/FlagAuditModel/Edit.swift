@@ -17,10 +17,11 @@ public struct Edit: Sendable, Hashable {
     }
 
     /// Whether the two ranges share text. An insertion at the end of another range shares none.
-    public func overlaps(_ other: Edit) -> Bool {
-        (start.line, start.column) < (other.end.line, other.end.column)
-            && (other.start.line, other.start.column) < (end.line, end.column)
-    }
+    /// (Edits of one file: locations compare by path first, and share it.)
+    public func overlaps(_ other: Edit) -> Bool { start < other.end && other.start < end }
+
+    /// Source order: by start, then by end.
+    public static func precedes(_ a: Edit, _ b: Edit) -> Bool { (a.start, a.end) < (b.start, b.end) }
 }
 
 /// How to repair what a finding reports: the edits, made where the problem was detected, and

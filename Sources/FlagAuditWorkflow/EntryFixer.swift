@@ -56,7 +56,7 @@ public struct EntryFixer: Sendable {
             accepted.append((fix, fix.edits.first.map(EntryFixer.firstChangedLine) ?? 0))
         }
         // Right to left, so that positions before an edit stay valid after it.
-        for edit in taken.sorted(by: { EntryFixer.precedes($1, $0) }) { text.apply(edit) }
+        for edit in taken.sorted(by: { Edit.precedes($1, $0) }) { text.apply(edit) }
         result.changes = accepted.map { "line \($0.line): \($0.fix.summary)" } + result.changes
         if !report.missingFlags.isEmpty, let reason = report.flagRefusal {
             result.changes.append("not added \(report.missingFlags.joined(separator: ", ")): \(reason)")
@@ -106,9 +106,10 @@ public struct EntryFixer: Sendable {
         edit.replacement.hasPrefix("\n") || edit.replacement.hasPrefix("\r\n") ? edit.start.line + 1 : edit.start.line
     }
 
+    /// Source order of two fixes' first edits; a fix without edits comes first.
     static func precedes(_ a: Edit?, _ b: Edit?) -> Bool {
         guard let a, let b else { return b != nil }
-        return (a.start.line, a.start.column, a.end.line, a.end.column) < (b.start.line, b.start.column, b.end.line, b.end.column)
+        return Edit.precedes(a, b)
     }
 }
 
