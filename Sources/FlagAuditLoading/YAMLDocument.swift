@@ -8,10 +8,7 @@ package struct YAMLDocument {
     package let root: YAMLNode?
 
     package static func load(path: String, bytes: [UInt8], limits: YAMLLimits) throws(DiagnosticError) -> YAMLDocument {
-        // A UTF-8 byte order mark says only "UTF-8": it is no part of the text, and lines and
-        // columns are counted without it.
-        let bytes = UTF8Validation.hasByteOrderMark(bytes) ? Array(bytes.dropFirst(3)) : bytes
-        try YAMLPreflight(path: path, bytes: bytes, limits: limits).run()
+        let bytes = try YAMLPreflight(path: path, bytes: bytes, limits: limits).run()
         do {
             let root = try YAMLComposer(limits: limits).compose(bytes)
             return YAMLDocument(path: path, bytes: bytes, root: root)

@@ -24,9 +24,7 @@ public struct Screener: Sendable {
 
     public func screen(contentsOf path: String) -> Result {
         do throws(DiagnosticError) {
-            var bytes = try FileInput.read(path, limit: YAMLLimits.entry.maxBytes)
-            if UTF8Validation.hasByteOrderMark(bytes) { bytes.removeFirst(3) }
-            try TextPreflight.check(bytes, path: path)
+            let bytes = try TextPreflight.text(FileInput.read(path, limit: YAMLLimits.entry.maxBytes), path: path)
             return screen(path: path, text: String(decoding: bytes, as: UTF8.self))
         } catch {
             let report = auditor.audit(LoadedStudy(path: path, study: nil, diagnostics: error.diagnostics))
