@@ -155,7 +155,7 @@ public struct Auditor: Sendable {
         var ids = DuplicateIDs()
         await OrderedWork.run(count: files.count, job: { index in
             var report = self.audit(loader.load(contentsOf: files[index]))
-            let id = report.study?.strings[.id]
+            let id = report.study?.string(.id)
             if !keepStudies {
                 // Freed by the thread that allocated them, so the one consumer never frees into
                 // the workers' malloc arenas and contends for them.

@@ -14,7 +14,7 @@ struct PredicateSubject {
     var admitsDesign: Bool
 
     init(_ field: StudyField) {
-        name = field.rawValue
+        name = field.name
         switch field.kind {
         case .term(let c), .terms(let c): category = c
         default: category = nil
@@ -43,7 +43,7 @@ struct ConditionParser {
     static let combinators = ["all", "any", "not", "text", "signal"]
 
     func parse(_ node: YAMLNode, reader: inout NodeReader) -> Condition? {
-        let allowed = ConditionParser.combinators + StudyField.allCases.filter { !$0.isText && $0.kind != .structure }.map(\.rawValue)
+        let allowed = ConditionParser.combinators + StudyField.allCases.filter { !$0.isText && $0.kind != .structure }.map(\.name)
         guard let pairs = reader.mapping(node, what: "a condition", allowed: allowed) else { return nil }
         var conditions: [Condition] = []
         for (key, _, value) in pairs {
@@ -62,7 +62,7 @@ struct ConditionParser {
             case "signal":
                 conditions.append(contentsOf: parseSignals(value, reader: &reader))
             default:
-                guard let field = StudyField(rawValue: key) else { continue }
+                guard let field = StudyField(name: key) else { continue }
                 conditions.append(contentsOf: parsePredicates(PredicateSubject(field), value, reader: &reader).map { .field(field, $0) })
             }
         }
@@ -76,14 +76,14 @@ struct ConditionParser {
     /// `signal: {randomization: not-randomized, sample_size: {below: 50}, case_definitions: {any_in: ["@requires-pem"]}}`
     private func parseSignals(_ node: YAMLNode, reader: inout NodeReader) -> [Condition] {
         let named = lexicon.signals.map(\.name)
-        let termSignals = [TermCategory.caseDefinitions, .populations].map(\.rawValue)
+        let termSignals = [TermCategory.caseDefinitions, .populations].map(\.name)
         let allowed = named + termSignals + ["sample_size"]
         var conditions: [Condition] = []
         for (key, keyNode, value) in reader.mapping(node, what: "a signal test", allowed: allowed) ?? [] {
             if key == "sample_size" {
                 let subject = PredicateSubject(signal: key, isNumeric: true)
                 conditions += parsePredicates(subject, value, reader: &reader).map { .signal(.sampleSize, $0) }
-            } else if let category = TermCategory(rawValue: key), termSignals.contains(key) {
+            } else if let category = TermCategory(name: key), termSignals.contains(key) {
                 let subject = PredicateSubject(signal: key, category: category)
                 conditions += parsePredicates(subject, value, reader: &reader).map { .signal(.terms(category), $0) }
             } else if let signal = lexicon.signal(key) {
@@ -193,12 +193,12 @@ struct ConditionParser {
             case "fields":
                 let textFields = StudyField.allCases.filter(\.isText)
                 matcher.fields = (reader.scalarList(value, what: "fields") ?? []).compactMap { item in
-                    guard let field = StudyField(rawValue: item.value), field.isText else {
+                    guard let field = StudyField(name: item.value), field.isText else {
                         var message = "'\(item.value)' is not a text field"
-                        if let nearest = NearestMatch.best(for: item.value, among: textFields.map(\.rawValue)) {
+                        if let nearest = NearestMatch.best(for: item.value, among: textFields.map(\.name)) {
                             message += "; did you mean '\(nearest)'?"
                         } else {
-                            message += "; text fields are \(textFields.map(\.rawValue).joined(separator: ", "))"
+                            message += "; text fields are \(textFields.map(\.name).joined(separator: ", "))"
                         }
                         reader.report(.schema, item.node, message)
                         return nil

@@ -29,22 +29,19 @@ public enum FieldPredicate: Sendable {
     }
 
     func holds(for field: StudyField, in study: Study, vocabulary: Vocabulary) -> Bool {
-        // The field's values read in place, in the order of `Study.values(of:)`, without the
-        // array that builds: a field test allocates nothing, and rules test fields all the time.
-        let number = study.numbers[field]?.value, isPresent = study.keyLocations[field] != nil
-        if let term = study.terms[field] {
-            return holds(values: CollectionOfOne(term.value), number: number, isPresent: isPresent, study: study, vocabulary: vocabulary)
+        // The field's values read in place, as `Study.values(of:)` gives them, without the array
+        // that builds: a field test allocates nothing, and rules test fields all the time.
+        let entry = study.fields[field], isPresent = entry?.key != nil
+        switch entry?.value {
+        case .term(let value)?, .string(let value)?:
+            return holds(values: CollectionOfOne(value.value), number: nil, isPresent: isPresent, study: study, vocabulary: vocabulary)
+        case .list(let values)?:
+            return holds(values: values.lazy.map(\.value), number: nil, isPresent: isPresent, study: study, vocabulary: vocabulary)
+        case .number(let number)?:
+            return holds(values: CollectionOfOne(String(number.value)), number: number.value, isPresent: isPresent, study: study, vocabulary: vocabulary)
+        case .text?, nil:
+            return holds(values: EmptyCollection(), number: nil, isPresent: isPresent, study: study, vocabulary: vocabulary)
         }
-        if let list = study.lists[field] {
-            return holds(values: list.lazy.map(\.value), number: number, isPresent: isPresent, study: study, vocabulary: vocabulary)
-        }
-        if let string = study.strings[field] {
-            return holds(values: CollectionOfOne(string.value), number: number, isPresent: isPresent, study: study, vocabulary: vocabulary)
-        }
-        if let number {
-            return holds(values: CollectionOfOne(String(number)), number: number, isPresent: isPresent, study: study, vocabulary: vocabulary)
-        }
-        return holds(values: EmptyCollection(), number: number, isPresent: isPresent, study: study, vocabulary: vocabulary)
     }
 
     /// The test on any list of values: an entry field's, or a text signal's.
@@ -60,7 +57,7 @@ public enum FieldPredicate: Sendable {
         case .below(let limit): return number.map { $0 < limit } ?? false
         case .atLeast(let limit): return number.map { $0 >= limit } ?? false
         case .admitsDesign(let expected):
-            guard let level = study.terms[.evidenceLevel]?.value, let design = study.design else { return false }
+            guard let level = study.term(.evidenceLevel)?.value, let design = study.design else { return false }
             return vocabulary.level(level, admits: design) == expected
         }
     }

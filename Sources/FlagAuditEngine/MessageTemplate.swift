@@ -20,7 +20,7 @@ public struct MessageTemplate: Sendable, Equatable {
             switch name {
             case "match": self = .match
             case "excerpt": self = .excerpt
-            default: self = .field(StudyField(rawValue: name), name: name)
+            default: self = .field(StudyField(name: name), name: name)
             }
         }
     }

@@ -124,7 +124,7 @@ public struct RulePackLoader: Sendable {
             }
         }
         let message = MessageTemplate(fields["message"].flatMap { reader.string($0.1, what: "message") } ?? "")
-        let known = Set(StudyField.allCases.map(\.rawValue)).union(MessageTemplate.evidencePlaceholders)
+        let known = Set(StudyField.allCases.map(\.name)).union(MessageTemplate.evidencePlaceholders)
         for placeholder in message.placeholders where !known.contains(placeholder) {
             reader.report(.schema, fields["message"]!.1, "unknown placeholder '{\(placeholder)}' in message")
         }
@@ -139,7 +139,7 @@ public struct RulePackLoader: Sendable {
         if let condition, let (_, node) = fields["at"] {
             let tested = Set(condition.fields)
             for field in placement where !tested.contains(field) {
-                reader.report(.schema, node, "'at: \(field.rawValue)' names a field the rule's 'when' does not test; its findings could never land there")
+                reader.report(.schema, node, "'at: \(field.name)' names a field the rule's 'when' does not test; its findings could never land there")
             }
         }
         guard !id.isEmpty, let condition else { return nil }
@@ -155,11 +155,11 @@ public struct RulePackLoader: Sendable {
     /// `at:` of a rule or an example: one entry field, or a list of them in order of preference.
     private func fieldsNamed(_ node: YAMLNode, reader: inout NodeReader) -> [StudyField] {
         (reader.stringOrList(node, what: "at") ?? []).compactMap { item in
-            if let field = StudyField(rawValue: item.value) ?? StudyField.allCases.first(where: { $0.displayName == item.value }) {
+            if let field = StudyField(name: item.value) ?? StudyField.allCases.first(where: { $0.displayName == item.value }) {
                 return field
             }
             var message = "unknown field \(Diagnostic.quoted(item.value)) in 'at'"
-            if let nearest = NearestMatch.best(for: item.value, among: StudyField.allCases.map(\.rawValue)) { message += "; did you mean '\(nearest)'?" }
+            if let nearest = NearestMatch.best(for: item.value, among: StudyField.allCases.map(\.name)) { message += "; did you mean '\(nearest)'?" }
             reader.report(.schema, item.node, message)
             return nil
         }

@@ -29,7 +29,7 @@ public struct StudyAnalysis: Sendable {
         self.analyzer = analyzer
         self.signals = TextSignals()
         var sentences: FieldMap<[Sentence]> = [:]
-        for (field, blocks) in study.texts {
+        for (field, blocks) in study.textFields {
             for block in blocks {
                 sentences[field, default: []] += analyzer.splitter.sentences(of: block, field: field)
             }

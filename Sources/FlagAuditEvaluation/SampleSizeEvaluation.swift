@@ -24,7 +24,7 @@ public struct SampleSizeEvaluation: Sendable {
         let rows = try LabeledRows.read(path, columns: SampleSizeEvaluation.columns)
         var outcomes: [Outcome] = []
         for (index, row) in rows.enumerated() {
-            guard let expected = Int(row["enrolled_total"]?.trimmingCharacters(in: .whitespaces) ?? "") else {
+            guard let expected = Int(row["enrolled_total"]?.trimmedWhitespace ?? "") else {
                 throw FileError(at: SourceLocation(path: path, line: index + 2, column: 1), "row \(index + 1): enrolled_total must be a whole number")
             }
             let candidates = extractor.candidates(in: row["abstract"] ?? "")

@@ -55,7 +55,9 @@ struct FlagInsertionLocator {
         let keyScalars = lines.scalars(ofLine: keyLine)
         var rest = FlagInsertionLocator.valuePart(keyScalars, after: keyColumn)
         // An anchor names the list (`method_flags: &flags [...]`); the list is what follows it.
-        if rest.hasPrefix("&") { rest = String(rest.drop { !$0.isWhitespace }.drop { $0.isWhitespace }) }
+        if rest.hasPrefix("&") {
+            rest = String(String.UnicodeScalarView(rest.unicodeScalars.drop { !Whitespace.isYAML($0) }.drop(while: Whitespace.isYAML)))
+        }
         if rest.hasPrefix("[") {
             // A flow list: the flags go before the closing bracket, wherever it is.
             for index in keyLine..<lines.count {
@@ -103,7 +105,7 @@ struct FlagInsertionLocator {
             return .edit(start: end, end: end, original: "", prefix: item, separator: cr + item, suffix: cr)
         }
         if rest.hasPrefix("*") {
-            let alias = rest.prefix { !$0.isWhitespace }
+            let alias = String(String.UnicodeScalarView(rest.unicodeScalars.prefix { !Whitespace.isYAML($0) }))
             return .refused("method_flags is an alias (\(alias)); add the flags where its anchor is")
         }
         guard rest.isEmpty || rest.hasPrefix("#") || rest == "null" || rest == "~" else {
@@ -147,10 +149,13 @@ struct FlagInsertionLocator {
         SourceLocation(path: path, line: line + 1, column: column + 1)
     }
 
-    /// What follows `key:` on a line, without surrounding whitespace or a carriage return.
+    /// What follows `key:` on a line, without the YAML white space around it (a carriage return
+    /// included).
     static func valuePart(_ scalars: [Unicode.Scalar], after column: Int) -> String {
         guard let colon = scalars[min(column, scalars.count)...].firstIndex(of: ":") else { return "" }
-        return String(String.UnicodeScalarView(scalars[(colon + 1)...])).trimmingCharacters(in: .whitespacesAndNewlines)
+        var value = scalars[(colon + 1)...].drop(while: Whitespace.isYAML)
+        while let last = value.last, Whitespace.isYAML(last) { value.removeLast() }
+        return String(String.UnicodeScalarView(value))
     }
 
     /// The `]` closing a flow list, outside quotes and before any comment.
@@ -180,7 +185,7 @@ struct FlagInsertionLocator {
     static func indent(_ scalars: [Unicode.Scalar]) -> Int { scalars.prefix { $0 == " " }.count }
 
     static func isBlankOrComment(_ scalars: [Unicode.Scalar]) -> Bool {
-        guard let first = scalars.first(where: { !($0.properties.isWhitespace) }) else { return true }
+        guard let first = scalars.first(where: { !Whitespace.isYAML($0) }) else { return true }
         return first == "#"
     }
 }

@@ -91,7 +91,7 @@ package struct SourceLines {
                 while true {
                     while index < end {
                         let byte = source[index]
-                        let isSpace = SourceLines.isSpace(byte)
+                        let isSpace = Whitespace.isYAML(byte)
                         if !isSpace && sourcePreviousWasSpace { return true }
                         sourcePreviousWasSpace = isSpace
                         index += 1
@@ -112,7 +112,7 @@ package struct SourceLines {
                 while i < text.count {
                     let byte = text[i]
                     if SourceLines.isContinuation(byte) { i += 1; continue }
-                    let isSpace = SourceLines.isSpace(byte)
+                    let isSpace = Whitespace.isYAML(byte)
                     guard !isSpace && previousWasSpace else {
                         previousWasSpace = isSpace
                         offset += 1
@@ -137,7 +137,7 @@ package struct SourceLines {
                         i += same
                         index += same
                         // The last scalar's first byte, or (not a space either) a continuation byte.
-                        previousWasSpace = SourceLines.isSpace(text[i - 1])
+                        previousWasSpace = Whitespace.isYAML(text[i - 1])
                     }
                     if i > runStart {
                         sourcePreviousWasSpace = previousWasSpace
@@ -186,9 +186,4 @@ package struct SourceLines {
 
     @inline(__always) static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
 
-    package static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.isASCII && isSpace(UInt8(scalar.value)) }
-
-    @inline(__always) static func isSpace(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
-    }
 }

@@ -58,7 +58,7 @@ public struct StudyLoader: Sendable {
                 flagInsertion: .refused(study == nil ? "the file could not be read as an entry" : "the audit was not asked for fixes"))
         }
         let insertion = FlagInsertionLocator(lines: lines, path: path)
-            .locate(methodFlagsKey: study.keyLocations[.methodFlags], tagsKey: study.keyLocations[.tags])
+            .locate(methodFlagsKey: study[keyOf: .methodFlags], tagsKey: study[keyOf: .tags])
         return LoadedStudy(path: path, study: study, diagnostics: reader.diagnostics, flagInsertion: insertion)
     }
 
@@ -71,9 +71,7 @@ public struct StudyLoader: Sendable {
         }
     }
 
-    private static let entryKeys = StudyField.entryKeys.map(\.rawValue)
-    /// Fields by key: a raw-value enum's `init(rawValue:)` compares the key with every case's name.
-    private static let fieldsByKey = Dictionary(uniqueKeysWithValues: StudyField.entryKeys.map { ($0.rawValue, $0) })
+    private static let entryKeys = StudyField.entryKeys.map(\.name)
 
     /// Reads an entry from a node that sits inside another file (a rule's example).
     package func read(_ root: YAMLNode, document: YAMLDocument, reader: inout NodeReader) -> Study? {
@@ -87,16 +85,17 @@ public struct StudyLoader: Sendable {
             return nil
         }
         for (key, keyNode, value) in pairs {
-            guard let field = StudyLoader.fieldsByKey[key] else { continue }
-            builder.study.keyLocations[field] = reader.location(keyNode)
+            // `method_flags` is read under `tags`, not at the top level.
+            guard let field = StudyField(name: key), field != .methodFlags else { continue }
+            builder.study[keyOf: field] = reader.location(keyNode)
             builder.read(field, value, reader: &reader)
         }
-        for field in StudyField.required where !reader.diagnostics.contains(where: { $0.field == field.rawValue }) {
-            let present = field == .title ? builder.study.texts[.title] != nil : builder.study.strings[field] != nil
-            if !present && builder.study.keyLocations[field] == nil {
-                reader.report(Diagnostic(.missingKey, at: builder.study.origin, "missing required key '\(field.rawValue)'", field: field.rawValue))
+        for field in StudyField.required where !reader.diagnostics.contains(where: { $0.field == field.name }) {
+            let present = builder.study[field] != nil
+            if !present && builder.study[keyOf: field] == nil {
+                reader.report(Diagnostic(.missingKey, at: builder.study.origin, "missing required key '\(field.name)'", field: field.name))
             } else if !present {
-                reader.report(Diagnostic(.missingKey, at: builder.study.keyLocations[field]!, "'\(field.rawValue)' must not be empty", field: field.rawValue))
+                reader.report(Diagnostic(.missingKey, at: builder.study[keyOf: field]!, "'\(field.name)' must not be empty", field: field.name))
             }
         }
         return builder.study
@@ -110,7 +109,7 @@ private struct StudyBuilder {
     var study: Study
 
     mutating func read(_ field: StudyField, _ node: YAMLNode, reader: inout NodeReader) {
-        let name = field.rawValue
+        let name = field.name
         switch field.kind {
         case .string:
             guard let value = reader.string(node, what: name) else { return }
@@ -118,37 +117,38 @@ private struct StudyBuilder {
                 reader.report(.schema, node, problem, field: name)
                 return
             }
-            study.strings[field] = Located(value, at: reader.location(node))
+            study[field] = .string(Located(value, at: reader.location(node)))
         case .number:
             let range = field == .year ? 1800...2200 : 0...100_000_000
             if let value = reader.integer(node, what: name, range: range) {
-                study.numbers[field] = Located(value, at: reader.location(node))
+                study[field] = .number(Located(value, at: reader.location(node)))
             }
         case .stringList:
             if let items = reader.scalarList(node, what: name) {
-                study.lists[field] = items.map { Located($0.value, at: reader.location($0.node)) }
+                study[field] = .list(items.map { Located($0.value, at: reader.location($0.node)) })
             }
         case .text(let itemized):
             let items = itemized ? reader.stringOrList(node, what: name) : reader.string(node, what: name).map { [($0, node)] }
             guard let items else { return }
-            study.texts[field] = items.compactMap { item in
+            let path = study.path
+            study[field] = .text(items.compactMap { item in
                 guard case .scalar(let scalar) = item.node else { return nil }
                 let anchors = lines.anchors(for: scalar, content: item.value)
-                let start = anchors.first.map { SourceLocation(path: study.path, line: $0.line, column: $0.column) }
+                let start = anchors.first.map { SourceLocation(path: path, line: $0.line, column: $0.column) }
                     ?? reader.location(item.node)
                 return TextBlock(field: field, text: item.value, start: start, anchors: anchors)
-            }
+            })
         case .term(let category):
             guard let value = reader.string(node, what: name),
                 let slug = resolve(value, in: category, field: field, node: node, reader: &reader)
             else { return }
-            study.terms[field] = Located(slug, at: reader.location(node))
+            study[field] = .term(Located(slug, at: reader.location(node)))
         case .terms(let category):
             guard let items = reader.scalarList(node, what: name) else { return }
-            study.lists[field] = items.compactMap { item in
+            study[field] = .list(items.compactMap { item in
                 resolve(item.value, in: category, field: field, node: item.node, reader: &reader)
                     .map { Located($0, at: reader.location(item.node)) }
-            }
+            })
         case .structure:
             if field == .tags { readTags(node, reader: &reader) } else { readAudit(node, reader: &reader) }
         }
@@ -220,8 +220,8 @@ private struct StudyBuilder {
         if NodeReader.isNull(node) { return }
         guard let pairs = reader.mapping(node, what: "tags", allowed: nil) else { return }
         for (key, keyNode, value) in pairs {
-            if key == StudyField.methodFlags.rawValue {
-                study.keyLocations[.methodFlags] = reader.location(keyNode)
+            if key == StudyField.methodFlags.name {
+                study[keyOf: .methodFlags] = reader.location(keyNode)
                 read(.methodFlags, value, reader: &reader)
             } else if let items = reader.scalarList(value, what: "tags.\(key)") {
                 study.tags[key] = items.map { Located($0.value, at: reader.location($0.node)) }
@@ -249,7 +249,7 @@ private struct StudyBuilder {
                     reader.report(.invalidSuppression, item, "audit.ignore item needs 'rule': the id of the rule to silence")
                     continue
                 }
-                let trimmed = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+                let trimmed = reason?.trimmedWhitespace
                 study.suppressions.append(Suppression(
                     rule: rule, reason: trimmed?.isEmpty == false ? trimmed : nil, location: reader.location(item)))
             }

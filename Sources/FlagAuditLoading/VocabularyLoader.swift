@@ -12,9 +12,9 @@ package struct VocabularyLoader {
         }
         var terms: [TermCategory: [Term]] = [:]
         var levelDesigns: [(slug: String, designs: [(String, YAMLNode)])] = []
-        let keys = ["version"] + TermCategory.allCases.map(\.rawValue)
+        let keys = ["version"] + TermCategory.allCases.map(\.name)
         for (key, _, value) in reader.mapping(root, what: "the vocabulary", allowed: keys) ?? [] {
-            guard let category = TermCategory(rawValue: key) else {
+            guard let category = TermCategory(name: key) else {
                 _ = reader.integer(value, what: "version", range: 1...1)
                 continue
             }
@@ -32,7 +32,7 @@ package struct VocabularyLoader {
             }
         }
         for category in TermCategory.allCases where terms[category, default: []].isEmpty {
-            reader.report(.schema, root, "the vocabulary defines no \(category.rawValue)")
+            reader.report(.schema, root, "the vocabulary defines no \(category.name)")
         }
         let designs = Set(terms[.designs, default: []].map(\.slug))
         for level in levelDesigns {

@@ -1,20 +1,20 @@
-/// Values by study field, stored in one slot per field: the dictionaries this replaces hashed
-/// the field on every lookup, and rules look fields up all the time. Iterates in the order of
-/// the entry format; reads and writes like a dictionary.
+/// Values by study field, one slot per field: a lookup is an array index, not a hash, and rules
+/// look fields up all the time. Iterates in the order of the entry format; reads and writes like
+/// a dictionary.
 public struct FieldMap<Value: Sendable>: Sendable {
-    /// Empty until the first value is set; then one optional per field, by `caseTag`.
+    /// Empty until the first value is set; then one optional per field, at the field's raw value.
     private var slots: [Value?] = []
 
     public init() {}
 
     public subscript(field: StudyField) -> Value? {
-        get { slots.isEmpty ? nil : slots[Int(field.caseTag)] }
+        get { slots.isEmpty ? nil : slots[field.rawValue] }
         set {
             if slots.isEmpty {
                 guard newValue != nil else { return }
                 slots = Array(repeating: nil, count: StudyField.allCases.count)
             }
-            slots[Int(field.caseTag)] = newValue
+            slots[field.rawValue] = newValue
         }
     }
 
@@ -22,7 +22,7 @@ public struct FieldMap<Value: Sendable>: Sendable {
         get { self[field] ?? defaultValue() }
         _modify {
             if slots.isEmpty { slots = Array(repeating: nil, count: StudyField.allCases.count) }
-            let index = Int(field.caseTag)
+            let index = field.rawValue
             // Taken out of its slot while modified, so an append does not copy it.
             var value = slots[index].take() ?? defaultValue()
             defer { slots[index] = value }

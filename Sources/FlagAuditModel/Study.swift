@@ -3,15 +3,8 @@ public struct Study: Sendable {
     public var path: String
     /// Where the document starts; findings with no better place point here.
     public var origin: SourceLocation
-    public var strings: FieldMap<Located<String>> = [:]
-    public var numbers: FieldMap<Located<Int>> = [:]
-    /// Single controlled values (design, pem, ...), as canonical slugs.
-    public var terms: FieldMap<Located<String>> = [:]
-    /// Lists: authors, population, case definitions, method flags (terms as canonical slugs).
-    public var lists: FieldMap<[Located<String>]> = [:]
-    /// Where each present key was written, so that even an empty list can be pointed at.
-    public var keyLocations: FieldMap<SourceLocation> = [:]
-    public var texts: FieldMap<[TextBlock]> = [:]
+    /// Every field the entry gives, in the order of the entry format.
+    public var fields: FieldMap<FieldEntry> = [:]
     /// Tag categories other than method flags (symptoms, biomarkers, ...), free vocabulary.
     public var tags: [String: [Located<String>]] = [:]
     public var suppressions: [Suppression] = []
@@ -21,23 +14,74 @@ public struct Study: Sendable {
         self.origin = origin ?? SourceLocation.start(of: path)
     }
 
-    public var id: String? { strings[.id]?.value }
-    public var design: String? { terms[.design]?.value }
-    public var declaredFlags: [Located<String>] { lists[.methodFlags] ?? [] }
+    /// The field's value; setting one keeps where its key was written.
+    public subscript(field: StudyField) -> FieldValue? {
+        get { fields[field]?.value }
+        set {
+            if newValue == nil && fields[field]?.key == nil { fields[field] = nil } else { fields[field, default: FieldEntry()].value = newValue }
+        }
+    }
 
-    /// The values of a field as slugs or strings, whatever its shape (absent: empty).
+    /// Where the field's key is written, so that even an empty list can be pointed at.
+    public subscript(keyOf field: StudyField) -> SourceLocation? {
+        get { fields[field]?.key }
+        set {
+            if newValue == nil && fields[field]?.value == nil { fields[field] = nil } else { fields[field, default: FieldEntry()].key = newValue }
+        }
+    }
+
+    public func string(_ field: StudyField) -> Located<String>? {
+        if case .string(let value)? = self[field] { value } else { nil }
+    }
+
+    public func number(_ field: StudyField) -> Located<Int>? {
+        if case .number(let value)? = self[field] { value } else { nil }
+    }
+
+    public func term(_ field: StudyField) -> Located<String>? {
+        if case .term(let value)? = self[field] { value } else { nil }
+    }
+
+    public func list(_ field: StudyField) -> [Located<String>]? {
+        if case .list(let values)? = self[field] { values } else { nil }
+    }
+
+    public func texts(_ field: StudyField) -> [TextBlock]? {
+        if case .text(let blocks)? = self[field] { blocks } else { nil }
+    }
+
+    /// The free-text fields the entry gives, in the order of the entry format.
+    public var textFields: some Sequence<(field: StudyField, blocks: [TextBlock])> {
+        fields.lazy.compactMap { field, entry in
+            if case .text(let blocks)? = entry.value { (field, blocks) } else { nil }
+        }
+    }
+
+    public var id: String? { string(.id)?.value }
+    public var design: String? { term(.design)?.value }
+    public var declaredFlags: [Located<String>] { list(.methodFlags) ?? [] }
+
+    /// The values of a field as slugs or strings, whatever its shape (absent or text: empty).
     public func values(of field: StudyField) -> [String] {
-        if let term = terms[field] { return [term.value] }
-        if let list = lists[field] { return list.map(\.value) }
-        if let string = strings[field] { return [string.value] }
-        if let number = numbers[field] { return [String(number.value)] }
-        return []
+        switch self[field] {
+        case .term(let term)?, .string(let term)?: [term.value]
+        case .list(let list)?: list.map(\.value)
+        case .number(let number)?: [String(number.value)]
+        case .text?, nil: []
+        }
     }
 
     /// Best location for evidence about a field: its value, its key, or the document start.
     public func location(of field: StudyField) -> SourceLocation {
-        terms[field]?.location ?? numbers[field]?.location ?? strings[field]?.location
-            ?? lists[field]?.first?.location ?? keyLocations[field] ?? texts[field]?.first?.start
-            ?? strings[.id]?.location ?? origin
+        let entry = fields[field]
+        switch entry?.value {
+        case .term(let value)?, .string(let value)?: return value.location
+        case .number(let value)?: return value.location
+        case .list(let values)?: if let first = values.first { return first.location }
+        case .text, nil: break
+        }
+        if let key = entry?.key { return key }
+        if let blocks = texts(field), let first = blocks.first { return first.start }
+        return string(.id)?.location ?? origin
     }
 }

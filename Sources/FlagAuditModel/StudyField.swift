@@ -1,17 +1,50 @@
-/// The top-level keys of a study entry (entry.md) and what each holds.
-public enum StudyField: String, Sendable, CaseIterable, Hashable {
+/// The top-level keys of a study entry (entry.md) and what each holds. The raw value is the
+/// case's position in the entry format, which orders findings and indexes `FieldMap`.
+public enum StudyField: Int, Sendable, CaseIterable, Hashable {
     case id, title, authors, journal, year, doi, pmid, source
-    case reviewStatus = "review_status"
-    case evidenceLevel = "evidence_level"
-    case confidence, design, population
-    case caseDefinition = "case_definition"
-    case pem
-    case sampleSize = "sample_size"
-    case summary
-    case whyItMatters = "why_it_matters"
-    case findings, conclusions, limitations, text, tags, audit
+    case reviewStatus, evidenceLevel, confidence, design, population, caseDefinition, pem, sampleSize
+    case summary, whyItMatters, findings, conclusions, limitations, text, tags, audit
     /// `tags.method_flags`, addressable by rules as a field of its own.
-    case methodFlags = "method_flags"
+    case methodFlags
+
+    /// The key as written in an entry (and in rules).
+    public var name: String {
+        switch self {
+        case .id: "id"
+        case .title: "title"
+        case .authors: "authors"
+        case .journal: "journal"
+        case .year: "year"
+        case .doi: "doi"
+        case .pmid: "pmid"
+        case .source: "source"
+        case .reviewStatus: "review_status"
+        case .evidenceLevel: "evidence_level"
+        case .confidence: "confidence"
+        case .design: "design"
+        case .population: "population"
+        case .caseDefinition: "case_definition"
+        case .pem: "pem"
+        case .sampleSize: "sample_size"
+        case .summary: "summary"
+        case .whyItMatters: "why_it_matters"
+        case .findings: "findings"
+        case .conclusions: "conclusions"
+        case .limitations: "limitations"
+        case .text: "text"
+        case .tags: "tags"
+        case .audit: "audit"
+        case .methodFlags: "method_flags"
+        }
+    }
+
+    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
+
+    /// The field a key names, if any.
+    public init?(name: String) {
+        guard let field = StudyField.byName[name] else { return nil }
+        self = field
+    }
 
     public enum Kind: Sendable, Equatable {
         case string
@@ -50,23 +83,14 @@ public enum StudyField: String, Sendable, CaseIterable, Hashable {
     public static var required: [StudyField] { [.id, .title] }
 
     /// How findings name the field: method flags are reported where they are written.
-    public var displayName: String { self == .methodFlags ? "tags.method_flags" : rawValue }
+    public var displayName: String { self == .methodFlags ? "tags.method_flags" : name }
 
     /// The field's place in the entry format (the order of the cases): findings that could
     /// land on several fields land on the earliest, whatever order a rule names them in.
-    public var order: Int { Int(caseTag) }
+    public var order: Int { rawValue }
 
     public var isText: Bool {
         if case .text = kind { return true }
         return false
     }
-}
-
-// Hashed and compared by case. A raw-value enum otherwise takes RawRepresentable's defaults,
-// which hash and compare the raw strings, and fields key the dictionaries every rule reads.
-extension StudyField {
-    public static func == (lhs: StudyField, rhs: StudyField) -> Bool { lhs.caseTag == rhs.caseTag }
-    public func hash(into hasher: inout Hasher) { hasher.combine(caseTag) }
-    /// The case's position in the declaration (a payload-free enum of under 256 cases is that byte).
-    @inline(__always) var caseTag: UInt8 { unsafeBitCast(self, to: UInt8.self) }
 }

@@ -1,14 +1,30 @@
 /// The vocabularies an entry's controlled fields draw from.
-public enum TermCategory: String, Sendable, CaseIterable {
-    case methodFlags = "method_flags"
-    case designs
-    case evidenceLevels = "evidence_levels"
-    case pemBadges = "pem_badges"
-    case populations
-    case caseDefinitions = "case_definitions"
-    case sources
-    case reviewStatuses = "review_statuses"
-    case confidenceLevels = "confidence_levels"
+public enum TermCategory: Sendable, CaseIterable, Hashable {
+    case methodFlags, designs, evidenceLevels, pemBadges, populations, caseDefinitions, sources
+    case reviewStatuses, confidenceLevels
+
+    /// The category's key in vocabulary files and rule packs.
+    public var name: String {
+        switch self {
+        case .methodFlags: "method_flags"
+        case .designs: "designs"
+        case .evidenceLevels: "evidence_levels"
+        case .pemBadges: "pem_badges"
+        case .populations: "populations"
+        case .caseDefinitions: "case_definitions"
+        case .sources: "sources"
+        case .reviewStatuses: "review_statuses"
+        case .confidenceLevels: "confidence_levels"
+        }
+    }
+
+    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
+
+    /// The category a key names, if any.
+    public init?(name: String) {
+        guard let category = TermCategory.byName[name] else { return nil }
+        self = category
+    }
 
     /// Singular noun for messages ("unknown design 'rtc'").
     public var noun: String {
@@ -24,11 +40,4 @@ public enum TermCategory: String, Sendable, CaseIterable {
         case .confidenceLevels: "confidence"
         }
     }
-}
-
-// Hashed and compared by case, not by raw string (see `StudyField`).
-extension TermCategory {
-    public static func == (lhs: TermCategory, rhs: TermCategory) -> Bool { lhs.caseTag == rhs.caseTag }
-    public func hash(into hasher: inout Hasher) { hasher.combine(caseTag) }
-    @inline(__always) var caseTag: UInt8 { unsafeBitCast(self, to: UInt8.self) }
 }

@@ -16,7 +16,7 @@ struct AtlasPageParser {
     }
 
     func isAtlasPage(_ raw: RawText) -> Bool {
-        guard let first = raw.lines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return false }
+        guard let first = raw.lines.firstIndex(where: { !$0.trimmedWhitespace.isEmpty }) else { return false }
         let badge = Array(raw.trimmed(first).unicodeScalars)
         guard badge.count > 2, badge[0] == "E", badge[1].properties.numericType != nil else { return false }
         let headings = Set(raw.lines.indices.map(raw.trimmed))
@@ -30,7 +30,7 @@ struct AtlasPageParser {
         let nonEmpty = raw.lines.indices.filter { !raw.trimmed($0).isEmpty }
         guard nonEmpty.count >= 2 else { return Page(study: study, diagnostics: diagnostics, writtenFlags: []) }
         readBadge(raw, line: nonEmpty[0], into: &study)
-        study.texts[.title] = raw.block(.title, lines: nonEmpty[1]..<(nonEmpty[1] + 1)).map { [$0] }
+        study[.title] = raw.block(.title, lines: nonEmpty[1]..<(nonEmpty[1] + 1)).map { .text([$0]) }
         var cursor = 2
         if nonEmpty.count > 2, raw.lines[nonEmpty[2]].contains("·") {
             readByline(raw, line: nonEmpty[2], into: &study)
@@ -40,15 +40,15 @@ struct AtlasPageParser {
         var pending: [Int] = []
         var metadataLabel: String?
         func flush() {
-            guard let name = section, let field = StudyField(rawValue: name), field.isText, !pending.isEmpty else { pending = []; return }
+            guard let name = section, let field = StudyField(name: name), field.isText, !pending.isEmpty else { pending = []; return }
             if case .text(itemized: true) = field.kind {
-                study.texts[field] = pending.compactMap { line in
+                study[field] = .text(pending.compactMap { line in
                     let text = raw.lines[line]
                     let dash = text.prefix { $0 == " " }.count
                     return raw.block(field, lines: line..<(line + 1), dropping: text.dropFirst(dash).hasPrefix("- ") ? dash + 2 : 0)
-                }
+                })
             } else if let first = pending.first, let last = pending.last {
-                study.texts[field] = raw.block(field, lines: first..<(last + 1)).map { [$0] }
+                study[field] = raw.block(field, lines: first..<(last + 1)).map { .text([$0]) }
             }
             pending = []
         }
@@ -65,7 +65,7 @@ struct AtlasPageParser {
             case "metadata":
                 let value = text.hasPrefix("- ") ? String(text.dropFirst(2)) : text
                 if let label = metadataLabel {
-                    if let fieldName = lexicon.atlasMetadata[label], let field = StudyField(rawValue: fieldName) {
+                    if let fieldName = lexicon.atlasMetadata[label], let field = StudyField(name: fieldName) {
                         let column = raw.column(of: value, inLine: line)
                         let location = SourceLocation(path: raw.path, line: line + 1, column: column)
                         setValue(value, field: field, at: location, into: &study)
@@ -96,9 +96,10 @@ struct AtlasPageParser {
         for (field, category) in order {
             while position < scalars.count && scalars[position] == " " { position += 1 }
             guard let (slug, length) = longestSpelling(in: scalars, at: position, category: category) else { continue }
-            if study.terms[field] == nil {
-                study.terms[field] = Located(slug, at: SourceLocation(path: raw.path, line: line + 1, column: position + 1))
-                study.keyLocations[field] = study.terms[field]!.location
+            if study.term(field) == nil {
+                let location = SourceLocation(path: raw.path, line: line + 1, column: position + 1)
+                study[field] = .term(Located(slug, at: location))
+                study[keyOf: field] = location
             }
             position += length
         }
@@ -121,7 +122,7 @@ struct AtlasPageParser {
     /// "van der Schaaf, Marieke E, Geerligs, Linda, Toni, Ivan et al. · Psychological medicine · 2024 · DOI"
     private func readByline(_ raw: RawText, line: Int, into study: inout Study) {
         let location = SourceLocation(path: raw.path, line: line + 1, column: 1)
-        let parts = raw.trimmed(line).components(separatedBy: "·").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = raw.trimmed(line).components(separatedBy: "·").map { $0.trimmedWhitespace }
         guard let authorsPart = parts.first else { return }
         var names = authorsPart.replacingOccurrences(of: " et al.", with: "").components(separatedBy: ", ")
         var authors: [String] = []
@@ -131,32 +132,34 @@ struct AtlasPageParser {
             authors.append(initials.isEmpty ? family : "\(family) \(initials)")
         }
         if !authors.isEmpty {
-            study.lists[.authors] = authors.map { Located($0, at: location) }
-            study.keyLocations[.authors] = location
+            study[.authors] = .list(authors.map { Located($0, at: location) })
+            study[keyOf: .authors] = location
         }
         for part in parts.dropFirst() where part != "DOI" {
             if let year = Int(part), (1800...2200).contains(year) {
-                study.numbers[.year] = Located(year, at: location)
-            } else if study.strings[.journal] == nil {
-                study.strings[.journal] = Located(part, at: location)
+                study[.year] = .number(Located(year, at: location))
+            } else if study.string(.journal) == nil {
+                study[.journal] = .string(Located(part, at: location))
             }
         }
     }
 
     private func readTags(_ raw: RawText, line: Int, into study: inout Study, diagnostics: inout [Diagnostic]) -> [String] {
         let text = raw.lines[line]
-        guard let colon = text.firstIndex(of: ":"), let category = lexicon.atlasTags[String(text[..<colon]).trimmingCharacters(in: .whitespaces)] else {
+        guard let colon = text.firstIndex(of: ":"), let category = lexicon.atlasTags[String(text[..<colon]).trimmedWhitespace] else {
             return []
         }
         let valuesStart = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: colon.samePosition(in: text.unicodeScalars)!) + 1
         let scalars = Array(text.unicodeScalars)
-        if category == StudyField.methodFlags.rawValue {
+        if category == StudyField.methodFlags.name {
             var written: [String] = []
             var position = valuesStart
-            study.keyLocations[.methodFlags] = SourceLocation(path: raw.path, line: line + 1, column: 1)
+            var flags = study.list(.methodFlags) ?? []
+            defer { if !flags.isEmpty { study[.methodFlags] = .list(flags) } }
+            study[keyOf: .methodFlags] = SourceLocation(path: raw.path, line: line + 1, column: 1)
             while position < scalars.count {
                 guard let (slug, length) = longestSpelling(in: scalars, at: position, category: .methodFlags) else {
-                    let rest = String(String.UnicodeScalarView(scalars[position...])).trimmingCharacters(in: .whitespaces)
+                    let rest = String(String.UnicodeScalarView(scalars[position...])).trimmedWhitespace
                     if !rest.isEmpty {
                         diagnostics.append(Diagnostic(
                             .unknownTerm, at: SourceLocation(path: raw.path, line: line + 1, column: position + 1),
@@ -171,7 +174,7 @@ struct AtlasPageParser {
                         .nonCanonicalTerm, at: location, "non-canonical method flag '\(spelling)': write '\(slug)'",
                         field: StudyField.methodFlags.displayName, excerpt: spelling))
                 }
-                study.lists[.methodFlags, default: []].append(Located(slug, at: location))
+                flags.append(Located(slug, at: location))
                 written.append(spelling)
                 position += length
             }
@@ -188,21 +191,21 @@ struct AtlasPageParser {
             }
             current.append(scalar)
         }
-        if !String(current).trimmingCharacters(in: .whitespaces).isEmpty { values.append(String(current)) }
+        if !String(current).trimmedWhitespace.isEmpty { values.append(String(current)) }
         let location = SourceLocation(path: raw.path, line: line + 1, column: valuesStart + 1)
-        study.tags[category] = values.map { Located($0.trimmingCharacters(in: .whitespaces), at: location) }
+        study.tags[category] = values.map { Located($0.trimmedWhitespace, at: location) }
         return []
     }
 
     private func setValue(_ value: String, field: StudyField, at location: SourceLocation, into study: inout Study) {
-        study.keyLocations[field] = location
+        study[keyOf: field] = location
         switch field.kind {
         case .term(let category):
-            if let slug = vocabulary.resolve(value, in: category).slug { study.terms[field] = Located(slug, at: location) }
+            if let slug = vocabulary.resolve(value, in: category).slug { study[field] = .term(Located(slug, at: location)) }
         case .number:
-            if let number = Int(value) { study.numbers[field] = Located(number, at: location) }
+            if let number = Int(value) { study[field] = .number(Located(number, at: location)) }
         default:
-            study.strings[field] = Located(value, at: location)
+            study[field] = .string(Located(value, at: location))
         }
     }
 }

@@ -13,33 +13,33 @@ public struct EntryWriter: Sendable {
         let study = result.study
         var out = "# Draft entry written by `flagaudit screen --emit-entry` from \(result.report.path) (\(result.extraction.kind.rawValue)).\n"
         out += "# Check every field against the source before changing review_status.\n"
-        func scalar(_ key: StudyField, _ value: String?) { if let value { out += "\(key.rawValue): \(EntryWriter.quote(value))\n" } }
+        func scalar(_ key: StudyField, _ value: String?) { if let value { out += "\(key.name): \(EntryWriter.quote(value))\n" } }
         scalar(.id, study.id)
-        scalar(.title, study.texts[.title]?.first?.text ?? study.id)
-        if let authors = study.lists[.authors], !authors.isEmpty {
+        scalar(.title, study.texts(.title)?.first?.text ?? study.id)
+        if let authors = study.list(.authors), !authors.isEmpty {
             out += "authors: [" + authors.map { EntryWriter.quote($0.value) }.joined(separator: ", ") + "]\n"
         }
-        scalar(.journal, study.strings[.journal]?.value)
-        if let year = study.numbers[.year]?.value { out += "year: \(year)\n" }
-        scalar(.doi, study.strings[.doi]?.value)
-        scalar(.pmid, study.strings[.pmid]?.value)
-        scalar(.source, study.terms[.source]?.value)
+        scalar(.journal, study.string(.journal)?.value)
+        if let year = study.number(.year)?.value { out += "year: \(year)\n" }
+        scalar(.doi, study.string(.doi)?.value)
+        scalar(.pmid, study.string(.pmid)?.value)
+        scalar(.source, study.term(.source)?.value)
         out += "review_status: machine-draft\n"
-        scalar(.evidenceLevel, study.terms[.evidenceLevel]?.value)
-        scalar(.confidence, study.terms[.confidence]?.value)
-        scalar(.design, study.terms[.design]?.value)
+        scalar(.evidenceLevel, study.term(.evidenceLevel)?.value)
+        scalar(.confidence, study.term(.confidence)?.value)
+        scalar(.design, study.term(.design)?.value)
         for field in [StudyField.population, .caseDefinition] {
-            let values = study.lists[field]?.map(\.value) ?? []
-            out += "\(field.rawValue): [\(values.joined(separator: ", "))]\n"
+            let values = study.list(field)?.map(\.value) ?? []
+            out += "\(field.name): [\(values.joined(separator: ", "))]\n"
         }
-        scalar(.pem, study.terms[.pem]?.value)
-        if let size = study.numbers[.sampleSize]?.value ?? result.extraction.sampleSize { out += "sample_size: \(size)\n" }
+        scalar(.pem, study.term(.pem)?.value)
+        if let size = study.number(.sampleSize)?.value ?? result.extraction.sampleSize { out += "sample_size: \(size)\n" }
         for field in [StudyField.summary, .whyItMatters, .findings, .conclusions, .limitations, .text] {
-            guard let blocks = study.texts[field], !blocks.isEmpty else { continue }
+            guard let blocks = study.texts(field), !blocks.isEmpty else { continue }
             if case .text(itemized: true) = field.kind {
-                out += "\(field.rawValue):\n" + blocks.map { "  - \(EntryWriter.quote($0.text))\n" }.joined()
+                out += "\(field.name):\n" + blocks.map { "  - \(EntryWriter.quote($0.text))\n" }.joined()
             } else {
-                out += "\(field.rawValue): " + EntryWriter.block(blocks.map(\.text).joined(separator: "\n\n"))
+                out += "\(field.name): " + EntryWriter.block(blocks.map(\.text).joined(separator: "\n\n"))
             }
         }
         let flags = result.writtenFlags.isEmpty ? study.declaredFlags.map(\.value) : result.writtenFlags

@@ -30,7 +30,7 @@ struct RawText {
             if contentCount > 0 { content.append(0x0A); contentCount += 1; previousWasSpace = true }
             for column in skip..<scalars.count {
                 let scalar = scalars[column]
-                let isSpace = SourceLines.isSpace(scalar)
+                let isSpace = Whitespace.isYAML(scalar)
                 if !isSpace && previousWasSpace {
                     anchors.append(TextAnchor(offset: contentCount, line: index + 1, column: column + 1))
                 }

@@ -49,11 +49,11 @@ public struct Screener: Sendable {
         } else {
             study = Study(path: path)
             let lines = raw.lines.indices
-            if let titleLine = headline(raw) { study.texts[.title] = raw.block(.title, lines: titleLine..<(titleLine + 1)).map { [$0] } }
-            study.texts[.text] = raw.block(.text, lines: lines.lowerBound..<lines.upperBound).map { [$0] }
+            if let titleLine = headline(raw) { study[.title] = raw.block(.title, lines: titleLine..<(titleLine + 1)).map { .text([$0]) } }
+            study[.text] = raw.block(.text, lines: lines.lowerBound..<lines.upperBound).map { .text([$0]) }
             kind = .abstract
         }
-        study.strings[.id] = Located(Screener.slug(for: path), at: study.origin)
+        study[.id] = .string(Located(Screener.slug(for: path), at: study.origin))
         let analysis = auditor.analyze(study)
         let signals = analysis.signals
         if kind != .atlasPage {
@@ -66,9 +66,9 @@ public struct Screener: Sendable {
         var extraction = extract(kind: kind, analysis: analysis)
         // An atlas page states its own fields; extraction fills only what it leaves out.
         if kind == .atlasPage {
-            extraction.source = study.terms[.source]?.value ?? extraction.source
-            extraction.design = study.terms[.design]?.value ?? extraction.design
-            extraction.pem = study.terms[.pem]?.value ?? extraction.pem
+            extraction.source = study.term(.source)?.value ?? extraction.source
+            extraction.design = study.term(.design)?.value ?? extraction.design
+            extraction.pem = study.term(.pem)?.value ?? extraction.pem
         }
         clearTrialSignals(ifReview: &extraction)
         apply(extraction, to: &study)
@@ -147,14 +147,14 @@ public struct Screener: Sendable {
 
     private func apply(_ extraction: Extraction, to study: inout Study) {
         let at = study.origin
-        if study.terms[.source] == nil, let source = extraction.source { study.terms[.source] = Located(source, at: at) }
-        if study.terms[.design] == nil, let design = extraction.design { study.terms[.design] = Located(design, at: at) }
-        if study.terms[.pem] == nil, let pem = extraction.pem { study.terms[.pem] = Located(pem, at: at) }
-        if study.lists[.population] == nil, !extraction.population.isEmpty {
-            study.lists[.population] = extraction.population.map { Located($0, at: at) }
+        if study.term(.source) == nil, let source = extraction.source { study[.source] = .term(Located(source, at: at)) }
+        if study.term(.design) == nil, let design = extraction.design { study[.design] = .term(Located(design, at: at)) }
+        if study.term(.pem) == nil, let pem = extraction.pem { study[.pem] = .term(Located(pem, at: at)) }
+        if study.list(.population) == nil, !extraction.population.isEmpty {
+            study[.population] = .list(extraction.population.map { Located($0, at: at) })
         }
-        if study.lists[.caseDefinition] == nil, !extraction.caseDefinition.isEmpty {
-            study.lists[.caseDefinition] = extraction.caseDefinition.map { Located($0, at: at) }
+        if study.list(.caseDefinition) == nil, !extraction.caseDefinition.isEmpty {
+            study[.caseDefinition] = .list(extraction.caseDefinition.map { Located($0, at: at) })
         }
     }
 

@@ -55,8 +55,8 @@ package struct LexiconLoader {
                 }
             case .terms:
                 for (name, keyNode, entriesNode) in reader.mapping(value, what: "terms", allowed: nil) ?? [] {
-                    guard let category = TermCategory(rawValue: name) else {
-                        reader.report(.schema, keyNode, "unknown vocabulary category '\(name)'; expected one of: \(TermCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+                    guard let category = TermCategory(name: name) else {
+                        reader.report(.schema, keyNode, "unknown vocabulary category '\(name)'; expected one of: \(TermCategory.allCases.map(\.name).joined(separator: ", "))")
                         continue
                     }
                     let slugs = vocabulary.terms(in: category).map(\.slug)
@@ -101,7 +101,7 @@ package struct LexiconLoader {
 
     private func readScreen(_ node: YAMLNode, vocabulary: Vocabulary, reader: inout NodeReader) -> ScreenLexicon {
         var screen = ScreenLexicon()
-        let fields = Set(StudyField.allCases.map(\.rawValue))
+        let fields = Set(StudyField.allCases.map(\.name))
         func pairs(_ node: YAMLNode, _ name: String, allowedValues: Set<String>?) -> [String: String] {
             var map: [String: String] = [:]
             for (key, _, value) in reader.mapping(node, what: name, allowed: nil) ?? [] {
@@ -121,7 +121,7 @@ package struct LexiconLoader {
             let name = key.rawValue
             switch key {
             case .atlasHeadings:
-                let textFields = StudyField.allCases.filter(\.isText).map(\.rawValue)
+                let textFields = StudyField.allCases.filter(\.isText).map(\.name)
                 screen.atlasHeadings = pairs(value, name, allowedValues: Set(textFields + ["ignore", "tags", "metadata"]))
             case .atlasTags: screen.atlasTags = pairs(value, name, allowedValues: nil)
             case .atlasMetadata: screen.atlasMetadata = pairs(value, name, allowedValues: fields)
@@ -243,21 +243,15 @@ extension LexiconLoader {
     }
 
     enum ScreenKey: String, CaseIterable {
-        case atlasHeadings = "atlas_headings"
-        case atlasTags = "atlas_tags"
-        case atlasMetadata = "atlas_metadata"
-        case fullTextHeadings = "full_text_headings"
-        case fullTextLength = "full_text_length"
+        case atlasHeadings = "atlas_headings", atlasTags = "atlas_tags", atlasMetadata = "atlas_metadata"
+        case fullTextHeadings = "full_text_headings", fullTextLength = "full_text_length"
         case populationWindow = "population_window"
         case reading
     }
 
     enum ReadingKey: String, CaseIterable {
-        case newsSignals = "news_signals"
-        case newsSource = "news_source"
-        case pemPopulation = "pem_population"
-        case pemAttribute = "pem_attribute"
-        case pemBadges = "pem_badges"
+        case newsSignals = "news_signals", newsSource = "news_source"
+        case pemPopulation = "pem_population", pemAttribute = "pem_attribute", pemBadges = "pem_badges"
         case randomized, blinded, control, review
         case reviewAttributes = "review_attributes"
     }

@@ -216,7 +216,7 @@ public struct SampleSizeExtractor: Sendable {
 
     /// The characters between two tokens.
     private func gap(_ a: Token, _ b: Token, _ scalars: [Unicode.Scalar], _ base: Int) -> String {
-        String(String.UnicodeScalarView(scalars[(base + a.end)..<(base + b.start)])).trimmingCharacters(in: .whitespaces)
+        String(String.UnicodeScalarView(scalars[(base + a.end)..<(base + b.start)])).trimmedWhitespace
     }
 
     /// A number starting at token `index`, and the index after it.

@@ -50,12 +50,6 @@ public struct ScreenLexicon: Sendable {
         public var yes: String
         public var no: String
 
-        public init(signal: String, yes: String, no: String) {
-            self.signal = signal
-            self.yes = yes
-            self.no = no
-        }
-
         public func read(_ signals: TextSignals) -> Bool? {
             let value = signals.value(signal)
             return value == yes ? true : value == no ? false : nil

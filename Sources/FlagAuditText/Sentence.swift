@@ -48,6 +48,6 @@ public struct Sentence: Sendable {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[start..<end])
         // A match may span a line break in the source; messages show it on one line.
-        return String(view).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return view.split(whereSeparator: Whitespace.isProse).map(String.init).joined(separator: " ")
     }
 }

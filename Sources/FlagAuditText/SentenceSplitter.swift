@@ -75,10 +75,10 @@ public struct SentenceSplitter: Sendable {
             var start = range.lowerBound
             while range.upperBound - start > SentenceSplitter.maximumLength {
                 var cut = start + SentenceSplitter.maximumLength
-                while cut > start + SentenceSplitter.maximumLength / 2 && !SentenceSplitter.isWhitespace(scalars[cut].scalar) { cut -= 1 }
+                while cut > start + SentenceSplitter.maximumLength / 2 && !Whitespace.isProse(scalars[cut].scalar) { cut -= 1 }
                 bounded.append(start..<cut)
                 start = cut
-                while start < range.upperBound && SentenceSplitter.isWhitespace(scalars[start].scalar) { start += 1 }
+                while start < range.upperBound && Whitespace.isProse(scalars[start].scalar) { start += 1 }
             }
             if start < range.upperBound { bounded.append(start..<range.upperBound) }
         }
@@ -92,8 +92,8 @@ public struct SentenceSplitter: Sendable {
         let n = units.count
         func emit(_ end: Int) {
             var s = start, e = end
-            while s < e && SentenceSplitter.isWhitespace(units[s].scalar) { s += 1 }
-            while e > s && SentenceSplitter.isWhitespace(units[e - 1].scalar) { e -= 1 }
+            while s < e && Whitespace.isProse(units[s].scalar) { s += 1 }
+            while e > s && Whitespace.isProse(units[e - 1].scalar) { e -= 1 }
             if s < e { ranges.append(s..<e) }
             start = end
         }
@@ -108,9 +108,9 @@ public struct SentenceSplitter: Sendable {
             if c == "." || c == "!" || c == "?" {
                 var j = i + 1
                 while j < n && (units[j].scalar == "\"" || units[j].scalar == "'" || units[j].scalar == ")" || units[j].scalar == "\u{201D}") { j += 1 }
-                guard j >= n || SentenceSplitter.isWhitespace(units[j].scalar) else { i += 1; continue }
+                guard j >= n || Whitespace.isProse(units[j].scalar) else { i += 1; continue }
                 var k = j
-                while k < n && SentenceSplitter.isWhitespace(units[k].scalar) { k += 1 }
+                while k < n && Whitespace.isProse(units[k].scalar) { k += 1 }
                 let next = k < n ? units[k].scalar : nil
                 let startsSentence = next.map { SentenceSplitter.startsSentence($0) } ?? true
                 if startsSentence && (c != "." || !endsWithAbbreviation(units, before: i)) {
@@ -147,10 +147,6 @@ public struct SentenceSplitter: Sendable {
             if lowered != "." { undotted = WordHash.add(lowered, to: undotted) }
         }
         return abbreviationKeys.value(for: WordHash.key(whole)) != nil || abbreviationKeys.value(for: WordHash.key(undotted)) != nil
-    }
-
-    @inline(__always) static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 ? scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D) : scalar.properties.isWhitespace
     }
 
     /// An upper-case letter, a digit or an opening quote or bracket.

@@ -53,7 +53,7 @@ public enum Tokenizer {
             var punctuated = false
             var gap = previousEnd
             while gap < start {
-                if !isSpace(scalars[gap].scalar) { punctuated = true; break }
+                if !Whitespace.isProse(scalars[gap].scalar) { punctuated = true; break }
                 gap += 1
             }
             tokens.append(Token(
@@ -125,9 +125,5 @@ public enum Tokenizer {
 
     @inline(__always) static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x80 ? (scalar.value >= 0x30 && scalar.value <= 0x39) : scalar.properties.numericType != nil
-    }
-
-    @inline(__always) static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r") : scalar.properties.isWhitespace
     }
 }

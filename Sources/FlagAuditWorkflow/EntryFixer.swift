@@ -88,7 +88,7 @@ public struct EntryFixer: Sendable {
             return "the fixed file would not be valid (\(error.message))"
         }
         for field in StudyField.allCases where field != .methodFlags {
-            if study.values(of: field) != before.values(of: field) || study.texts[field]?.map(\.text) != before.texts[field]?.map(\.text) {
+            if study.values(of: field) != before.values(of: field) || study.texts(field)?.map(\.text) != before.texts(field)?.map(\.text) {
                 return "the fixed file would differ from the audited entry in \(field.displayName)"
             }
         }

@@ -30,7 +30,7 @@ struct ClaimsCommand: ParsableCommand {
         var output = ""
         for line in inputs {
             let text = line.hasSuffix("\r") ? String(line.dropLast()) : line
-            if text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if text.trimmedWhitespace.isEmpty { continue }
             let tokens = Tokenizer.tokens(text)
             let claim = classifier.classify(tokens)
             var fields: [(String, JSONValue)] = [("text", .string(text)), ("strength", .string(claim.strength.rawValue))]

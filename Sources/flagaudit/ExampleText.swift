@@ -5,7 +5,7 @@ enum ExampleText {
     static func describe(_ study: Study) -> String {
         var parts: [String] = []
         for field in StudyField.allCases {
-            if let blocks = study.texts[field] {
+            if let blocks = study.texts(field) {
                 parts.append("\(field.displayName): \"\(blocks.map(\.text).joined(separator: " "))\"")
             } else if !study.values(of: field).isEmpty {
                 let values = study.values(of: field)

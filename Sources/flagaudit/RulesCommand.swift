@@ -48,7 +48,7 @@ struct ExplainRule: ParsableCommand {
         var text = "\(rule.id)\(rule.isBuiltin ? " (built in)" : "")\n"
         text += "  severity: \(rule.severity.rawValue)\n"
         if let flag = rule.flag { text += "  flag: \(flag)\n" }
-        text += "  summary: \(rule.summary)\n\nWhy:\n  \(rule.rationale.trimmingCharacters(in: .whitespacesAndNewlines))\n"
+        text += "  summary: \(rule.summary)\n\nWhy:\n  \(rule.rationale.trimmedWhitespace)\n"
         if let reference = rule.reference { text += "\nReference:\n  \(reference)\n" }
         if let full = pack.rule(id) {
             text += "\nFires on:\n" + full.examples.triggering.map { "  - \(ExampleText.describe($0.study))\n" }.joined()

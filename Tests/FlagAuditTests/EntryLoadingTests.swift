@@ -29,10 +29,10 @@ struct EntryLoadingTests {
         let study = try #require(loaded.study)
         #expect(study.id == "demo-2024")
         #expect(study.design == "rct")
-        #expect(study.numbers[.sampleSize]?.value == 41)
-        #expect(study.numbers[.sampleSize]?.location.line == 5)
-        #expect(study.texts[.findings]?.map(\.text) == ["First finding.", "Second finding."])
-        #expect(study.texts[.findings]?[1].start == SourceLocation(path: "entry.yaml", line: 8, column: 5))
+        #expect(study.number(.sampleSize)?.value == 41)
+        #expect(study.number(.sampleSize)?.location.line == 5)
+        #expect(study.texts(.findings)?.map(\.text) == ["First finding.", "Second finding."])
+        #expect(study.texts(.findings)?[1].start == SourceLocation(path: "entry.yaml", line: 8, column: 5))
         #expect(study.declaredFlags.map(\.value) == ["small-sample"])
     }
 
@@ -50,7 +50,7 @@ struct EntryLoadingTests {
             """)
         let study = try #require(loaded.study)
         func location(of word: String, in field: StudyField) throws -> FlagAudit.SourceLocation {
-            let block = try #require(study.texts[field]?.first)
+            let block = try #require(study.texts(field)?.first)
             let offset = try #require(block.text.unicodeScalars.firstRange(of: word.unicodeScalars)?.lowerBound)
             return block.location(ofOffset: block.text.unicodeScalars.distance(from: block.text.unicodeScalars.startIndex, to: offset))
         }
@@ -63,7 +63,7 @@ struct EntryLoadingTests {
         // Escapes make the source longer than the text; a fold turns a line break into a space.
         let loaded = Fixtures.load(
             "id: demo-2024\ntitle: T\nsummary: \"Say \\\"hi\\\" \\u00e9t\u{e9} now. Second sentence\n  here. Third one.\"\n")
-        let block = try #require(loaded.study?.texts[.summary]?.first)
+        let block = try #require(loaded.study?.texts(.summary)?.first)
         #expect(block.text == "Say \"hi\" \u{e9}t\u{e9} now. Second sentence here. Third one.")
         func location(of word: String) throws -> [Int] {
             let offset = try #require(block.text.unicodeScalars.firstRange(of: word.unicodeScalars)?.lowerBound)
@@ -136,8 +136,8 @@ struct EntryLoadingTests {
         let loaded = Fixtures.load(Fixtures.minimalEntry + "journal: no\nsummary: on\n")
         let study = try #require(loaded.study)
         #expect(loaded.diagnostics.isEmpty)
-        #expect(study.strings[.journal]?.value == "no")
-        #expect(study.texts[.summary]?.first?.text == "on")
+        #expect(study.string(.journal)?.value == "no")
+        #expect(study.texts(.summary)?.first?.text == "on")
     }
 
     @Test func tabIndentationIsExplained() {
@@ -208,14 +208,14 @@ struct EntryLoadingTests {
     @Test func fieldsAndCategoriesAreDistinctKeys() {
         // They hash and compare by case; every case must stay a key of its own.
         for (index, field) in StudyField.allCases.enumerated() {
-            #expect(StudyField(rawValue: field.rawValue) == field)
+            #expect(StudyField(name: field.name) == field)
             #expect(StudyField.allCases.filter { $0 == field }.count == 1, "\(field) equals another field")
             var fields: [StudyField: Int] = [:]
             for (other, value) in zip(StudyField.allCases, StudyField.allCases.indices) { fields[other] = value }
             #expect(fields[field] == index)
         }
         #expect(Set(TermCategory.allCases).count == TermCategory.allCases.count)
-        #expect(TermCategory.allCases.allSatisfy { TermCategory(rawValue: $0.rawValue) == $0 })
+        #expect(TermCategory.allCases.allSatisfy { TermCategory(name: $0.name) == $0 })
     }
 
     @Test func fieldMapReadsAndWritesLikeADictionaryInEntryOrder() {
@@ -233,7 +233,7 @@ struct EntryLoadingTests {
 
     @Test func findingsMayBeOneBlockOfText() throws {
         let study = try #require(Fixtures.load("id: a\ntitle: T\nfindings: |\n  One. Two.\n").study)
-        #expect(study.texts[.findings]?.first?.start.line == 4)
+        #expect(study.texts(.findings)?.first?.start.line == 4)
     }
 }
 
@@ -281,7 +281,7 @@ struct HostileInputTests {
     @Test func harmlessAliasesStillWork() throws {
         let loaded = Fixtures.load("id: alias\ntitle: &t Same text\nsummary: *t\n")
         #expect(loaded.diagnostics.isEmpty)
-        #expect(try #require(loaded.study).texts[.summary]?.first?.text == "Same text")
+        #expect(try #require(loaded.study).texts(.summary)?.first?.text == "Same text")
     }
 
     @Test func invalidUTF8IsLocated() {

@@ -67,7 +67,7 @@ struct HostileSuiteTests {
         let result = ScreenTests.screener.screen(path: "one-line.txt", text: text)
         #expect(Date().timeIntervalSince(started) < 120)
         #expect(result.extraction.control == "none")
-        let block = result.study.texts[.text]?.first
+        let block = result.study.texts(.text)?.first
         let offset = block.flatMap { $0.text.range(of: "The study had") }.map { block!.text.unicodeScalars.distance(from: block!.text.startIndex, to: $0.lowerBound) }
         let location = offset.flatMap { block?.location(ofOffset: $0) }
         #expect(location?.line == 2)

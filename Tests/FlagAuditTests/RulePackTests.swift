@@ -38,7 +38,7 @@ struct RulePackTests {
         let template = MessageTemplate("Claim ('{match}') in a {design} study {unclosed")
         #expect(template.placeholders == ["match", "design"])
         var study = Study(path: "x.yaml")
-        study.terms[.design] = Located("cohort", at: study.origin)
+        study[.design] = .term(Located("cohort", at: study.origin))
         let evidence = Evidence(field: .summary, location: study.origin, excerpt: "x", match: "{design} causes", isText: true)
         // A value that contains braces is shown as written, not expanded again.
         #expect(template.render(study: study, evidence: evidence) == "Claim ('{design} causes') in a cohort study {unclosed")

@@ -202,6 +202,17 @@ struct LinesAndWhiteSpaceTests {
         }
     }
 
+    /// Prose white space's ASCII fast path agrees with Unicode's White_Space on every scalar;
+    /// YAML's is its four ASCII separators and nothing else, so a no-break space is never blank.
+    @Test func whiteSpaceNotionsMeanWhatTheySay() {
+        let disagreeing = (UInt32(0)...0x10FFFF).compactMap(Unicode.Scalar.init).filter {
+            Whitespace.isProse($0) != $0.properties.isWhitespace
+        }
+        #expect(disagreeing.isEmpty, "\(disagreeing.map { "U+" + String($0.value, radix: 16) })")
+        #expect((0...255).filter { Whitespace.isYAML(UInt8($0)) } == [0x09, 0x0A, 0x0D, 0x20])
+        #expect(!Whitespace.isYAML(Unicode.Scalar(0xA0)!) && !Whitespace.isYAML(Unicode.Scalar(0x0B)!))
+    }
+
     @Test func linesSplitAtEveryLineFeedOnly() {
         let text = "one\r\ntwo\n\nthree é\u{2028}still three\rfour\n"
         #expect(text.scalarLines == ["one\r", "two", "", "three é\u{2028}still three\rfour", ""])

@@ -139,14 +139,14 @@ public struct HTMLReport: Sendable {
         let severities = Set(study.findings.map(\.severity.rawValue)).sorted().joined(separator: " ")
         let flags = Set(study.declaredFlags + study.suggestedFlags).sorted().joined(separator: " ")
         var html = "<article class=\"study\" id=\"\(anchor(study))\" data-id=\"\(escape(study.id ?? study.path))\" data-errors=\"\(study.count(.error))\" data-warnings=\"\(study.count(.warning))\" data-severities=\"\(severities)\" data-flags=\"\(flags)\">\n"
-        let title = study.study?.texts[.title]?.first?.text ?? study.id ?? study.path
+        let title = study.study?.texts(.title)?.first?.text ?? study.id ?? study.path
         html += "<h3>\(escape(title))</h3>\n<p class=\"meta\"><code>\(escape(study.id ?? "(no id)"))</code> · <code>\(escape(study.path))</code>"
         if let entry = study.study {
-            let authors = entry.lists[.authors]?.map(\.value) ?? []
+            let authors = entry.list(.authors)?.map(\.value) ?? []
             if !authors.isEmpty { html += " · " + escape(authors.prefix(3).joined(separator: ", ") + (authors.count > 3 ? " et al." : "")) }
-            if let journal = entry.strings[.journal]?.value { html += " · " + escape(journal) }
-            if let year = entry.numbers[.year]?.value { html += " · \(year)" }
-            if let doi = entry.strings[.doi]?.value { html += " · <a href=\"https://doi.org/\(escape(doi))\">doi:\(escape(doi))</a>" }
+            if let journal = entry.string(.journal)?.value { html += " · " + escape(journal) }
+            if let year = entry.number(.year)?.value { html += " · \(year)" }
+            if let doi = entry.string(.doi)?.value { html += " · <a href=\"https://doi.org/\(escape(doi))\">doi:\(escape(doi))</a>" }
         }
         html += "</p>\n<ul class=\"badges\">"
         if let entry = study.study {
@@ -154,11 +154,11 @@ public struct HTMLReport: Sendable {
                 (.evidenceLevel, .evidenceLevels, "Evidence"), (.design, .designs, "Design"), (.pem, .pemBadges, "PEM"), (.source, .sources, "Source"),
             ]
             for (field, category, name) in badges {
-                let value = entry.terms[field].map { report.label($0.value, in: category) } ?? "not stated"
+                let value = entry.term(field).map { report.label($0.value, in: category) } ?? "not stated"
                 html += "<li><span>\(name)</span> \(escape(value))</li>"
             }
-            html += "<li><span>Sample</span> \(entry.numbers[.sampleSize].map { String($0.value) } ?? "not stated")</li>"
-            if let population = entry.lists[.population], !population.isEmpty {
+            html += "<li><span>Sample</span> \(entry.number(.sampleSize).map { String($0.value) } ?? "not stated")</li>"
+            if let population = entry.list(.population), !population.isEmpty {
                 html += "<li><span>Population</span> \(escape(population.map { report.label($0.value, in: .populations) }.joined(separator: ", ")))</li>"
             }
         }

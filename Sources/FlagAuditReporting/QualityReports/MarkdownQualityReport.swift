@@ -47,14 +47,14 @@ public struct MarkdownQualityReport: Sendable {
 
     /// A study's section: its facts, flags and findings.
     public func section(_ study: StudyReport) -> String {
-        let title = study.study?.texts[.title]?.first?.text ?? study.id ?? study.path
+        let title = study.study?.texts(.title)?.first?.text ?? study.id ?? study.path
         var md = "\n### \(MarkdownReporter.inline(title))\n\n`\(study.id ?? "(no id)")` · `\(study.path)`"
         if let entry = study.study {
             let facts: [String] = [
-                entry.terms[.evidenceLevel].map { "evidence \(report.label($0.value, in: .evidenceLevels)) (\($0.value))" },
+                entry.term(.evidenceLevel).map { "evidence \(report.label($0.value, in: .evidenceLevels)) (\($0.value))" },
                 entry.design.map { "design \(report.label($0, in: .designs))" },
-                entry.terms[.pem].map { "PEM \(report.label($0.value, in: .pemBadges))" },
-                entry.numbers[.sampleSize].map { "n = \($0.value)" },
+                entry.term(.pem).map { "PEM \(report.label($0.value, in: .pemBadges))" },
+                entry.number(.sampleSize).map { "n = \($0.value)" },
             ].compactMap { $0 }
             if !facts.isEmpty { md += " · " + facts.joined(separator: " · ") }
         }

@@ -22,7 +22,7 @@ public struct QualityTally: Sendable {
         for flag in Set(study.declaredFlags) { declared[flag, default: 0] += 1 }
         for flag in Set(study.suggestedFlags) { suggested[flag, default: 0] += 1 }
         let design = study.study?.design ?? QualityTally.notStated
-        let level = study.study?.terms[.evidenceLevel]?.value ?? QualityTally.notStated
+        let level = study.study?.term(.evidenceLevel)?.value ?? QualityTally.notStated
         levelsByDesign[design, default: [:]][level, default: 0] += 1
     }
 

@@ -13,8 +13,8 @@ extension String {
         return String(Substring(scalars[first..<scalars.index(after: last)]))
     }
 
-    /// The splitter's white space (Unicode's White_Space), and the zero-width space Foundation adds.
+    /// Prose white space, and the zero-width space Foundation adds.
     @inline(__always) private static func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {
-        SentenceSplitter.isWhitespace(scalar) || scalar.value == 0x200B
+        Whitespace.isProse(scalar) || scalar.value == 0x200B
     }
 }
