@@ -16,35 +16,24 @@ public struct LinearModel: Sendable {
     private final class Table: Sendable {
         let names: [String]
         let rows: [Double]
-        /// Open addressing: `keys` by slot, and each slot's weights (as `Float`) and row number in
-        /// arrays of their own. Probing reads only the keys (256 KB for the shipped model, filled
-        /// to 56%), then one slot's weights (512 KB), less memory to miss in than 48-byte slots
-        /// holding both (3 MB). Weights are written with four decimals, so single precision keeps them.
-        let keys: [UInt64]
+        /// Feature keys to row numbers; each slot's weights (as `Float`) are kept by slot in an
+        /// array of their own, so a lookup reads the keys (a few hundred KB for the shipped
+        /// model), then one slot's weights, and never the row number unless a decision is
+        /// explained. Weights are written with four decimals, so single precision keeps them.
+        let slots: HashTable
         let weights: [Float]
-        let rowNumbers: [UInt32]
-        let mask: Int
 
         init(keys: [UInt64], names: [String], rows: [Double], width: Int) {
             self.names = names
             self.rows = rows
-            var capacity = 16
-            while capacity * 3 < keys.count * 5 { capacity *= 2 }
-            let mask = capacity - 1
-            self.mask = mask
-            var slotKeys = [UInt64](repeating: 0, count: capacity)
-            var weights = [Float](repeating: 0, count: capacity * width)
-            var rowNumbers = [UInt32](repeating: 0, count: capacity)
-            for (row, key) in keys.enumerated() {
-                var slot = HashTable.home(of: key, mask: mask)
-                while slotKeys[slot] != 0 && slotKeys[slot] != key { slot = (slot + 1) & mask }
-                slotKeys[slot] = key
-                rowNumbers[slot] = UInt32(row)
+            var slots = HashTable()
+            for (row, key) in keys.enumerated() { slots.insert(key, value: row) }
+            var weights = [Float](repeating: 0, count: slots.capacity * width)
+            slots.forEachEntry { slot, _, row in
                 for k in 0..<width { weights[slot * width + k] = Float(rows[row * width + k]) }
             }
-            self.keys = slotKeys
+            self.slots = slots
             self.weights = weights
-            self.rowNumbers = rowNumbers
         }
     }
 
@@ -93,38 +82,20 @@ public struct LinearModel: Sendable {
     /// weigh nothing). The explanation names the `count` strongest features towards the chosen
     /// class; 0 skips it, for callers that never show it.
     public func decide(hashed features: [UInt64], explain count: Int = 3) -> Decision {
-        let width = classes.count, names = table.names, rows = table.rows, mask = table.mask
+        let width = classes.count, names = table.names, rows = table.rows
         // Look each feature up once; the rows serve both the scores and the explanation.
         var found: [Int] = []
         if count > 0 { found.reserveCapacity(features.count) }
         var scores = bias
         scores.withUnsafeMutableBufferPointer { scores in
-            table.keys.withUnsafeBufferPointer { keys in
-                table.weights.withUnsafeBufferPointer { weights in
-                    // First read every feature's home slot: those loads do not depend on one another,
-                    // so their cache misses overlap instead of each waiting for the previous feature's.
-                    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: features.count) { firstKeys in
-                        for (index, feature) in features.enumerated() {
-                            firstKeys[index] = keys[HashTable.home(of: feature, mask: mask)]
-                        }
-                        for (index, feature) in features.enumerated() where feature != 0 {
-                            var slot = HashTable.home(of: feature, mask: mask)
-                            var stored = firstKeys[index]
-                            while true {
-                                if stored == feature {
-                                    if count > 0 { found.append(Int(table.rowNumbers[slot])) }
-                                    for k in 0..<width { scores[k] += Double(weights[slot * width + k]) }
-                                    break
-                                }
-                                if stored == 0 { break }
-                                slot = (slot + 1) & mask
-                                stored = keys[slot]
-                            }
-                        }
-                    }
+            table.weights.withUnsafeBufferPointer { weights in
+                table.slots.forEachSlot(of: features) { _, slot in
+                    if count > 0 { found.append(slot) }
+                    for k in 0..<width { scores[k] += Double(weights[slot * width + k]) }
                 }
             }
         }
+        if count > 0 { found = found.map { table.slots.value(atSlot: $0) } }
         let best = scores.indices.max { scores[$0] < scores[$1] } ?? 0
         let top = scores.max() ?? 0
         let exps = scores.map { Foundation.exp($0 - top) }

@@ -25,6 +25,42 @@ package struct HashTable: Sendable {
         }
     }
 
+    /// The table's slots; a key's slot (`forEachSlot`) is stable until the next insert, so a
+    /// caller may keep a payload of its own by slot, laid out as it reads it.
+    package var capacity: Int { keys.count }
+
+    /// The value stored in a slot `forEachSlot` gave.
+    @inlinable package func value(atSlot slot: Int) -> Int { values[slot] }
+
+    /// Each stored entry with its slot, in slot order.
+    package func forEachEntry(_ body: (_ slot: Int, _ key: UInt64, _ value: Int) -> Void) {
+        for slot in keys.indices where keys[slot] != WordHash.wildcard { body(slot, keys[slot], values[slot]) }
+    }
+
+    /// Calls `body` with the position in `lookups` and the slot of each key the table holds,
+    /// in order. Every key's first slot is read before any is probed further: those loads do
+    /// not depend on one another, so their cache misses overlap (the claim model looks up a
+    /// sentence's features together, in a table larger than the cache).
+    @inlinable package func forEachSlot(of lookups: [UInt64], _ body: (_ index: Int, _ slot: Int) -> Void) {
+        guard !keys.isEmpty else { return }
+        let mask = keys.count - 1
+        keys.withUnsafeBufferPointer { keys in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: lookups.count) { firstKeys in
+                for (index, key) in lookups.enumerated() { firstKeys[index] = keys[HashTable.home(of: key, mask: mask)] }
+                for (index, key) in lookups.enumerated() where key != WordHash.wildcard {
+                    var slot = HashTable.home(of: key, mask: mask)
+                    var stored = firstKeys[index]
+                    while true {
+                        if stored == key { body(index, slot); break }
+                        if stored == WordHash.wildcard { break }
+                        slot = (slot + 1) & mask
+                        stored = keys[slot]
+                    }
+                }
+            }
+        }
+    }
+
     package mutating func insert(_ key: UInt64, value: Int) {
         if (count + 1) * 2 > keys.count { grow() }
         let mask = keys.count - 1
@@ -37,7 +73,7 @@ package struct HashTable: Sendable {
         filter[Int(truncatingIfNeeded: bit >> 6)] |= 1 << (bit & 63)
     }
 
-    /// A key's first slot in a table of `mask + 1` slots (the claim model's table probes the same way).
+    /// A key's first slot in a table of `mask + 1` slots.
     /// Fibonacci hashing: the multiply spreads every key bit into the upper half, which picks
     /// the slot. (FNV's low bits, which `key ^ key >> 29` kept, cluster in linear probing.)
     @inlinable @inline(__always) package static func home(of key: UInt64, mask: Int) -> Int {
