@@ -6,8 +6,9 @@ import PackageDescription
 //
 //   FlagAuditModel       study, vocabulary, finding, diagnostic, evidence, locations, hashing
 //   FlagAuditLearning    linear models and their trainer                        (Model)
+//   FlagAuditTransformer a fine-tuned BERT-style classifier and its tokenizer   (Model)
 //   FlagAuditLoading     YAML preflight and composition, entries, vocabulary    (Model)
-//   FlagAuditText        tokens, sentences, negation, claims, signals, lexicon  (Loading, Learning)
+//   FlagAuditText        tokens, sentences, negation, claims, signals, lexicon  (Loading, Learning, Transformer)
 //   FlagAuditEngine      rules, conditions, rule packs, the auditor             (Text)
 //   FlagAuditEvaluation  metrics over labelled corpora                          (Text)
 //   FlagAuditScreening   raw texts and atlas pages, draft entries               (Engine)
@@ -35,8 +36,14 @@ let package = Package(
     targets: [
         .target(name: "FlagAuditModel", swiftSettings: layer),
         .target(name: "FlagAuditLearning", dependencies: ["FlagAuditModel"], swiftSettings: layer),
+        // Optimised in debug builds too: unoptimised, a sentence through six encoder layers takes
+        // seconds, and the parity tests run dozens of them.
+        .target(
+            name: "FlagAuditTransformer", dependencies: ["FlagAuditModel"],
+            swiftSettings: layer + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         .target(name: "FlagAuditLoading", dependencies: ["FlagAuditModel", .product(name: "Yams", package: "Yams")], swiftSettings: layer),
-        .target(name: "FlagAuditText", dependencies: ["FlagAuditLoading", "FlagAuditLearning"], swiftSettings: layer),
+        .target(name: "FlagAuditText", dependencies: ["FlagAuditLoading", "FlagAuditLearning", "FlagAuditTransformer"], swiftSettings: layer),
         .target(name: "FlagAuditEngine", dependencies: ["FlagAuditText"], swiftSettings: layer),
         .target(
             name: "FlagAuditEvaluation",
@@ -49,8 +56,8 @@ let package = Package(
         .target(
             name: "FlagAudit",
             dependencies: [
-                "FlagAuditModel", "FlagAuditLearning", "FlagAuditLoading", "FlagAuditText", "FlagAuditEngine",
-                "FlagAuditEvaluation", "FlagAuditScreening", "FlagAuditReporting", "FlagAuditWorkflow",
+                "FlagAuditModel", "FlagAuditLearning", "FlagAuditTransformer", "FlagAuditLoading", "FlagAuditText",
+                "FlagAuditEngine", "FlagAuditEvaluation", "FlagAuditScreening", "FlagAuditReporting", "FlagAuditWorkflow",
             ]
         ),
         .executableTarget(
@@ -63,7 +70,7 @@ let package = Package(
         .testTarget(
             name: "FlagAuditTests",
             dependencies: [
-                "FlagAudit", "FlagAuditModel", "FlagAuditLearning", "FlagAuditLoading", "FlagAuditText", "FlagAuditEngine",
+                "FlagAudit", "FlagAuditModel", "FlagAuditLearning", "FlagAuditTransformer", "FlagAuditLoading", "FlagAuditText", "FlagAuditEngine",
                 "FlagAuditEvaluation", "FlagAuditScreening", "FlagAuditReporting", "FlagAuditWorkflow",
             ]
         ),

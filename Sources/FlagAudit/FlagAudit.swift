@@ -1,6 +1,7 @@
 // The umbrella library: one import gives a client every layer, in the order they build on each other.
 @_exported import FlagAuditModel
 @_exported import FlagAuditLearning
+@_exported import FlagAuditTransformer
 @_exported import FlagAuditLoading
 @_exported import FlagAuditText
 @_exported import FlagAuditEngine

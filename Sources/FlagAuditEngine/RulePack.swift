@@ -1,23 +1,32 @@
 import FlagAuditLearning
 import FlagAuditModel
 import FlagAuditText
+import FlagAuditTransformer
 
 /// The vocabulary, lexicon and rules an audit runs with.
 public struct RulePack: Sendable {
     public var vocabulary: Vocabulary
     public var lexicon: Lexicon
     public var rules: [Rule]
-    /// The claim-strength model (`models/claims.tsv`), when the pack ships one.
+    /// The linear claim-strength model (`models/claims.tsv`), when the pack ships one.
     public var claimModel: LinearModel?
+    /// The fine-tuned transformer (`models/claims-transformer.bin`), when it was asked for.
+    public var claimTransformer: TransformerClassifier?
 
-    public init(vocabulary: Vocabulary, lexicon: Lexicon, rules: [Rule], claimModel: LinearModel? = nil) {
+    public init(vocabulary: Vocabulary, lexicon: Lexicon, rules: [Rule], claimModel: LinearModel? = nil, claimTransformer: TransformerClassifier? = nil) {
         self.vocabulary = vocabulary
         self.lexicon = lexicon
         self.rules = rules
         self.claimModel = claimModel
+        self.claimTransformer = claimTransformer
     }
 
-    public var claimClassifier: ClaimClassifier { ClaimClassifier(lexicon: lexicon, model: claimModel) }
+    /// The classifier rules read claims with: the transformer when loaded, else the linear
+    /// model, else the lexicon's cues.
+    public var claimClassifier: ClaimClassifier {
+        if let claimTransformer { return ClaimClassifier(lexicon: lexicon, model: .transformer(claimTransformer)) }
+        return ClaimClassifier(lexicon: lexicon, model: claimModel)
+    }
 
     public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
 

@@ -2,6 +2,7 @@ import FlagAuditLearning
 import FlagAuditLoading
 import FlagAuditModel
 import FlagAuditText
+import FlagAuditTransformer
 import Foundation
 
 /// Loads a rule pack directory: `vocabulary.yaml`, `lexicon.yaml`, and every other `*.yaml`
@@ -13,11 +14,22 @@ public struct RulePackLoader: Sendable {
     public static let vocabularyFile = "vocabulary.yaml"
     public static let lexiconFile = "lexicon.yaml"
     public static let claimModelFile = "models/claims.tsv"
+    public static let transformerFile = "models/claims-transformer.bin"
+    public static let transformerVocabularyFile = "models/claims-transformer.vocab.txt"
     static let ruleKeys = ["id", "severity", "flag", "summary", "message", "rationale", "reference", "when", "at", "examples"]
     /// The keys of a triggering example's `expect:`.
     enum ExpectationKey: String, CaseIterable { case at, match, message, count }
 
-    public init(limits: YAMLLimits = .rulePack) { self.limits = limits }
+    /// Which claim model the pack is loaded with; nil: the linear model if the pack ships one,
+    /// else the lexicon (the transformer is asked for by name: it reads a sentence in
+    /// milliseconds where the linear model takes microseconds). A model asked for by name must
+    /// be there and sound, or the pack is refused.
+    public var claimModel: ClaimModelChoice?
+
+    public init(limits: YAMLLimits = .rulePack, claimModel: ClaimModelChoice? = nil) {
+        self.limits = limits
+        self.claimModel = claimModel
+    }
 
     public func load(directory: String) throws(DiagnosticError) -> RulePack {
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
@@ -67,8 +79,29 @@ public struct RulePackLoader: Sendable {
                 diagnostics += error.diagnostics
             }
         }
+        var claimTransformer: TransformerClassifier?
+        let transformerPath = base + "/" + RulePackLoader.transformerFile
+        switch self.claimModel ?? .linear {
+        case .transformer:
+            do {
+                let transformer = try TransformerClassifier(weights: transformerPath, vocabulary: base + "/" + RulePackLoader.transformerVocabularyFile)
+                if transformer.labels != ClaimStrength.allCases.map(\.rawValue) {
+                    diagnostics.append(Diagnostic(.schema, at: SourceLocation.start(of: transformerPath),
+                        "the transformer's labels must be \(ClaimStrength.allCases.map(\.rawValue).joined(separator: ", "))"))
+                }
+                claimTransformer = transformer
+            } catch {
+                diagnostics.append(error.diagnostic)
+            }
+        case .linear:
+            if claimModel == nil, self.claimModel == .linear {
+                diagnostics.append(Diagnostic(.schema, at: SourceLocation.start(of: modelPath), "the linear claim model is missing (asked for with --claims-model linear)"))
+            }
+        case .lexicon:
+            claimModel = nil
+        }
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
-        return RulePack(vocabulary: vocabulary, lexicon: lexicon, rules: rules, claimModel: claimModel)
+        return RulePack(vocabulary: vocabulary, lexicon: lexicon, rules: rules, claimModel: claimModel, claimTransformer: claimTransformer)
     }
 
     /// Parses one rule file's bytes against a vocabulary and lexicon (used by the fuzzer and tools).

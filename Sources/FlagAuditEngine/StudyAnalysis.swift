@@ -55,7 +55,7 @@ public struct StudyAnalysis: Sendable {
         guard classifiedFields.insert(field).inserted, var fieldSentences = sentences[field] else { return }
         for index in fieldSentences.indices {
             fieldSentences[index].claim = analyzer.classifier.classify(
-                fieldSentences[index].tokens, words: fieldSentences[index].words, explain: 0)
+                fieldSentences[index].tokens, text: fieldSentences[index].text, words: fieldSentences[index].words, explain: 0)
         }
         sentences[field] = fieldSentences
     }

@@ -37,9 +37,11 @@ public struct ClaimEvaluation: Sendable {
         return report
     }
 
+    /// Trains on the rows in one canonical order (by sentence, then label), so the order of
+    /// files and lines given changes nothing.
     public func train(_ rows: [Labeled], trainer: LogisticTrainer = LogisticTrainer()) -> LinearModel {
         let classifier = ClaimClassifier(lexicon: lexicon)
-        let examples = rows.map { row in
+        let examples = rows.sorted { ($0.sentence, $0.strength) < ($1.sentence, $1.strength) }.map { row in
             (features: classifier.features(Tokenizer.tokens(row.sentence)), label: ClaimEvaluation.classes.firstIndex(of: row.strength) ?? 0)
         }
         return trainer.train(examples, classes: ClaimEvaluation.classes)
@@ -54,13 +56,16 @@ public struct ClaimEvaluation: Sendable {
         return (flagged.isEmpty ? 0 : Double(correct) / Double(flagged.count), gold == 0 ? 0 : Double(correct) / Double(gold), flagged.count)
     }
 
-    /// Out-of-fold predictions for every row of every file: each file's rows are dealt into
-    /// `folds` folds, and every fold is predicted by a model trained on all other folds of all
-    /// files, which estimates held-out performance.
+    /// A sentence's fold of `folds`: FNV-1a of its UTF-8, as `scripts/train-claims-model` deals
+    /// them, so folds depend on neither the order of files nor of lines, and the transformer's
+    /// held-out fold can be scored here.
+    public static func fold(of sentence: String, folds: Int) -> Int { Int(FNV1a.hash(sentence) % UInt64(folds)) }
+
+    /// Out-of-fold predictions for every row of every file: every fold is predicted by a model
+    /// trained on all other folds of all files, which estimates held-out performance.
     public func crossValidatedPredictions(_ files: [[Labeled]], folds: Int, trainer: LogisticTrainer = LogisticTrainer()) -> [[(gold: String, analysis: ClaimAnalysis)]] {
         var predictions: [[(gold: String, analysis: ClaimAnalysis)]] = files.map { _ in [] }
-        var generator = SplitMix64(seed: 7)
-        let assignments = files.map { rows in Array(rows.indices).shuffled(using: &generator).enumerated().reduce(into: [Int](repeating: 0, count: rows.count)) { $0[$1.element] = $1.offset % folds } }
+        let assignments = files.map { rows in rows.map { ClaimEvaluation.fold(of: $0.sentence, folds: folds) } }
         for fold in 0..<folds {
             var training: [Labeled] = []
             for (f, rows) in files.enumerated() { training += rows.indices.filter { assignments[f][$0] != fold }.map { rows[$0] } }

@@ -156,6 +156,9 @@ public struct LinearModel: Sendable {
             guard !classes.isEmpty, fields.count == classes.count + 1, values.count == classes.count else {
                 throw DiagnosticError(Diagnostic(.schema, at: location, "expected a feature and \(classes.count) weights separated by tabs"))
             }
+            guard values.allSatisfy(\.isFinite) else {
+                throw DiagnosticError(Diagnostic(.schema, at: location, "'\(fields[0])' has a weight that is not a finite number"))
+            }
             if fields[0] == "bias" { bias = values } else { weights[fields[0]] = values }
         }
         guard !classes.isEmpty, bias.count == classes.count else {

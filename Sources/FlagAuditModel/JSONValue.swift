@@ -3,6 +3,8 @@ public indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Int)
+    /// A number in [0, 1] written with three decimals (probabilities).
+    case fraction(Double)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -24,6 +26,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .null: writer.string(nil)
         case .bool(let value): writer.bool(value)
         case .number(let value): writer.number(value)
+        case .fraction(let value): writer.fraction(value)
         case .string(let value): writer.string(value)
         case .array(let items):
             writer.beginArray()

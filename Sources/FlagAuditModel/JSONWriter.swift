@@ -49,6 +49,13 @@ package struct JSONWriter {
 
     package mutating func number(_ value: Int) { JSONValue.append(value, to: &bytes) }
 
+    /// A number in [0, 1] (clamped; not finite: 0) with three decimals, rounded half up.
+    package mutating func fraction(_ value: Double) {
+        let thousandths = Int((min(1, max(0, value.isFinite ? value : 0)) * 1000).rounded())
+        let digits = String(thousandths % 1000)
+        bytes += Array(("\(thousandths / 1000)." + String(repeating: "0", count: 3 - digits.count) + digits).utf8)
+    }
+
     /// Bytes written earlier, again: a value that serializes the same at the same depth.
     package mutating func repeatBytes(_ range: Range<Int>) {
         // Through a copy: appending a slice of the array to itself would copy the whole array.

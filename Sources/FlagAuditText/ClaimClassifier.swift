@@ -1,41 +1,74 @@
 import FlagAuditLearning
 import FlagAuditModel
+import FlagAuditTransformer
+import Foundation
 
 /// Classifies the claim a sentence makes. The lexicon's cues give a first reading (a causal cue
 /// not negated is a direct causal claim, or a conditional one after a hedge; an association cue
-/// earlier in the sentence makes it correlational; cues after an aim do not count). When the
-/// pack ships a claim model, the cue reading becomes features of the model alongside the
-/// sentence's words, and the model decides; its strongest features explain the decision.
+/// earlier in the sentence makes it correlational; cues after an aim do not count). With a
+/// claim model the model decides: the fine-tuned transformer reads the sentence's text, the
+/// linear model its words and cue readings. The cues still say which words carry the claim,
+/// and a linear model's strongest features, or a transformer's class probabilities, explain it.
 public struct ClaimClassifier: Sendable {
     public var lexicon: Lexicon
-    public var model: LinearModel?
+    public var model: Model
     private var negation: Negation
 
-    public init(lexicon: Lexicon, model: LinearModel? = nil) {
+    /// Which model decides.
+    public enum Model: Sendable {
+        case lexicon
+        case linear(LinearModel)
+        case transformer(TransformerClassifier)
+
+        public var name: String {
+            switch self {
+            case .lexicon: "lexicon"
+            case .linear: "linear"
+            case .transformer: "transformer"
+            }
+        }
+    }
+
+    public init(lexicon: Lexicon, model: Model = .lexicon) {
         self.lexicon = lexicon
         self.model = model
         self.negation = Negation(lexicon: lexicon)
     }
 
-    public func classify(_ sentence: String) -> ClaimAnalysis { classify(Tokenizer.tokens(sentence)) }
+    public init(lexicon: Lexicon, model: LinearModel?) {
+        self.init(lexicon: lexicon, model: model.map(Model.linear) ?? .lexicon)
+    }
 
-    /// `explain`: how many of the model's strongest features to keep as the explanation
-    /// (`ClaimAnalysis.features`); audits, which never show them, ask for none.
-    /// `words`: the tokens' `WordMask` when the caller has it (a sentence does).
-    public func classify(_ tokens: [Token], words: WordMask? = nil, explain: Int = 3) -> ClaimAnalysis {
+    public func classify(_ sentence: String, explain: Int = 3) -> ClaimAnalysis {
+        classify(Tokenizer.tokens(sentence), text: sentence, explain: explain)
+    }
+
+    /// `text`: the sentence the tokens come from (the transformer reads it; without it, the
+    /// tokens' words joined by spaces). `explain`: how many of a linear model's strongest
+    /// features to keep as the explanation (`ClaimAnalysis.features`); audits, which never show
+    /// them, ask for none. `words`: the tokens' `WordMask` when the caller has it.
+    public func classify(_ tokens: [Token], text: String? = nil, words: WordMask? = nil, explain: Int = 3) -> ClaimAnalysis {
         let cues = readCues(tokens, words: words ?? WordMask(tokens))
         let negated = !cues.causal.isEmpty && cues.causal.allSatisfy(\.negated)
-        guard let model else {
-            var analysis = cues.analysis
+        var analysis: ClaimAnalysis
+        switch model {
+        case .lexicon:
+            analysis = cues.analysis
             analysis.negated = negated
             return analysis
+        case .linear(let linear):
+            let decision = linear.decide(hashed: featureKeys(tokens, cues: cues), explain: explain)
+            analysis = ClaimAnalysis(strength: ClaimStrength(rawValue: decision.label) ?? .none, features: decision.contributions)
+            analysis.probabilities = decision.probabilities
+        case .transformer(let transformer):
+            let probabilities = TransformerClassifier.probabilities(transformer.logits(text ?? tokens.map(\.text).joined(separator: " ")))
+            let best = probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0
+            analysis = ClaimAnalysis(strength: ClaimStrength(rawValue: transformer.labels[best]) ?? .none)
+            analysis.probabilities = probabilities
         }
-        let decision = model.decide(hashed: featureKeys(tokens, cues: cues), explain: explain)
-        let strength = ClaimStrength(rawValue: decision.label) ?? .none
-        var analysis = ClaimAnalysis(strength: strength, features: decision.contributions)
         analysis.negated = negated
-        analysis.confidence = decision.probabilities.max() ?? 0
-        switch strength {
+        analysis.confidence = analysis.probabilities.max() ?? 0
+        switch analysis.strength {
         case .directCausal, .conditionalCausal:
             analysis.cue = cues.causal.first { !$0.negated }?.range ?? cues.causal.first?.range
             analysis.hedge = cues.analysis.hedge
@@ -45,6 +78,42 @@ public struct ClaimClassifier: Sendable {
             break
         }
         return analysis
+    }
+
+    /// Classifies many sentences on every core: each task takes every `tasks`-th sentence, and a
+    /// sentence's analysis depends on nothing but the sentence, so the results are those of
+    /// `classify(_:)` one by one, in order, whatever the number of tasks.
+    public func classify(batch sentences: [String], explain: Int = 3, tasks: Int = ProcessInfo.processInfo.activeProcessorCount) async -> [ClaimAnalysis] {
+        let tasks = max(1, min(tasks, sentences.count))
+        var results = [ClaimAnalysis?](repeating: nil, count: sentences.count)
+        await withTaskGroup(of: [(Int, ClaimAnalysis)].self) { group in
+            for task in 0..<tasks {
+                group.addTask {
+                    stride(from: task, to: sentences.count, by: tasks).map { ($0, self.classify(sentences[$0], explain: explain)) }
+                }
+            }
+            for await part in group { for (index, analysis) in part { results[index] = analysis } }
+        }
+        return results.map { $0! }
+    }
+
+    /// The words whose removal lowers the transformer's probability of `strength` most
+    /// (occlusion: the sentence is read again without each word in turn), strongest first;
+    /// only drops of at least 0.01 count. Empty for other models. One reading per word, so
+    /// for `claims --explain`, not audits.
+    public func influentialWords(_ text: String, tokens: [Token], strength: ClaimStrength, count: Int = 3) -> [(word: String, drop: Double)] {
+        guard case .transformer(let transformer) = model, let label = transformer.labels.firstIndex(of: strength.rawValue) else { return [] }
+        let scalars = Array(text.unicodeScalars)
+        let base = TransformerClassifier.probabilities(transformer.logits(text))[label]
+        var drops: [(word: String, drop: Double)] = []
+        for token in tokens where token.end <= scalars.count {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[..<token.start])
+            view.append(contentsOf: scalars[token.end...])
+            let drop = base - TransformerClassifier.probabilities(transformer.logits(String(view)))[label]
+            if drop >= 0.01 { drops.append((String(String.UnicodeScalarView(scalars[token.start..<token.end])), drop)) }
+        }
+        return Array(drops.sorted { $0.drop > $1.drop }.prefix(count))
     }
 
     /// What the lexicon sees in a sentence.

@@ -34,6 +34,9 @@ public struct ClaimAnalysis: Sendable, Equatable {
     public var negated = false
     /// The model's probability for the chosen strength (1 for the lexicon alone, which does not weigh).
     public var confidence: Double = 1
+    /// A model's probability for each strength, in `ClaimStrength.allCases` order (empty for the
+    /// lexicon alone).
+    public var probabilities: [Double] = []
 
     public init(strength: ClaimStrength, cue: Range<Int>? = nil, hedge: Range<Int>? = nil, features: [LinearModel.Contribution] = []) {
         self.strength = strength

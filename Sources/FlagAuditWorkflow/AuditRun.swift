@@ -21,6 +21,8 @@ public struct AuditRun {
         /// nil: not given; `.some(nil)`: never fail.
         public var failOn: Severity?? = nil
         public var rulesDirectory: String?
+        /// The claim model (`--claims-model`); nil: the best the pack ships.
+        public var claimModel: ClaimModelChoice?
         /// The configuration file; nil: `defaultConfigurationPath` when it exists.
         public var configurationPath: String?
         public var defaultConfigurationPath = Configuration.defaultPath
@@ -59,7 +61,7 @@ public struct AuditRun {
             let path = options.defaultConfigurationPath
             return FileManager.default.fileExists(atPath: path) ? try Configuration.load(path) : nil
         }
-        let loaded = try RunFailure.loadPack(options.rulesDirectory ?? configuration?.rules ?? "rules")
+        let loaded = try RunFailure.loadPack(options.rulesDirectory ?? configuration?.rules ?? "rules", claimModel: options.claimModel)
         let pack = try RunFailure.onDiagnostics { () throws(DiagnosticError) in try configuration?.apply(to: loaded) ?? loaded }
         let threshold: Severity? = options.failOn ?? configuration?.failOn ?? .error
         let files = try RunFailure.discover(

@@ -12,6 +12,8 @@ public struct ReportRun {
         public var paths: [String] = []
         public var directory = "reports"
         public var rulesDirectory = "rules"
+        /// The claim model (`--claims-model`); nil: the best the pack ships.
+        public var claimModel: ClaimModelChoice?
 
         public init() {}
     }
@@ -28,7 +30,7 @@ public struct ReportRun {
     }
 
     private func report(console: Console) async throws(RunFailure) {
-        let pack = try RunFailure.loadPack(options.rulesDirectory)
+        let pack = try RunFailure.loadPack(options.rulesDirectory, claimModel: options.claimModel)
         let files = try RunFailure.discover(options.paths.isEmpty ? ["seeds"] : options.paths, with: EntryDiscovery())
         let out = options.directory
         try ReportRun.makeDirectory(out)

@@ -37,9 +37,9 @@ public struct RunFailure: Error, Sendable {
     }
 
     /// The pack in `directory`, or every located problem and that nothing was audited.
-    public static func loadPack(_ directory: String) throws(RunFailure) -> RulePack {
+    public static func loadPack(_ directory: String, claimModel: ClaimModelChoice? = nil) throws(RunFailure) -> RulePack {
         do {
-            return try RulePackLoader().load(directory: directory)
+            return try RulePackLoader(claimModel: claimModel).load(directory: directory)
         } catch {
             throw RunFailure(error, then: "error: the rule pack in '\(directory)' is unusable; nothing was audited")
         }

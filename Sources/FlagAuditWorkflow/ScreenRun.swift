@@ -13,6 +13,8 @@ public struct ScreenRun {
         public var paths: [String] = []
         public var format: ScreenReport.Format = .text
         public var rulesDirectory = "rules"
+        /// The claim model (`--claims-model`); nil: the best the pack ships.
+        public var claimModel: ClaimModelChoice?
         /// Write a draft entry for each text (to the console, or into `draftsDirectory`).
         public var emitEntry = false
         public var draftsDirectory: String?
@@ -34,7 +36,7 @@ public struct ScreenRun {
     }
 
     private func screen(console: Console) async throws(RunFailure) -> Int32 {
-        let pack = try RunFailure.loadPack(options.rulesDirectory)
+        let pack = try RunFailure.loadPack(options.rulesDirectory, claimModel: options.claimModel)
         let paths = try RunFailure.discover(options.paths, with: EntryDiscovery(extensions: ScreenRun.extensions))
         let screener = Screener(pack: pack)
         let sink = ReportSink(console: console.write)

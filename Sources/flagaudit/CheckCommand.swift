@@ -28,6 +28,9 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .customLong("rules"), help: "The rule pack directory (default: rules, or the configuration's).")
     var rulesDirectory: String?
 
+    @Option(name: .customLong("claims-model"), help: "The claim-strength model: transformer, linear or lexicon (default: linear; claims and eval claims: transformer).")
+    var claimModel: ClaimModelChoice?
+
     @Option(help: "Configuration file (default: .flagaudit.yml when present).")
     var config: String?
 
@@ -56,6 +59,7 @@ struct CheckCommand: AsyncParsableCommand {
         options.format = format
         options.failOn = failOn.map(\.threshold)
         options.rulesDirectory = rulesDirectory
+        options.claimModel = claimModel
         options.configurationPath = config
         options.outputPath = output
         options.baselinePath = baseline

@@ -2,7 +2,7 @@ import ArgumentParser
 import FlagAudit
 import Foundation
 
-struct ClaimsCommand: ParsableCommand {
+struct ClaimsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claims",
         abstract: "Classify the claim strength of sentences, one per line (standard input or files); prints JSON lines."
@@ -16,8 +16,10 @@ struct ClaimsCommand: ParsableCommand {
     @Flag(help: "Add the cue and the strongest model features to each line.")
     var explain = false
 
-    func run() throws {
-        let classifier = try rules.load().claimClassifier
+    func run() async throws {
+        // The transformer unless another model is asked for: one sentence at a time, its
+        // milliseconds a sentence do not matter here.
+        let classifier = try PackOption.load(rules.rulesDirectory, claimModel: rules.claimModel ?? .transformer).claimClassifier
         var inputs: [String] = []
         if files.isEmpty {
             while let line = readLine(strippingNewline: true) { inputs.append(line) }
@@ -27,17 +29,23 @@ struct ClaimsCommand: ParsableCommand {
                 inputs += String(decoding: bytes, as: UTF8.self).scalarLines
             }
         }
+        let texts = inputs.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }.filter { !$0.trimmedWhitespace.isEmpty }
+        let claims = await classifier.classify(batch: texts)
         var output = ""
-        for line in inputs {
-            let text = line.hasSuffix("\r") ? String(line.dropLast()) : line
-            if text.trimmedWhitespace.isEmpty { continue }
+        for (text, claim) in zip(texts, claims) {
             let tokens = Tokenizer.tokens(text)
-            let claim = classifier.classify(tokens)
             var fields: [(String, JSONValue)] = [("text", .string(text)), ("strength", .string(claim.strength.rawValue))]
             if explain {
                 let cue = claim.cue.map { range in range.map { tokens[$0].text }.joined(separator: " ") }
                 fields.append(("cue", .optional(cue)))
-                fields.append(("features", .array(claim.features.map { .string($0.feature) })))
+                if case .transformer = classifier.model {
+                    fields.append(("model", .string("transformer")))
+                    fields.append(("probabilities", .object(zip(ClaimStrength.allCases, claim.probabilities).map { ($0.rawValue, .fraction($1)) })))
+                    let words = classifier.influentialWords(text, tokens: tokens, strength: claim.strength)
+                    fields.append(("words", .array(words.map { .string($0.word) })))
+                } else {
+                    fields.append(("features", .array(claim.features.map { .string($0.feature) })))
+                }
             }
             output += JSONValue.object(fields).serialized(indent: nil) + "\n"
         }

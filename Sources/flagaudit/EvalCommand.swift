@@ -10,7 +10,7 @@ struct EvalCommand: ParsableCommand {
     )
 }
 
-struct EvalClaims: ParsableCommand {
+struct EvalClaims: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claims",
         abstract: "Score claim strength against CSV files with 'sentence' and 'strength' columns."
@@ -26,18 +26,29 @@ struct EvalClaims: ParsableCommand {
 
     @OptionGroup var training: TrainingOptions
 
-    func run() throws {
-        let pack = try rules.load()
+    func run() async throws {
+        // Every model the pack ships is measured: the transformer is loaded beside the linear one.
+        let pack = try PackOption.load(rules.rulesDirectory, claimModel: rules.claimModel ?? .transformer)
         let evaluation = ClaimEvaluation(lexicon: pack.lexicon)
         let files = LabeledRows.files(paths)
         let data = try files.map { file in try Stopping.onFileError { () throws(FileError) in try ClaimEvaluation.read(file) } }
         var text = ""
         let lexiconOnly = ClaimClassifier(lexicon: pack.lexicon)
+        let linear = pack.claimModel.map { ClaimClassifier(lexicon: pack.lexicon, model: .linear($0)) }
         for (file, rows) in zip(files, data) {
             text += evaluation.evaluate(rows, with: lexiconOnly).rendered(title: "\(file): lexicon cues only") + "\n"
-            if pack.claimModel != nil {
-                text += evaluation.evaluate(rows, with: pack.claimClassifier)
-                    .rendered(title: "\(file): shipped model (trained on this development split: a fit, not a held-out estimate)") + "\n"
+            if let linear {
+                text += evaluation.evaluate(rows, with: linear)
+                    .rendered(title: "\(file): shipped linear model (trained on this development split: a fit, not a held-out estimate)") + "\n"
+            }
+            if let transformer = pack.claimTransformer, let heldOut = transformer.heldOut {
+                let unseen = rows.filter { ClaimEvaluation.fold(of: $0.sentence, folds: heldOut.folds) == heldOut.fold }
+                let classifier = ClaimClassifier(lexicon: pack.lexicon, model: .transformer(transformer))
+                var report = ClassificationReport(classes: ClaimEvaluation.classes)
+                for (row, claim) in zip(unseen, await classifier.classify(batch: unseen.map(\.sentence), explain: 0)) {
+                    report.add(gold: row.strength, predicted: claim.strength.rawValue)
+                }
+                text += report.rendered(title: "\(file): shipped transformer on the fold held out of its training (fold \(heldOut.fold) of \(heldOut.folds), \(unseen.count) sentences)") + "\n"
             }
         }
         if let folds {

@@ -6,15 +6,20 @@ struct PackOption: ParsableArguments {
     @Option(name: .customLong("rules"), help: "The rule pack directory.")
     var rulesDirectory: String = "rules"
 
-    /// The pack, or every located problem on standard error and exit 2.
-    func load() throws -> RulePack { try PackOption.load(rulesDirectory) }
+    @Option(name: .customLong("claims-model"), help: "The claim-strength model: transformer, linear or lexicon (default: linear; claims and eval claims: transformer).")
+    var claimModel: ClaimModelChoice?
 
-    static func load(_ directory: String) throws -> RulePack {
+    /// The pack, or every located problem on standard error and exit 2.
+    func load() throws -> RulePack { try PackOption.load(rulesDirectory, claimModel: claimModel) }
+
+    static func load(_ directory: String, claimModel: ClaimModelChoice? = nil) throws -> RulePack {
         do {
-            return try RunFailure.loadPack(directory)
+            return try RunFailure.loadPack(directory, claimModel: claimModel)
         } catch {
             error.lines.forEach(Output.error)
             throw ExitCode(ExitStatus.untrusted)
         }
     }
 }
+
+extension ClaimModelChoice: ExpressibleByArgument {}

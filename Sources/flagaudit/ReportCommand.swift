@@ -20,6 +20,7 @@ struct ReportCommand: AsyncParsableCommand {
         options.paths = paths
         options.directory = out
         options.rulesDirectory = rules.rulesDirectory
+        options.claimModel = rules.claimModel
         try Output.exit(await ReportRun(options).run(console: Output.console))
     }
 }

@@ -38,6 +38,7 @@ struct ScreenCommand: AsyncParsableCommand {
         options.paths = files
         options.format = format == .json ? .json : .text
         options.rulesDirectory = rules.rulesDirectory
+        options.claimModel = rules.claimModel
         options.emitEntry = emitEntry
         options.draftsDirectory = out
         options.force = force

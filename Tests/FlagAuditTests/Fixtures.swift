@@ -2,6 +2,7 @@ import Foundation
 import FlagAudit
 @testable import FlagAuditModel
 @testable import FlagAuditLearning
+@testable import FlagAuditTransformer
 @testable import FlagAuditLoading
 @testable import FlagAuditText
 @testable import FlagAuditEngine
