@@ -33,6 +33,9 @@ public struct TransformerClassifier: Sendable {
     /// Reads a weights file and its vocabulary (`claims-transformer.bin` and `.vocab.txt`).
     public init(weights path: String, vocabulary vocabularyPath: String) throws(TransformerError) {
         let bytes: [UInt8], vocabulary: String
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw TransformerError(path: path, "no transformer model here (scripts/train-claims-model writes it; --claims-model linear uses the linear model)")
+        }
         do {
             bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         } catch { throw TransformerError(path: path, "cannot read the model: \(error.localizedDescription)") }
