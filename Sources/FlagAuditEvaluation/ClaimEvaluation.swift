@@ -37,11 +37,14 @@ public struct ClaimEvaluation: Sendable {
         return report
     }
 
-    /// Trains on the rows in one canonical order (by sentence, then label), so the order of
-    /// files and lines given changes nothing.
+    /// Trains on the rows in one canonical order (by the bytes of the sentence, then of the
+    /// label), so the order of files and lines given changes nothing.
     public func train(_ rows: [Labeled], trainer: LogisticTrainer = LogisticTrainer()) -> LinearModel {
         let classifier = ClaimClassifier(lexicon: lexicon)
-        let examples = rows.sorted { ($0.sentence, $0.strength) < ($1.sentence, $1.strength) }.map { row in
+        let examples = rows.sorted { a, b in
+            a.sentence.utf8.elementsEqual(b.sentence.utf8)
+                ? a.strength.utf8.lexicographicallyPrecedes(b.strength.utf8) : a.sentence.utf8.lexicographicallyPrecedes(b.sentence.utf8)
+        }.map { row in
             (features: classifier.features(Tokenizer.tokens(row.sentence)), label: ClaimEvaluation.classes.firstIndex(of: row.strength) ?? 0)
         }
         return trainer.train(examples, classes: ClaimEvaluation.classes)
@@ -56,10 +59,18 @@ public struct ClaimEvaluation: Sendable {
         return (flagged.isEmpty ? 0 : Double(correct) / Double(flagged.count), gold == 0 ? 0 : Double(correct) / Double(gold), flagged.count)
     }
 
-    /// A sentence's fold of `folds`: FNV-1a of its UTF-8, as `scripts/train-claims-model` deals
-    /// them, so folds depend on neither the order of files nor of lines, and the transformer's
-    /// held-out fold can be scored here.
-    public static func fold(of sentence: String, folds: Int) -> Int { Int(FNV1a.hash(sentence) % UInt64(folds)) }
+    /// A sentence's fold of `folds`: FNV-1a of its UTF-8 without spaces and tabs at either end,
+    /// as `scripts/train-claims-model` deals them (CSV readers differ on those spaces), so folds
+    /// depend on neither the order of files nor of lines, and the transformer's held-out fold
+    /// can be scored here.
+    public static func fold(of sentence: String, folds: Int) -> Int {
+        var bytes = Substring(sentence).utf8[...]
+        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
+        var hash = FNV1a.basis
+        for byte in bytes { hash = FNV1a.add(byte, to: hash) }
+        return Int(hash % UInt64(folds))
+    }
 
     /// Out-of-fold predictions for every row of every file: every fold is predicted by a model
     /// trained on all other folds of all files, which estimates held-out performance.

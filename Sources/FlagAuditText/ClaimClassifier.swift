@@ -106,7 +106,8 @@ public struct ClaimClassifier: Sendable {
         let scalars = Array(text.unicodeScalars)
         let base = TransformerClassifier.probabilities(transformer.logits(text))[label]
         var drops: [(word: String, drop: Double)] = []
-        for token in tokens where token.end <= scalars.count {
+        // Only words the model reads (its window of pieces holds at most `maxTokens` words).
+        for token in tokens.prefix(transformer.maxTokens) where token.end <= scalars.count {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[..<token.start])
             view.append(contentsOf: scalars[token.end...])

@@ -36,6 +36,10 @@ public struct TransformerClassifier: Sendable {
         guard FileManager.default.fileExists(atPath: path) else {
             throw TransformerError(path: path, "no transformer model here (scripts/train-claims-model writes it; --claims-model linear uses the linear model)")
         }
+        for (file, limit) in [(path, 1 << 30), (vocabularyPath, 64 << 20)] {
+            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+            guard size <= limit else { throw TransformerError(path: file, "\(size) bytes is more than a model file may hold (\(limit))") }
+        }
         do {
             bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         } catch { throw TransformerError(path: path, "cannot read the model: \(error.localizedDescription)") }
@@ -43,7 +47,7 @@ public struct TransformerClassifier: Sendable {
             vocabulary = try String(contentsOfFile: vocabularyPath, encoding: .utf8)
         } catch { throw TransformerError(path: vocabularyPath, "cannot read the vocabulary: \(error.localizedDescription)") }
         try self.init(file: TransformerFile(bytes: bytes, path: path),
-                      tokenizer: WordPiece(lines: vocabulary.split(separator: "\n", omittingEmptySubsequences: false), path: vocabularyPath))
+                      tokenizer: WordPiece(text: vocabulary, path: vocabularyPath))
     }
 
     init(file: TransformerFile, tokenizer: WordPiece) throws(TransformerError) {
@@ -94,7 +98,7 @@ public struct TransformerClassifier: Sendable {
 
     /// Logits for one sequence of ids; `skipping` leaves one encoder layer out (a test that a
     /// layer matters).
-    public func logits(ids: [Int32], skipping skipped: Int? = nil) -> [Float] {
+    func logits(ids: [Int32], skipping skipped: Int? = nil) -> [Float] {
         let n = ids.count, d = hidden
         var x = [Float](repeating: 0, count: n * d)
         for (position, id) in ids.enumerated() {

@@ -19,6 +19,9 @@ public struct TransformerFile {
         var vocabSize: Int
         var layerNormEps: Double
         var pooling: String
+        var lowerCase: Bool?
+        var activation: String?
+        var positions: String?
         var fingerprint: String
         var training: Training?
         var tensors: [Tensor]
@@ -70,10 +73,18 @@ public struct TransformerFile {
         guard header.format == "flagaudit-transformer", header.version == 1 else {
             throw TransformerError(path: path, "format '\(header.format)' version \(header.version) is not flagaudit-transformer version 1")
         }
-        guard header.hidden > 0, header.heads > 0, header.hidden % header.heads == 0, header.layers > 0,
-            header.intermediate > 0, header.maxTokens >= 2, header.maxTokens <= header.maxPositions, !header.labels.isEmpty,
-            header.layerNormEps.isFinite, header.layerNormEps > 0, header.pooling == "mean"
-        else { throw TransformerError(path: path, "the header's configuration is inconsistent") }
+        // Bounded so that no product of dimensions overflows and nothing is allocated for a
+        // tensor larger than the file could hold (each is also checked against the file).
+        guard (1...4096).contains(header.hidden), (1...64).contains(header.heads), header.hidden % header.heads == 0,
+            (1...48).contains(header.layers), (1...16_384).contains(header.intermediate), (1...1_000_000).contains(header.vocabSize),
+            (2...8192).contains(header.maxTokens), header.maxTokens <= header.maxPositions, header.maxPositions <= 8192,
+            (1...64).contains(header.labels.count), header.layerNormEps.isFinite, header.layerNormEps > 0
+        else { throw TransformerError(path: path, "the header's configuration is inconsistent or out of range") }
+        guard header.pooling == "mean", header.lowerCase ?? true, (header.activation ?? "gelu") == "gelu",
+            (header.positions ?? "absolute") == "absolute"
+        else {
+            throw TransformerError(path: path, "only uncased models with GELU, absolute positions and mean pooling can be run")
+        }
         self.header = header
         self.bytes = bytes
         self.dataStart = (12 + length + 63) / 64 * 64
@@ -86,11 +97,14 @@ public struct TransformerFile {
         guard tensor.shape == expected else {
             throw TransformerError(path: path, "\(name) has shape \(tensor.shape), expected \(expected)")
         }
+        // The dimensions are bounded by the header's checks, so the products cannot overflow.
         let count = expected.reduce(1, *)
-        var values = [Float](repeating: 0, count: count)
+        guard count > 0 else { throw TransformerError(path: path, "\(name) is empty") }
+        var values: [Float] = []
         switch tensor.dtype {
         case "f32":
             let start = try extent(name, tensor.offset, bytes: count * 4)
+            values = [Float](repeating: 0, count: count)
             values.withUnsafeMutableBytes { out in
                 bytes.withUnsafeBytes { out.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[start..<(start + count * 4)])) }
             }
@@ -102,6 +116,7 @@ public struct TransformerFile {
             let rows = expected[0], columns = expected[1]
             let start = try extent(name, tensor.offset, bytes: count)
             let scalesStart = try extent(name, scalesOffset, bytes: rows * 4)
+            values = [Float](repeating: 0, count: count)
             bytes.withUnsafeBytes { raw in
                 for row in 0..<rows {
                     let scale = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: scalesStart + row * 4, as: UInt32.self)))
@@ -120,10 +135,9 @@ public struct TransformerFile {
     }
 
     private func extent(_ name: String, _ offset: Int, bytes count: Int) throws(TransformerError) -> Int {
-        let start = dataStart + offset
-        guard offset >= 0, start <= bytes.count, count <= bytes.count - start else {
+        guard offset >= 0, offset <= bytes.count - dataStart, count <= bytes.count - dataStart - offset else {
             throw TransformerError(path: path, "the file is truncated: \(name) runs past its end")
         }
-        return start
+        return dataStart + offset
     }
 }

@@ -8,14 +8,18 @@ public struct WordPiece: Sendable {
     private let specials: [(token: String, id: Int32)]
     static let maxWordLength = 100
 
-    /// `lines`: the vocabulary file's lines, a token's id being its line number less one.
-    public init(lines: [Substring], path: String) throws(TransformerError) {
+    /// `text`: the vocabulary file, one token a line (LF or CRLF), a token's id being its line
+    /// number less one. A token written twice is refused: the ids after it would be ambiguous.
+    public init(text: String, path: String) throws(TransformerError) {
         var vocabulary: [String: Int32] = [:]
+        var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }
         vocabulary.reserveCapacity(lines.count)
         for (index, line) in lines.enumerated() {
-            let token = line.last == "\r" ? String(line.dropLast()) : String(line)
-            if token.isEmpty && index == lines.count - 1 { break }
-            if vocabulary[token] == nil { vocabulary[token] = Int32(index) }
+            let token = String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
+            if vocabulary.updateValue(Int32(index), forKey: token) != nil {
+                throw TransformerError(path: path, "line \(index + 1): '\(token)' is already a token of the vocabulary")
+            }
         }
         func id(_ token: String) throws(TransformerError) -> Int32 {
             guard let id = vocabulary[token] else { throw TransformerError(path: path, "the vocabulary has no \(token)") }
@@ -36,7 +40,7 @@ public struct WordPiece: Sendable {
     /// `limit` in all (the pieces past `limit - 2` are dropped, as the reference truncates).
     public func ids(_ text: String, limit: Int) -> [Int32] {
         var ids: [Int32] = [classify]
-        for segment in segments(text) {
+        for segment in segments(WordPiece.window(text)) {
             switch segment {
             case .special(let id): ids.append(id)
             case .text(let text):
@@ -49,25 +53,43 @@ public struct WordPiece: Sendable {
         return ids
     }
 
+    /// The most of a text that is read: its first 16,384 characters. A model window of 126
+    /// pieces is full long before (a piece is at least one character, a word of over 100 is one
+    /// piece), unless the text opens with thousands of characters that make no piece at all;
+    /// bounding it keeps a 10 MB line from costing seconds.
+    static let maxCharacters = 16_384
+
+    static func window(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let end = scalars.index(scalars.startIndex, offsetBy: maxCharacters, limitedBy: scalars.endIndex), end < scalars.endIndex else {
+            return text
+        }
+        return String(scalars[..<end])
+    }
+
     enum Segment { case text(String), special(Int32) }
 
-    /// The text cut at every special token written in it.
+    /// The text cut at every special token written in it, matched scalar by scalar (a mark
+    /// combining with the closing bracket does not hide the token).
     func segments(_ text: String) -> [Segment] {
-        guard text.contains("[") else { return [.text(text)] }
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.contains("[") else { return [.text(text)] }
         var segments: [Segment] = []
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "[") {
-            let tail = rest[open...]
-            if let special = specials.first(where: { tail.hasPrefix($0.token) }) {
-                if open > rest.startIndex { segments.append(.text(String(rest[..<open]))) }
+        var start = 0, index = 0
+        while index < scalars.count {
+            if scalars[index] == "[", let special = specials.first(where: { special in
+                let token = Array(special.token.unicodeScalars)
+                return index + token.count <= scalars.count && scalars[index..<(index + token.count)].elementsEqual(token)
+            }) {
+                if index > start { segments.append(.text(String(String.UnicodeScalarView(scalars[start..<index])))) }
                 segments.append(.special(special.id))
-                rest = tail.dropFirst(special.token.count)
+                index += special.token.unicodeScalars.count
+                start = index
             } else {
-                segments.append(.text(String(rest[...open])))
-                rest = rest[rest.index(after: open)...]
+                index += 1
             }
         }
-        if !rest.isEmpty { segments.append(.text(String(rest))) }
+        if start < scalars.count { segments.append(.text(String(String.UnicodeScalarView(scalars[start...])))) }
         return segments
     }
 

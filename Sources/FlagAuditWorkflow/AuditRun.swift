@@ -21,7 +21,7 @@ public struct AuditRun {
         /// nil: not given; `.some(nil)`: never fail.
         public var failOn: Severity?? = nil
         public var rulesDirectory: String?
-        /// The claim model (`--claims-model`); nil: the best the pack ships.
+        /// The claim model (`--claims-model`); nil: the linear model if the pack ships one.
         public var claimModel: ClaimModelChoice?
         /// The configuration file; nil: `defaultConfigurationPath` when it exists.
         public var configurationPath: String?

@@ -12,7 +12,7 @@ public struct ReportRun {
         public var paths: [String] = []
         public var directory = "reports"
         public var rulesDirectory = "rules"
-        /// The claim model (`--claims-model`); nil: the best the pack ships.
+        /// The claim model (`--claims-model`); nil: the linear model if the pack ships one.
         public var claimModel: ClaimModelChoice?
 
         public init() {}

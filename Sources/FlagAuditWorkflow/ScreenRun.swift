@@ -13,7 +13,7 @@ public struct ScreenRun {
         public var paths: [String] = []
         public var format: ScreenReport.Format = .text
         public var rulesDirectory = "rules"
-        /// The claim model (`--claims-model`); nil: the best the pack ships.
+        /// The claim model (`--claims-model`); nil: the linear model if the pack ships one.
         public var claimModel: ClaimModelChoice?
         /// Write a draft entry for each text (to the console, or into `draftsDirectory`).
         public var emitEntry = false

@@ -28,7 +28,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .customLong("rules"), help: "The rule pack directory (default: rules, or the configuration's).")
     var rulesDirectory: String?
 
-    @Option(name: .customLong("claims-model"), help: "The claim-strength model: transformer, linear or lexicon (default: linear; claims and eval claims: transformer).")
+    @Option(name: .customLong("claims-model"), help: "The claim-strength model: transformer, linear or lexicon (default: linear).")
     var claimModel: ClaimModelChoice?
 
     @Option(help: "Configuration file (default: .flagaudit.yml when present).")

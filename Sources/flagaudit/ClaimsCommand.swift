@@ -13,13 +13,14 @@ struct ClaimsCommand: AsyncParsableCommand {
 
     @OptionGroup var rules: PackOption
 
+    /// Default: the transformer (one sentence at a time, its milliseconds do not matter here).
+    @OptionGroup var model: ClaimModelOption
+
     @Flag(help: "Add the cue and the strongest model features to each line.")
     var explain = false
 
     func run() async throws {
-        // The transformer unless another model is asked for: one sentence at a time, its
-        // milliseconds a sentence do not matter here.
-        let classifier = try PackOption.load(rules.rulesDirectory, claimModel: rules.claimModel ?? .transformer).claimClassifier
+        let classifier = try PackOption.load(rules.rulesDirectory, claimModel: model.claimModel ?? .transformer).claimClassifier
         var inputs: [String] = []
         if files.isEmpty {
             while let line = readLine(strippingNewline: true) { inputs.append(line) }

@@ -21,14 +21,17 @@ struct EvalClaims: AsyncParsableCommand {
 
     @OptionGroup var rules: PackOption
 
+    /// Default: every model the pack ships (the transformer beside the linear model, when present).
+    @OptionGroup var model: ClaimModelOption
+
     @Option(name: .customLong("cross-validate"), help: "Also estimate held-out figures: K-fold cross-validation, training a fresh model per fold.")
     var folds: Int?
 
     @OptionGroup var training: TrainingOptions
 
     func run() async throws {
-        // Every model the pack ships is measured: the transformer is loaded beside the linear one.
-        let pack = try PackOption.load(rules.rulesDirectory, claimModel: rules.claimModel ?? .transformer)
+        let shipsTransformer = FileManager.default.fileExists(atPath: rules.rulesDirectory + "/" + RulePackLoader.transformerFile)
+        let pack = try PackOption.load(rules.rulesDirectory, claimModel: model.claimModel ?? (shipsTransformer ? .transformer : nil))
         let evaluation = ClaimEvaluation(lexicon: pack.lexicon)
         let files = LabeledRows.files(paths)
         let data = try files.map { file in try Stopping.onFileError { () throws(FileError) in try ClaimEvaluation.read(file) } }
@@ -40,6 +43,9 @@ struct EvalClaims: AsyncParsableCommand {
             if let linear {
                 text += evaluation.evaluate(rows, with: linear)
                     .rendered(title: "\(file): shipped linear model (trained on this development split: a fit, not a held-out estimate)") + "\n"
+            }
+            if let transformer = pack.claimTransformer, transformer.heldOut == nil {
+                text += "\(file): the shipped transformer's file names no held-out fold, so it is not scored here\n\n"
             }
             if let transformer = pack.claimTransformer, let heldOut = transformer.heldOut {
                 let unseen = rows.filter { ClaimEvaluation.fold(of: $0.sentence, folds: heldOut.folds) == heldOut.fold }

@@ -6,11 +6,8 @@ struct PackOption: ParsableArguments {
     @Option(name: .customLong("rules"), help: "The rule pack directory.")
     var rulesDirectory: String = "rules"
 
-    @Option(name: .customLong("claims-model"), help: "The claim-strength model: transformer, linear or lexicon (default: linear; claims and eval claims: transformer).")
-    var claimModel: ClaimModelChoice?
-
     /// The pack, or every located problem on standard error and exit 2.
-    func load() throws -> RulePack { try PackOption.load(rulesDirectory, claimModel: claimModel) }
+    func load() throws -> RulePack { try PackOption.load(rulesDirectory) }
 
     static func load(_ directory: String, claimModel: ClaimModelChoice? = nil) throws -> RulePack {
         do {
@@ -20,6 +17,12 @@ struct PackOption: ParsableArguments {
             throw ExitCode(ExitStatus.untrusted)
         }
     }
+}
+
+/// `--claims-model`, for the commands that read claims.
+struct ClaimModelOption: ParsableArguments {
+    @Option(name: .customLong("claims-model"), help: "The claim-strength model: transformer, linear or lexicon.")
+    var claimModel: ClaimModelChoice?
 }
 
 extension ClaimModelChoice: ExpressibleByArgument {}

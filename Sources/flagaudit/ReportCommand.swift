@@ -15,12 +15,14 @@ struct ReportCommand: AsyncParsableCommand {
 
     @OptionGroup var rules: PackOption
 
+    @OptionGroup var model: ClaimModelOption
+
     func run() async throws {
         var options = ReportRun.Options()
         options.paths = paths
         options.directory = out
         options.rulesDirectory = rules.rulesDirectory
-        options.claimModel = rules.claimModel
+        options.claimModel = model.claimModel
         try Output.exit(await ReportRun(options).run(console: Output.console))
     }
 }

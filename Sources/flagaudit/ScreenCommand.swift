@@ -15,6 +15,8 @@ struct ScreenCommand: AsyncParsableCommand {
 
     @OptionGroup var rules: PackOption
 
+    @OptionGroup var model: ClaimModelOption
+
     @Flag(name: .customLong("emit-entry"), help: "Write a draft entry (review_status: machine-draft) for each text: to standard output, or into --out.")
     var emitEntry = false
 
@@ -38,7 +40,7 @@ struct ScreenCommand: AsyncParsableCommand {
         options.paths = files
         options.format = format == .json ? .json : .text
         options.rulesDirectory = rules.rulesDirectory
-        options.claimModel = rules.claimModel
+        options.claimModel = model.claimModel
         options.emitEntry = emitEntry
         options.draftsDirectory = out
         options.force = force

@@ -99,16 +99,13 @@ struct TransformerTests {
         for name in ["vocabulary.yaml", "lexicon.yaml"] {
             try FileManager.default.copyItem(atPath: Fixtures.rulesDirectory + "/" + name, toPath: directory + "/" + name)
         }
-        #expect(throws: DiagnosticError.self) { try RulePackLoader(claimModel: .transformer).load(directory: directory) }
-        #expect(throws: DiagnosticError.self) { try RulePackLoader(claimModel: .linear).load(directory: directory) }
+        let missing = #expect(throws: DiagnosticError.self) { try RulePackLoader(claimModel: .transformer).load(directory: directory) }
+        #expect(missing?.diagnostics.first?.message.contains("no transformer model here") == true)
+        #expect(missing?.diagnostics.first?.location.path.hasSuffix("models/claims-transformer.bin") == true)
+        let noLinear = #expect(throws: DiagnosticError.self) { try RulePackLoader(claimModel: .linear).load(directory: directory) }
+        #expect(noLinear?.diagnostics.first?.message.contains("linear claim model is missing") == true)
         let lexiconOnly = try RulePackLoader(claimModel: .lexicon).load(directory: directory)
         #expect(lexiconOnly.claimModel == nil && lexiconOnly.claimTransformer == nil)
-        do {
-            _ = try RulePackLoader(claimModel: .transformer).load(directory: directory)
-        } catch {
-            #expect(error.diagnostics.first?.message.contains("no transformer model here") == true)
-            #expect(error.diagnostics.first?.location.path.hasSuffix("models/claims-transformer.bin") == true)
-        }
     }
 
     @Test func theTransformerDecidesAndTheCueStillShowsWhere() throws {
@@ -143,6 +140,85 @@ struct TransformerTests {
             } catch {
                 #expect(error.diagnostics.first?.location == SourceLocation(path: "claims.tsv", line: 4, column: 1))
                 #expect(error.diagnostics.first?.message.contains("not a finite number") == true)
+            }
+        }
+    }
+
+    /// The shipped file with its header changed by `edit` (the data moved to the new header's end).
+    static func rewritten(_ bytes: [UInt8], _ edit: (inout [String: Any]) -> Void) throws -> [UInt8] {
+        let length = Int(bytes[8]) | Int(bytes[9]) << 8 | Int(bytes[10]) << 16 | Int(bytes[11]) << 24
+        var header = try #require(try JSONSerialization.jsonObject(with: Data(bytes[12..<(12 + length)])) as? [String: Any])
+        edit(&header)
+        let json = [UInt8](try JSONSerialization.data(withJSONObject: header))
+        let data = bytes[((12 + length + 63) / 64 * 64)...]
+        var out = Array("FATRANS1".utf8) + withUnsafeBytes(of: UInt32(json.count).littleEndian, Array.init) + json
+        out += [UInt8](repeating: 0, count: (64 - out.count % 64) % 64)
+        return out + data
+    }
+
+    static func editTensor(_ name: String, in header: inout [String: Any], _ edit: (inout [String: Any]) -> Void) {
+        var tensors = header["tensors"] as! [[String: Any]]
+        let index = tensors.firstIndex { $0["name"] as? String == name }!
+        edit(&tensors[index])
+        header["tensors"] = tensors
+    }
+
+    @Test func aHeaderThatLiesIsRefusedNotTrusted() throws {
+        let bytes = try Self.shipped
+        #expect(Self.refusal(try Self.rewritten(bytes) { _ in }) == nil)
+        let cases: [(String, (inout [String: Any]) -> Void)] = [
+            ("version 2 is not", { $0["version"] = 2 }),
+            ("out of range", { $0["hidden"] = 1 << 40 }),
+            ("out of range", { $0["layers"] = 0 }),
+            ("GELU", { $0["activation"] = "relu" }),
+            ("has no tensor encoder.layer.5.output.dense.weight", { h in
+                h["tensors"] = (h["tensors"] as! [[String: Any]]).filter { $0["name"] as? String != "encoder.layer.5.output.dense.weight" }
+            }),
+            ("has shape [384, 385], expected [384, 384]", { Self.editTensor("encoder.layer.0.attention.self.query.weight", in: &$0) { $0["shape"] = [384, 385] } }),
+            ("runs past its end", { Self.editTensor("head.bias", in: &$0) { $0["offset"] = Int.max } }),
+            ("runs past its end", { Self.editTensor("encoder.layer.1.intermediate.dense.weight", in: &$0) { $0["scales"] = Int.max - 3 } }),
+            ("storage 'f16'", { Self.editTensor("head.weight", in: &$0) { $0["dtype"] = "f16" } }),
+            ("the vocabulary has 30522 tokens, the model 30523", { $0["vocab_size"] = 30523 }),
+        ]
+        for (reason, edit) in cases {
+            let refusal = Self.refusal(try Self.rewritten(bytes, edit))
+            #expect(refusal?.contains(reason) == true, "\(reason): \(refusal ?? "accepted")")
+        }
+    }
+
+    @Test func aVocabularyIsReadFromLFOrCRLFAndATokenWrittenTwiceIsRefused() throws {
+        let text = "[PAD]\n[UNK]\n[CLS]\n[SEP]\n[MASK]\nfatigue\n##s\npain\n"
+        let lf = try WordPiece(text: text, path: "v.txt")
+        let crlf = try WordPiece(text: text.replacingOccurrences(of: "\n", with: "\r\n"), path: "v.txt")
+        #expect(lf.ids("Fatigues, pain", limit: 16) == [2, 5, 6, 1, 7, 3])
+        #expect(crlf.vocabulary == lf.vocabulary)
+        let twice = #expect(throws: TransformerError.self) { try WordPiece(text: text + "pain\n", path: "v.txt") }
+        #expect(twice?.message == "line 9: 'pain' is already a token of the vocabulary")
+    }
+
+    /// The blocked product against the plain triple loop, at sizes that leave partial blocks of
+    /// rows and outputs and a scalar tail of inputs.
+    @Test func denseLayersAreThePlainProductAtEverySize() {
+        var generator = SplitMix64(seed: 11)
+        for inputs in [1, 4, 5, 7, 9] {
+            for outputs in [1, 2, 3, 4, 5, 7] {
+                for rows in [1, 2, 3, 4, 5, 9] {
+                    let weight = (0..<(inputs * outputs)).map { _ in Float(Int(generator.next() % 2001) - 1000) / 1000 }
+                    let bias = (0..<outputs).map { _ in Float(Int(generator.next() % 201) - 100) / 100 }
+                    let x = (0..<(rows * inputs)).map { _ in Float(Int(generator.next() % 2001) - 1000) / 1000 }
+                    let layer = DenseLayer(weight: weight, bias: bias, inputs: inputs, outputs: outputs)
+                    var y = [Float](repeating: .nan, count: rows * outputs)
+                    x.withUnsafeBufferPointer { x in y.withUnsafeMutableBufferPointer { layer.apply(x.baseAddress!, rows: rows, into: $0.baseAddress!) } }
+                    var worst: Float = 0
+                    for r in 0..<rows {
+                        for o in 0..<outputs {
+                            var sum = bias[o]
+                            for k in 0..<inputs { sum += x[r * inputs + k] * weight[o * inputs + k] }
+                            worst = max(worst, abs(sum - y[r * outputs + o]))
+                        }
+                    }
+                    #expect(worst < 1e-5, "inputs \(inputs), outputs \(outputs), rows \(rows): \(worst)")
+                }
             }
         }
     }
