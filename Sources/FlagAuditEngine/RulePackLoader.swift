@@ -20,10 +20,10 @@ public struct RulePackLoader: Sendable {
     /// The keys of a triggering example's `expect:`.
     enum ExpectationKey: String, CaseIterable { case at, match, message, count }
 
-    /// Which claim model the pack is loaded with; nil: the linear model if the pack ships one,
-    /// else the lexicon (the transformer is asked for by name: it reads a sentence in
-    /// milliseconds where the linear model takes microseconds). A model asked for by name must
-    /// be there and sound, or the pack is refused.
+    /// Which claim model the pack is loaded with; nil: the linear model (the transformer is asked
+    /// for by name: it reads a sentence in milliseconds where the linear model takes
+    /// microseconds). The model must be there and sound, or the pack is refused; `.lexicon`
+    /// needs no model file.
     public var claimModel: ClaimModelChoice?
 
     public init(limits: YAMLLimits = .rulePack, claimModel: ClaimModelChoice? = nil) {
@@ -94,8 +94,11 @@ public struct RulePackLoader: Sendable {
                 diagnostics.append(error.diagnostic)
             }
         case .linear:
-            if claimModel == nil, self.claimModel == .linear {
-                diagnostics.append(Diagnostic(.schema, at: SourceLocation.start(of: modelPath), "the linear claim model is missing (asked for with --claims-model linear)"))
+            // Never a silent change of the audit: a pack that lost its model is refused, not read
+            // by the lexicon alone.
+            if claimModel == nil, diagnostics.isEmpty {
+                diagnostics.append(Diagnostic(.schema, at: SourceLocation.start(of: modelPath),
+                    "the linear claim model is missing: restore it (flagaudit train claims writes it), or pass --claims-model lexicon to read claims by the lexicon's cues alone"))
             }
         case .lexicon:
             claimModel = nil

@@ -97,7 +97,12 @@ struct TrainClaims: ParsableCommand {
 
     func run() throws {
         let pack = try rules.load()
-        let rows = try LabeledRows.files(paths).flatMap { file in try Stopping.onFileError { () throws(FileError) in try ClaimEvaluation.read(file) } }
+        let files = LabeledRows.files(paths)
+        let rows = try files.flatMap { file in try Stopping.onFileError { () throws(FileError) in try ClaimEvaluation.read(file) } }
+        guard !rows.isEmpty else {
+            Output.error("error: no labelled sentences in \(files.isEmpty ? paths.joined(separator: ", ") : files.joined(separator: ", ")); nothing was trained and \(output) is unchanged")
+            throw ExitCode(ExitStatus.untrusted)
+        }
         let trainer = training.trainer
         let model = ClaimEvaluation(lexicon: pack.lexicon).train(rows, trainer: trainer)
         let comment = """
@@ -151,6 +156,16 @@ struct TrainingOptions: ParsableArguments {
 
     @Option(name: .customLong("learning-rate"), help: "AdaGrad base step.")
     var learningRate: Double?
+
+    /// Refused before any work: a NaN or non-positive step, a negative or non-finite L2 or no
+    /// pass over the data would train a model that silently changes every audit.
+    mutating func validate() throws {
+        if let epochs, !(1...10_000).contains(epochs) { throw ValidationError("--epochs must be between 1 and 10000, not \(epochs)") }
+        if let l2, !(l2.isFinite && l2 >= 0) { throw ValidationError("--l2 must be a finite number of 0 or more, not \(l2)") }
+        if let learningRate, !(learningRate.isFinite && learningRate > 0) {
+            throw ValidationError("--learning-rate must be a finite number above 0, not \(learningRate)")
+        }
+    }
 
     var trainer: LogisticTrainer {
         var trainer = LogisticTrainer()

@@ -68,7 +68,7 @@ struct RulePackTests {
         files["custom.yaml"] = Array(ruleFile.utf8)
         let directory = try Fixtures.directory(files)
         do throws(DiagnosticError) {
-            return (directory, .success(try RulePackLoader().load(directory: directory)))
+            return (directory, .success(try RulePackLoader(claimModel: .lexicon).load(directory: directory)))
         } catch {
             return (directory, .failure(error))
         }

@@ -104,6 +104,8 @@ struct TransformerTests {
         #expect(missing?.diagnostics.first?.location.path.hasSuffix("models/claims-transformer.bin") == true)
         let noLinear = #expect(throws: DiagnosticError.self) { try RulePackLoader(claimModel: .linear).load(directory: directory) }
         #expect(noLinear?.diagnostics.first?.message.contains("linear claim model is missing") == true)
+        let byDefault = #expect(throws: DiagnosticError.self) { try RulePackLoader().load(directory: directory) }
+        #expect(byDefault?.diagnostics.first?.message.contains("--claims-model lexicon") == true)
         let lexiconOnly = try RulePackLoader(claimModel: .lexicon).load(directory: directory)
         #expect(lexiconOnly.claimModel == nil && lexiconOnly.claimTransformer == nil)
     }
