@@ -127,7 +127,13 @@ public struct ClaimClassifier: Sendable {
     }
 
     func readCues(_ tokens: [Token], words: WordMask) -> Cues {
-        let correlational = lexicon.correlationalCues.matches(in: tokens, words: words).filter { !negation.isNegated(tokenAt: $0.lowerBound, in: tokens) }
+        // The sentence's negation scopes, worked out once and only for a sentence with a cue.
+        var scopes: [Bool]?
+        func isNegated(_ index: Int) -> Bool {
+            if scopes == nil { scopes = negation.scopes(of: tokens) }
+            return negation.isNegated(tokenAt: index, in: tokens, scopes: scopes!)
+        }
+        let correlational = lexicon.correlationalCues.matches(in: tokens, words: words).filter { !isNegated($0.lowerBound) }
         let hedges = lexicon.hedges.matches(in: tokens, words: words)
         let participles = lexicon.participles.matches(in: tokens, words: words).filter { cue in
             cue.lowerBound > 0 && !tokens[cue.lowerBound].followsPunctuation
@@ -138,9 +144,18 @@ public struct ClaimClassifier: Sendable {
         var cues = Cues(analysis: ClaimAnalysis(strength: .none), correlational: correlational, hedges: hedges, aim: aim)
         let causal = (lexicon.causalCues.matches(in: tokens, words: words) + participles).sorted { $0.lowerBound < $1.lowerBound }
         var decided = false
+        // Each cue's hedge is the last (in match order) of the hedges ending at or before it.
+        // Cues come in order, so the hedges that qualify only grow: one pass over them by their
+        // end, not a search per cue (a long line has thousands of both).
+        let hedgesByEnd = hedges.indices.sorted { (hedges[$0].upperBound, $0) < (hedges[$1].upperBound, $1) }
+        var qualified = 0, lastHedge: Int?
         for cue in causal {
-            let negated = negation.isNegated(tokenAt: cue.lowerBound, in: tokens)
-            let hedge = hedges.last { $0.upperBound <= cue.lowerBound }
+            let negated = isNegated(cue.lowerBound)
+            while qualified < hedgesByEnd.count, hedges[hedgesByEnd[qualified]].upperBound <= cue.lowerBound {
+                lastHedge = max(lastHedge ?? 0, hedgesByEnd[qualified])
+                qualified += 1
+            }
+            let hedge = lastHedge.map { hedges[$0] }
             cues.causal.append((cue, negated, hedge != nil))
             guard !decided, cue.lowerBound < aimStart, !negated else { continue }
             if let association = correlational.first, association.lowerBound <= cue.lowerBound {

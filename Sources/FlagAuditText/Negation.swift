@@ -14,6 +14,39 @@ public struct Negation: Sendable {
         window = lexicon.negationWindow
     }
 
+    /// For each position of `tokens` (and one past the end), whether a negation scope is open
+    /// there, in one walk over the sentence: what `isNegated(tokenAt:in:)` walks anew from the
+    /// start for every word it is asked about, which made a long line quadratic.
+    public func scopes(of tokens: [Token]) -> [Bool] {
+        var open = [Bool](repeating: false, count: tokens.count + 1)
+        var isOpen = false, i = 0
+        while i < tokens.count {
+            let start = i
+            if let length = negationScopes.matches(at: i, in: tokens) {
+                isOpen = true
+                i += length
+            } else if isOpen, let length = scopeClosers.matches(at: i, in: tokens) {
+                isOpen = false
+                i += length
+            } else {
+                i += 1
+            }
+            // Asked about a word in (start, i], the walk's last step would be this one.
+            for index in (start + 1)...min(i, tokens.count) { open[index] = isOpen }
+        }
+        return open
+    }
+
+    /// `isNegated(tokenAt:in:)` with the sentence's `scopes(of:)` worked out once.
+    public func isNegated(tokenAt index: Int, in tokens: [Token], scopes: [Bool]) -> Bool {
+        let windowStart = max(0, index - window)
+        for i in windowStart..<index where negators.matches(at: i, in: tokens) != nil {
+            return true
+        }
+        return scopes[index]
+    }
+
+    /// The reference: walks the sentence from its start to `index`.
     public func isNegated(tokenAt index: Int, in tokens: [Token]) -> Bool {
         let windowStart = max(0, index - window)
         for i in windowStart..<index where negators.matches(at: i, in: tokens) != nil {

@@ -36,12 +36,13 @@ public struct TextSignals: Sendable {
                 if matches.isEmpty { continue }
                 let sentence = fields[field][index]
                 taken.removeAll(keepingCapacity: true)
+                let scopes = negation.scopes(of: sentence.tokens)
                 // Longer phrases first, so "non-randomized" is not also read as "randomized".
                 matches.sort { ($0.range.count, -$0.range.lowerBound) > ($1.range.count, -$1.range.lowerBound) }
                 for match in matches {
                     if taken.contains(where: { $0.overlaps(match.range) }) { continue }
                     taken.append(match.range)
-                    if negation.isNegated(tokenAt: match.range.lowerBound, in: sentence.tokens) { continue }
+                    if negation.isNegated(tokenAt: match.range.lowerBound, in: sentence.tokens, scopes: scopes) { continue }
                     if best == nil || match.rank < best!.rank {
                         best = (match.rank, Reading(
                             value: signal.values[match.rank].value, evidence: TextSignals.evidence(sentence, match.range)))

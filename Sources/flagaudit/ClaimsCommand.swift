@@ -19,18 +19,32 @@ struct ClaimsCommand: AsyncParsableCommand {
     @Flag(help: "Add the cue and the strongest model features to each line.")
     var explain = false
 
+    static let maxCharacters = 100_000
+
     func run() async throws {
         let classifier = try PackOption.load(rules.rulesDirectory, claimModel: model.claimModel ?? .transformer).claimClassifier
-        var inputs: [String] = []
-        if files.isEmpty {
-            while let line = readLine(strippingNewline: true) { inputs.append(line) }
-        } else {
-            for file in files {
-                let bytes = try Stopping.onDiagnostics { () throws(DiagnosticError) in try FileInput.read(file, limit: 256 << 20) }
-                inputs += String(decoding: bytes, as: UTF8.self).scalarLines
+        var texts: [String] = []
+        let sources: [(name: String, bytes: [UInt8])] = try files.isEmpty
+            ? [("<stdin>", [UInt8](FileHandle.standardInput.readDataToEndOfFile()))]
+            : files.map { file in (file, try Stopping.onDiagnostics { () throws(DiagnosticError) in try FileInput.read(file, limit: 256 << 20) }) }
+        for (name, bytes) in sources {
+            for (index, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+                let content = line.last == 0x0D ? line.dropLast() : line
+                guard let text = String(validating: content, as: UTF8.self) else {
+                    Output.error("\(name):\(index + 1): warning: skipped: not valid UTF-8")
+                    continue
+                }
+                if text.trimmedWhitespace.isEmpty { continue }
+                // A sentence is never this long; the words past the bound are not read.
+                let scalars = text.unicodeScalars
+                if let end = scalars.index(scalars.startIndex, offsetBy: ClaimsCommand.maxCharacters, limitedBy: scalars.endIndex), end < scalars.endIndex {
+                    Output.error("\(name):\(index + 1): warning: a line of \(scalars.count) characters: only its first \(ClaimsCommand.maxCharacters) are classified")
+                    texts.append(String(scalars[..<end]))
+                } else {
+                    texts.append(text)
+                }
             }
         }
-        let texts = inputs.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }.filter { !$0.trimmedWhitespace.isEmpty }
         let claims = await classifier.classify(batch: texts)
         var output = ""
         for (text, claim) in zip(texts, claims) {

@@ -123,6 +123,25 @@ struct TextAnalysisTests {
         #expect(claim.strength == .correlational)
     }
 
+    /// The one walk of a sentence's negation scopes answers, at every word, what the reference
+    /// walk from the sentence's start answers: on random sentences of negators, scope openers,
+    /// closers and cue words, where multi-word matches overlap the words asked about.
+    @Test func negationScopesInOneWalkAreTheWalkFromTheStart() {
+        let lexicon = Fixtures.pack.lexicon
+        let negation = Negation(lexicon: lexicon)
+        let words = ["does not prove that", "no evidence that", "not", "but", "only that", "however", "improved", "led to",
+                     "associated with", "CBT", "the", "fatigue", ",", "and", "whether", "did not", "rather than", "unclear whether"]
+        var generator = SplitMix64(seed: 5)
+        for _ in 0..<300 {
+            let text = (0..<Int(generator.next() % 30)).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined(separator: " ")
+            let tokens = Tokenizer.tokens(text)
+            let scopes = negation.scopes(of: tokens)
+            for index in tokens.indices {
+                #expect(negation.isNegated(tokenAt: index, in: tokens, scopes: scopes) == negation.isNegated(tokenAt: index, in: tokens), "\(text) @\(index)")
+            }
+        }
+    }
+
     @Test func sentencesAreLocatedInFoldedBlocks() throws {
         let study = try #require(Fixtures.load("id: a\ntitle: T\nsummary: >\n  First sentence here.\n  Second one\n  starts on line five.\n").study)
         let analysis = Fixtures.auditor.analyze(study)
