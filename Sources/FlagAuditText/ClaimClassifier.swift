@@ -147,7 +147,7 @@ public struct ClaimClassifier: Sendable {
         // Each cue's hedge is the last (in match order) of the hedges ending at or before it.
         // Cues come in order, so the hedges that qualify only grow: one pass over them by their
         // end, not a search per cue (a long line has thousands of both).
-        let hedgesByEnd = hedges.indices.sorted { (hedges[$0].upperBound, $0) < (hedges[$1].upperBound, $1) }
+        let hedgesByEnd = causal.isEmpty || hedges.isEmpty ? [] : hedges.indices.sorted { (hedges[$0].upperBound, $0) < (hedges[$1].upperBound, $1) }
         var qualified = 0, lastHedge: Int?
         for cue in causal {
             let negated = isNegated(cue.lowerBound)
