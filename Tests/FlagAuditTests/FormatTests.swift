@@ -71,6 +71,24 @@ struct FormatTests {
         #expect((causal["properties"] as? [String: Any])?["flag"] as? String == "causal-language")
     }
 
+    /// A file name with a space, `%`, `#`, a line break or a non-ASCII letter still makes a
+    /// valid URI that decodes back to the path (#21 item 19).
+    @Test func sarifURIsArePercentEncodedPaths() async throws {
+        let path = "dir with space/50% #1\nx é?:.yaml"
+        let report = Fixtures.audit("id: a\ntitle: T\ndesign: cross-sectional\nsummary: CBT led to improved connectivity.\n", path: path)
+        let text = SARIFReporter(rules: RuleDescriptor.catalog(of: Fixtures.pack)).render(AuditReport(studies: [report]))
+        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let results = try #require((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        let uris = Set(results.compactMap { result in
+            ((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]).flatMap {
+                ($0["artifactLocation"] as? [String: Any])?["uri"] as? String
+            }
+        })
+        #expect(uris == ["dir%20with%20space/50%25%20%231%0Ax%20%C3%A9%3F%3A.yaml"])
+        #expect(uris.first?.removingPercentEncoding == path)
+        #expect(SARIFReporter.uri("seeds/a-b_c.~1.yaml") == "seeds/a-b_c.~1.yaml")
+    }
+
     @Test func sarifWithoutFindingsIsStillADocument() throws {
         let text = SARIFReporter(rules: RuleDescriptor.catalog(of: Fixtures.pack)).render(AuditReport(studies: []))
         let sarif = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])

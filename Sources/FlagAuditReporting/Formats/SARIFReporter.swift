@@ -91,7 +91,7 @@ public struct SARIFReporter: Sendable {
             ("message", .object([("text", .string(finding.message))])),
             ("locations", .array([.object([
                 ("physicalLocation", .object([
-                    ("artifactLocation", .object([("uri", .string(finding.location.path))])),
+                    ("artifactLocation", .object([("uri", .string(SARIFReporter.uri(finding.location.path)))])),
                     ("region", .object(region)),
                 ])),
             ])])),
@@ -99,5 +99,24 @@ public struct SARIFReporter: Sendable {
             ("properties", .object(properties)),
         ]
         return .object(fields)
+    }
+
+    /// A path as a valid URI reference (RFC 3986), as SARIF's `artifactLocation.uri` must be:
+    /// every byte of its UTF-8 but the unreserved characters and `/` percent-encoded, so a
+    /// space, `%`, `#`, `?`, `:` or a line break in a file name cannot change what it points to.
+    static func uri(_ path: String) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(path.utf8.count)
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                bytes.append(byte)
+            default:
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
