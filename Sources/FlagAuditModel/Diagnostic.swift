@@ -34,7 +34,8 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// otherwise fill the message, and a line break in it would split a one-line report.
     public static func quoted(_ value: String) -> String { "'" + value.clipped(to: 60) + "'" }
 
-    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+    /// One line, whatever the path or the message hold (`terminalSafe`).
+    public var description: String { "\(location.description.terminalSafe): \(severity.rawValue): \(message.terminalSafe)" }
 }
 
 /// Thrown when a file cannot be used at all; carries every problem found before giving up.

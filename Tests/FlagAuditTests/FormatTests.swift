@@ -89,6 +89,22 @@ struct FormatTests {
         #expect(SARIFReporter.uri("seeds/a-b_c.~1.yaml") == "seeds/a-b_c.~1.yaml")
     }
 
+    /// A file name with a line break cannot start a line of its own (a CI log would read
+    /// "::error file=..." as a workflow command), and an entry's ESC cannot reach the terminal
+    /// (#21 items 15 and 16).
+    @Test func textOutputWritesControlCharactersOut() {
+        let path = "a\n::error file=README.md,line=1::forged.yaml"
+        let report = Fixtures.audit("id: a\ntitle: T\ndesign: cross-sectional\nsummary: \"CBT \\e]52;c;cm0gLXJmIC8K\\a led to improved connectivity.\"\n", path: path)
+        let text = TextReporter().render(study: report)
+        #expect(!text.isEmpty)
+        #expect(!text.split(separator: "\n").contains { $0.hasPrefix("::") }, "\(text)")
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+        #expect(text.contains("a\\n::error file=README.md,line=1::forged.yaml:"))
+        #expect(text.contains("\\u{1B}]52;c;cm0gLXJmIC8K\\u{7}"), "\(text)")
+        #expect("plain – text ©".terminalSafe == "plain – text ©")
+        #expect("x\u{85}y\u{2028}z\r\n".terminalSafe == "x\\u{85}y\\u{2028}z\\r\\n")
+    }
+
     @Test func sarifWithoutFindingsIsStillADocument() throws {
         let text = SARIFReporter(rules: RuleDescriptor.catalog(of: Fixtures.pack)).render(AuditReport(studies: []))
         let sarif = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])

@@ -54,6 +54,6 @@ public struct ScreenReport {
             ("declared flags", result.report.declaredFlags.isEmpty ? "none" : result.report.declaredFlags.joined(separator: ", ")),
             ("suggested flags", result.report.suggestedFlags.isEmpty ? "none" : result.report.suggestedFlags.joined(separator: ", ")),
         ]
-        return "\(result.report.path): \(e.kind.rawValue)\n" + rows.map { "  " + $0.0.padding(toLength: 16, withPad: " ", startingAt: 0) + $0.1 + "\n" }.joined()
+        return "\(result.report.path.terminalSafe): \(e.kind.rawValue)\n" + rows.map { "  " + $0.0.padding(toLength: 16, withPad: " ", startingAt: 0) + $0.1 + "\n" }.joined()
     }
 }

@@ -15,16 +15,17 @@ public struct TextReporter: Sendable {
         var output = ""
         for finding in study.findings {
             let flag = finding.flag.map { " → \($0)" } ?? ""
-            output += "\(finding.location): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)\(flag)]\n"
+            // Paths, messages and excerpts come from files: their control characters are written out.
+            output += "\(finding.location.description.terminalSafe): \(finding.severity.rawValue): \(finding.message.terminalSafe) [\(finding.rule)\(flag)]\n"
             if let excerpt = finding.excerpt, !excerpt.isEmpty {
-                output += "    | \(TextReporter.clip(excerpt))\n"
+                output += "    | \(TextReporter.clip(excerpt).terminalSafe)\n"
             }
         }
         if !study.missingFlags.isEmpty || !study.unsupportedFlags.isEmpty {
             var parts: [String] = []
             if !study.missingFlags.isEmpty { parts.append("add \(study.missingFlags.joined(separator: ", "))") }
             if !study.unsupportedFlags.isEmpty { parts.append("unsupported \(study.unsupportedFlags.joined(separator: ", "))") }
-            output += "\(study.path): note: flags: \(parts.joined(separator: "; "))\n"
+            output += "\(study.path.terminalSafe): note: flags: \(parts.joined(separator: "; "))\n"
         }
         return output
     }
