@@ -85,8 +85,30 @@ package struct VocabularyLoader {
             reader.report(.missingKey, node, "a \(category.noun) term needs both 'slug' and 'label'")
             return nil
         }
+        guard VocabularyLoader.isSlug(term.slug) else {
+            reader.report(.schema, node, "\(category.noun) slug '\(term.slug)' must be letters and digits in words joined by hyphens (like 'pem-not-defined' or 'E2')")
+            return nil
+        }
         if let designs { levelDesigns.append((term.slug, designs)) }
         return term
+    }
+
+    /// Letters and digits of ASCII in words joined by single hyphens: a slug is written into
+    /// YAML, HTML attributes, SARIF properties and baseline keys, so it holds nothing that any
+    /// of them would have to escape.
+    static func isSlug(_ text: String) -> Bool {
+        var previousWasHyphen = true
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                previousWasHyphen = false
+            case UInt8(ascii: "-") where !previousWasHyphen:
+                previousWasHyphen = true
+            default:
+                return false
+            }
+        }
+        return !previousWasHyphen
     }
 }
 

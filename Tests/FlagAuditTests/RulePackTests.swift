@@ -59,6 +59,24 @@ struct RulePackTests {
         }
     }
 
+    /// A slug is written into HTML attributes, SARIF and baselines: one that is not letters,
+    /// digits and hyphens is refused where it is written (#21 item 18).
+    @Test func aSlugWithMarkupIsRefusedWhereItIsWritten() throws {
+        let text = try String(contentsOfFile: Fixtures.rulesDirectory + "/vocabulary.yaml", encoding: .utf8)
+        #expect(throws: Never.self) {
+            try VocabularyLoader().load(YAMLDocument.load(path: "vocabulary.yaml", bytes: Array(text.utf8), limits: .rulePack))
+        }
+        for slug in [#"x\"><img src=x onerror=alert(1)>"#, "small sample", "small--sample", "-small", "small-", "smäll"] {
+            let bad = text.replacingOccurrences(of: "slug: small-sample", with: "slug: '\(slug.replacingOccurrences(of: "'", with: "''"))'")
+            let line = text.prefix { $0 != "\u{0}" }.components(separatedBy: "\n").firstIndex { $0.contains("slug: small-sample") }! + 1
+            let error = #expect(throws: DiagnosticError.self) {
+                try VocabularyLoader().load(YAMLDocument.load(path: "vocabulary.yaml", bytes: Array(bad.utf8), limits: .rulePack))
+            }
+            let diagnostic = error?.diagnostics.first { $0.message.contains("must be letters and digits") }
+            #expect(diagnostic?.location.line == line, "\(slug): \(error?.diagnostics.map(\.message) ?? [])")
+        }
+    }
+
     /// A copy of the default pack with one extra rule file.
     static func packWith(_ ruleFile: String) throws -> (directory: String, result: Result<RulePack, DiagnosticError>) {
         var files: [String: [UInt8]] = [:]

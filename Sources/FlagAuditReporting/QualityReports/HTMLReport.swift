@@ -129,7 +129,7 @@ public struct HTMLReport: Sendable {
         var html = "<section aria-labelledby=\"filters\" class=\"controls\"><h2 id=\"filters\">Filter and sort</h2>\n"
         html += "<label>Severity <select id=\"severity-filter\"><option value=\"\">any</option><option value=\"error\">errors</option><option value=\"warning\">warnings</option><option value=\"info\">infos</option></select></label>\n"
         html += "<label>Flag <select id=\"flag-filter\"><option value=\"\">any</option>"
-        for flag in report.flags { html += "<option value=\"\(flag.slug)\">\(escape(flag.label))</option>" }
+        for flag in report.flags { html += "<option value=\"\(escape(flag.slug))\">\(escape(flag.label))</option>" }
         html += "</select></label>\n<label>Sort <select id=\"sort\"><option value=\"order\">as audited</option><option value=\"errors\">most errors first</option><option value=\"warnings\">most warnings first</option><option value=\"id\">by id</option></select></label>\n</section>\n"
         return html
     }
@@ -138,7 +138,7 @@ public struct HTMLReport: Sendable {
     public func card(_ study: StudyReport) -> String {
         let severities = Set(study.findings.map(\.severity.rawValue)).sorted().joined(separator: " ")
         let flags = Set(study.declaredFlags + study.suggestedFlags).sorted().joined(separator: " ")
-        var html = "<article class=\"study\" id=\"\(anchor(study))\" data-id=\"\(escape(study.id ?? study.path))\" data-errors=\"\(study.count(.error))\" data-warnings=\"\(study.count(.warning))\" data-severities=\"\(severities)\" data-flags=\"\(flags)\">\n"
+        var html = "<article class=\"study\" id=\"\(anchor(study))\" data-id=\"\(escape(study.id ?? study.path))\" data-errors=\"\(study.count(.error))\" data-warnings=\"\(study.count(.warning))\" data-severities=\"\(severities)\" data-flags=\"\(escape(flags))\">\n"
         let title = study.study?.texts(.title)?.first?.text ?? study.id ?? study.path
         html += "<h3>\(escape(title))</h3>\n<p class=\"meta\"><code>\(escape(study.id ?? "(no id)"))</code> · <code>\(escape(study.path))</code>"
         if let entry = study.study {
@@ -177,7 +177,7 @@ public struct HTMLReport: Sendable {
         } else {
             html += "<ol class=\"findings\">\n"
             for finding in study.findings {
-                html += "<li class=\"finding \(finding.severity.rawValue)\" data-severity=\"\(finding.severity.rawValue)\" data-flag=\"\(finding.flag ?? "")\">"
+                html += "<li class=\"finding \(finding.severity.rawValue)\" data-severity=\"\(finding.severity.rawValue)\" data-flag=\"\(escape(finding.flag ?? ""))\">"
                 html += "<p><span class=\"severity\">\(finding.severity.rawValue)</span> \(escape(finding.message))</p>"
                 html += "<p class=\"where\"><code>\(escape(finding.rule))</code>\(finding.flag.map { " → flag <code>\(escape($0))</code>" } ?? "") · \(escape(finding.field ?? "")) · line \(finding.location.line), column \(finding.location.column)</p>"
                 if let excerpt = finding.excerpt, !excerpt.isEmpty {
