@@ -5,6 +5,16 @@ extension String {
     }
 
     /// The text on one line, cut to `limit` characters with an ellipsis.
+    /// The first `count` Unicode scalars, or nil when the text has no more than that: a bound
+    /// on what is read of a text, found without counting the whole of a long one.
+    public func prefix(scalars count: Int) -> String? {
+        let scalars = unicodeScalars
+        guard let end = scalars.index(scalars.startIndex, offsetBy: count, limitedBy: scalars.endIndex), end < scalars.endIndex else {
+            return nil
+        }
+        return String(scalars[..<end])
+    }
+
     public func clipped(to limit: Int) -> String {
         let flat = joinedLines
         // No more bytes than the limit is no more characters: most texts need no count.

@@ -14,6 +14,11 @@ public struct Negation: Sendable {
         window = lexicon.negationWindow
     }
 
+    /// A negator within the window of words before `index` ("did not improve").
+    private func hasNegator(before index: Int, in tokens: [Token]) -> Bool {
+        (max(0, index - window)..<index).contains { negators.matches(at: $0, in: tokens) != nil }
+    }
+
     /// For each position of `tokens` (and one past the end), whether a negation scope is open
     /// there, in one walk over the sentence: what `isNegated(tokenAt:in:)` walks anew from the
     /// start for every word it is asked about, which made a long line quadratic.
@@ -39,19 +44,12 @@ public struct Negation: Sendable {
 
     /// `isNegated(tokenAt:in:)` with the sentence's `scopes(of:)` worked out once.
     public func isNegated(tokenAt index: Int, in tokens: [Token], scopes: [Bool]) -> Bool {
-        let windowStart = max(0, index - window)
-        for i in windowStart..<index where negators.matches(at: i, in: tokens) != nil {
-            return true
-        }
-        return scopes[index]
+        hasNegator(before: index, in: tokens) || scopes[index]
     }
 
     /// The reference: walks the sentence from its start to `index`.
     public func isNegated(tokenAt index: Int, in tokens: [Token]) -> Bool {
-        let windowStart = max(0, index - window)
-        for i in windowStart..<index where negators.matches(at: i, in: tokens) != nil {
-            return true
-        }
+        if hasNegator(before: index, in: tokens) { return true }
         var open = false
         var i = 0
         while i < index {

@@ -1,3 +1,5 @@
+import FlagAuditModel
+
 /// BERT's WordPiece tokenizer over a vocabulary: each word of `BasicTokenizer` split greedily
 /// into the longest pieces the vocabulary holds (continuations spelled `##piece`); a word that
 /// cannot be split, or is longer than 100 characters, is `[UNK]`. The special tokens, written
@@ -59,13 +61,7 @@ public struct WordPiece: Sendable {
     /// bounding it keeps a 10 MB line from costing seconds.
     static let maxCharacters = 16_384
 
-    static func window(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        guard let end = scalars.index(scalars.startIndex, offsetBy: maxCharacters, limitedBy: scalars.endIndex), end < scalars.endIndex else {
-            return text
-        }
-        return String(scalars[..<end])
-    }
+    static func window(_ text: String) -> String { text.prefix(scalars: maxCharacters) ?? text }
 
     enum Segment { case text(String), special(Int32) }
 

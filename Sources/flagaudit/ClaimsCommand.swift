@@ -36,10 +36,9 @@ struct ClaimsCommand: AsyncParsableCommand {
                 }
                 if text.trimmedWhitespace.isEmpty { continue }
                 // A sentence is never this long; the words past the bound are not read.
-                let scalars = text.unicodeScalars
-                if let end = scalars.index(scalars.startIndex, offsetBy: ClaimsCommand.maxCharacters, limitedBy: scalars.endIndex), end < scalars.endIndex {
-                    Output.error("\(name):\(index + 1): warning: a line of \(scalars.count) characters: only its first \(ClaimsCommand.maxCharacters) are classified")
-                    texts.append(String(scalars[..<end]))
+                if let bounded = text.prefix(scalars: ClaimsCommand.maxCharacters) {
+                    Output.error("\(name):\(index + 1): warning: a line of \(text.unicodeScalars.count) characters: only its first \(ClaimsCommand.maxCharacters) are classified")
+                    texts.append(bounded)
                 } else {
                     texts.append(text)
                 }
@@ -54,7 +53,7 @@ struct ClaimsCommand: AsyncParsableCommand {
                 let cue = claim.cue.map { range in range.map { tokens[$0].text }.joined(separator: " ") }
                 fields.append(("cue", .optional(cue)))
                 if case .transformer = classifier.model {
-                    fields.append(("model", .string("transformer")))
+                    fields.append(("model", .string(classifier.model.name)))
                     fields.append(("probabilities", .object(zip(ClaimStrength.allCases, claim.probabilities).map { ($0.rawValue, .fraction($1)) })))
                     let words = classifier.influentialWords(text, tokens: tokens, strength: claim.strength)
                     fields.append(("words", .array(words.map { .string($0.word) })))
