@@ -10,6 +10,9 @@ public indirect enum Condition: Sendable {
     case text(TextMatcher)
     /// A test on what the text says (`signal:` in a rule): a design signal, named terms, or the sample size.
     case signal(SignalReference, FieldPredicate)
+    /// A test on how this entry's claims weigh against the study it reports on (`linked_study:`):
+    /// holds when the comparison's verdict is one of these.
+    case linkedStudy(Set<ClaimComparison.Verdict>)
 
     /// The evidence the condition holds on, or nil when it does not hold.
     func evaluate(_ analysis: inout StudyAnalysis, context: EvaluationContext) -> [Evidence]? {
@@ -68,6 +71,11 @@ public indirect enum Condition: Sendable {
                                   study: analysis.study, vocabulary: context.vocabulary) else { return nil }
             if let sampleSize { return [sampleSize.evidence] }
             return readings.map(\.evidence)
+        case .linkedStudy(let verdicts):
+            guard let linked = analysis.linked, let comparison = analysis.comparisonWithLinkedStudy(),
+                verdicts.contains(comparison.verdict)
+            else { return nil }
+            return [Condition.evidence(of: comparison, against: linked)]
         }
     }
 
@@ -78,6 +86,18 @@ public indirect enum Condition: Sendable {
         return Evidence(field: field, location: study.location(of: field), excerpt: excerpt, match: nil, isText: false)
     }
 
+    /// The press sentence of a comparison, with the study's sentence as its counterpart.
+    private static func evidence(of comparison: ClaimComparison, against linked: Study) -> Evidence {
+        let press = comparison.press, study = comparison.study
+        return Evidence(
+            field: press.sentence.field, location: press.sentence.location, excerpt: press.sentence.text,
+            match: press.cue ?? press.strength.rawValue, isText: true,
+            counterpart: Counterpart(
+                study: linked.id, field: study.sentence.field, location: study.sentence.location, excerpt: study.sentence.text,
+                strength: study.strength.rawValue),
+            detail: comparison.reason)
+    }
+
     /// Fields the condition tests, in order; used to place findings that carry no text evidence.
     var fields: [StudyField] {
         switch self {
@@ -85,7 +105,7 @@ public indirect enum Condition: Sendable {
         case .not(let condition): condition.fields
         case .field(let field, _): [field]
         case .text(let matcher): matcher.fields
-        case .signal: []
+        case .signal, .linkedStudy: []
         }
     }
 }

@@ -40,7 +40,7 @@ struct ConditionParser {
         "empty", "present", "below", "at_least", "admits_design",
     ]
     static let textKeys = ["fields", "claim", "phrases", "patterns", "except", "negation", "absent"]
-    static let combinators = ["all", "any", "not", "text", "signal"]
+    static let combinators = ["all", "any", "not", "text", "signal", "linked_study"]
 
     func parse(_ node: YAMLNode, reader: inout NodeReader) -> Condition? {
         let allowed = ConditionParser.combinators + StudyField.allCases.filter { !$0.isText && $0.kind != .structure }.map(\.name)
@@ -61,6 +61,8 @@ struct ConditionParser {
                 if let matcher = parseText(value, reader: &reader) { conditions.append(.text(matcher)) }
             case "signal":
                 conditions.append(contentsOf: parseSignals(value, reader: &reader))
+            case "linked_study":
+                if let verdicts = parseLinkedStudy(value, reader: &reader) { conditions.append(.linkedStudy(verdicts)) }
             default:
                 guard let field = StudyField(name: key) else { continue }
                 conditions.append(contentsOf: parsePredicates(PredicateSubject(field), value, reader: &reader).map { .field(field, $0) })
@@ -71,6 +73,29 @@ struct ConditionParser {
             return nil
         }
         return conditions.count == 1 ? conditions[0] : .all(conditions)
+    }
+
+    /// `linked_study: {verdict: [exaggerates]}`: how the entry's claims weigh against the study it reports on.
+    private func parseLinkedStudy(_ node: YAMLNode, reader: inout NodeReader) -> Set<ClaimComparison.Verdict>? {
+        var verdicts: Set<ClaimComparison.Verdict>?
+        for (_, _, value) in reader.mapping(node, what: "linked_study", allowed: ["verdict"]) ?? [] {
+            let items: [(value: String, node: YAMLNode)]
+            if case .sequence = value { items = reader.scalarList(value, what: "verdict") ?? [] } else {
+                items = reader.string(value, what: "verdict").map { [($0, value)] } ?? []
+            }
+            var found: Set<ClaimComparison.Verdict> = []
+            for item in items {
+                guard let verdict = ClaimComparison.Verdict(rawValue: item.value) else {
+                    let known = ClaimComparison.Verdict.allCases.map(\.rawValue)
+                    reader.report(.schema, item.node, "unknown verdict \(Diagnostic.quoted(item.value)); expected one of: \(known.joined(separator: ", "))")
+                    continue
+                }
+                found.insert(verdict)
+            }
+            verdicts = found
+        }
+        if verdicts == nil { reader.report(.schema, node, "linked_study needs a 'verdict' (same, exaggerates or downplays)") }
+        return verdicts
     }
 
     /// `signal: {randomization: not-randomized, sample_size: {below: 50}, case_definitions: {any_in: ["@requires-pem"]}}`

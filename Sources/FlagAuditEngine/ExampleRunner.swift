@@ -39,7 +39,7 @@ public struct ExampleRunner: Sendable {
         for rule in auditor.pack.rules {
             for example in rule.examples.triggering {
                 checked += 1
-                guard let evidence = auditor.evaluate(rule, on: auditor.analyze(example.study, complete: false)) else {
+                guard let evidence = auditor.evaluate(rule, on: analysis(of: example)) else {
                     failures.append(Failure(rule: rule.id, location: example.study.origin, kind: .didNotFire))
                     continue
                 }
@@ -49,14 +49,25 @@ public struct ExampleRunner: Sendable {
                     failures.append(Failure(rule: rule.id, location: expectation.location, kind: kind))
                 }
             }
-            for study in rule.examples.nonTriggering {
+            for example in rule.examples.nonTriggering {
                 checked += 1
-                if auditor.evaluate(rule, on: auditor.analyze(study, complete: false)) != nil {
-                    failures.append(Failure(rule: rule.id, location: study.origin, kind: .fired))
+                if auditor.evaluate(rule, on: analysis(of: example)) != nil {
+                    failures.append(Failure(rule: rule.id, location: example.study.origin, kind: .fired))
                 }
             }
         }
         return (checked, failures)
+    }
+
+    /// The example's analysis, linked to the study it reports on as an audit would link it.
+    private func analysis(of example: RuleExample) -> StudyAnalysis {
+        var analysis = auditor.analyze(example.study, complete: false)
+        if let written = example.study.string(.reportsOn), let reference = StudyReference(written.value),
+            case .study(let target) = example.links.resolve(reference, from: example.study)
+        {
+            analysis.linked = target
+        }
+        return analysis
     }
 
     /// What the findings fail of the expectation, or nil when they meet it.

@@ -1,7 +1,8 @@
 import FlagAuditModel
 
 /// A rule's message with `{placeholders}` filled from the study and the evidence:
-/// any field name (`{design}`, `{sample_size}`), `{match}` and `{excerpt}`.
+/// any field name (`{design}`, `{sample_size}`), `{match}` and `{excerpt}`, and for a comparison
+/// (`linked_study:`) `{counterpart}` (the linked study's sentence) and `{detail}` (how the two differ).
 public struct MessageTemplate: Sendable, Equatable {
     public let text: String
     /// The text cut at its placeholders once, so that rendering a finding only concatenates
@@ -13,6 +14,8 @@ public struct MessageTemplate: Sendable, Equatable {
         case literal(String)
         case match
         case excerpt
+        case counterpart
+        case detail
         /// A field's values; nil for a name that is no field (the pack loader rejects those).
         case field(StudyField?, name: String)
 
@@ -20,12 +23,14 @@ public struct MessageTemplate: Sendable, Equatable {
             switch name {
             case "match": self = .match
             case "excerpt": self = .excerpt
+            case "counterpart": self = .counterpart
+            case "detail": self = .detail
             default: self = .field(StudyField(name: name), name: name)
             }
         }
     }
 
-    public static let evidencePlaceholders: Set<String> = ["match", "excerpt"]
+    public static let evidencePlaceholders: Set<String> = ["match", "excerpt", "counterpart", "detail"]
 
     public init(_ text: String) {
         self.text = text
@@ -47,6 +52,8 @@ public struct MessageTemplate: Sendable, Equatable {
             case .literal: nil
             case .match: "match"
             case .excerpt: "excerpt"
+            case .counterpart: "counterpart"
+            case .detail: "detail"
             case .field(_, let name): name
             }
         }
@@ -62,6 +69,10 @@ public struct MessageTemplate: Sendable, Equatable {
                 output += evidence?.match ?? evidence?.excerpt ?? ""
             case .excerpt:
                 output += evidence?.excerpt ?? ""
+            case .counterpart:
+                output += evidence?.counterpart?.excerpt ?? ""
+            case .detail:
+                output += evidence?.detail ?? ""
             case .field(let field, _):
                 let values = field.map { study.values(of: $0) } ?? []
                 output += values.isEmpty ? "(not stated)" : values.joined(separator: ", ")

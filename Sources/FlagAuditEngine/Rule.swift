@@ -40,9 +40,10 @@ public struct Rule: Sendable {
 /// Minimal entries on which a rule must fire (`triggering`) and must not (`non_triggering`).
 public struct RuleExamples: Sendable {
     public var triggering: [RuleExample]
-    public var nonTriggering: [Study]
+    /// Examples that must not fire (their `expectation` is nil).
+    public var nonTriggering: [RuleExample]
 
-    public init(triggering: [RuleExample] = [], nonTriggering: [Study] = []) {
+    public init(triggering: [RuleExample] = [], nonTriggering: [RuleExample] = []) {
         self.triggering = triggering
         self.nonTriggering = nonTriggering
     }
@@ -53,6 +54,9 @@ public struct RuleExamples: Sendable {
 public struct RuleExample: Sendable {
     public var study: Study
     public var expectation: Expectation?
+    /// The study the example reports on (`linked_study:`, for rules that weigh a press piece
+    /// against its study); the example's `reports_on` names it.
+    public var linked: Study?
 
     public struct Expectation: Sendable {
         /// A finding lands in this field...
@@ -75,8 +79,12 @@ public struct RuleExample: Sendable {
         }
     }
 
-    public init(study: Study, expectation: Expectation? = nil) {
+    public init(study: Study, expectation: Expectation? = nil, linked: Study? = nil) {
         self.study = study
         self.expectation = expectation
+        self.linked = linked
     }
+
+    /// What the example's `reports_on` may name.
+    public var links: StudyLinks { StudyLinks(linked.map { [$0] } ?? []) }
 }

@@ -19,7 +19,8 @@ public struct RuleMatch: Sendable {
                 message: rule.message.render(study: study, evidence: item),
                 field: item?.field.displayName ?? field?.displayName,
                 location: item?.location ?? field.map { study.location(of: $0) } ?? study.origin,
-                excerpt: item?.excerpt, why: rule.rationale), item)
+                excerpt: item?.excerpt, why: rule.rationale,
+                related: item?.counterpart.map { [$0.location] } ?? [], counterpart: item?.counterpart), item)
         }
     }
 

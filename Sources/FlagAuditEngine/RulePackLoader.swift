@@ -226,8 +226,10 @@ public struct RulePackLoader: Sendable {
                 continue
             }
             for item in items {
-                // `expect:` says where a triggering example's finding lands; the rest is the entry.
-                let (entry, expected) = item.removing(key: "expect")
+                // `expect:` says where a triggering example's finding lands; `linked_study:` is
+                // the study it reports on; the rest is the entry.
+                let (withLink, expected) = item.removing(key: "expect")
+                let (entry, linkedNode) = withLink.removing(key: "linked_study")
                 if expected != nil && key != "triggering" {
                     reader.report(.schema, item, "'expect' belongs to triggering examples: a non-triggering one makes no finding")
                 }
@@ -236,13 +238,17 @@ public struct RulePackLoader: Sendable {
                     exampleReader.diagnostics.forEach { reader.report($0) }
                     continue
                 }
+                var linked: Study?
+                if let linkedNode {
+                    linked = loader.read(linkedNode, document: document, reader: &exampleReader)
+                    if linked.map({ StudyLinks.references(of: $0).isEmpty }) == true {
+                        reader.report(.schema, linkedNode, "a linked_study needs the id, doi or pmid that the example's reports_on names")
+                    }
+                }
                 // Examples are minimal entries: id and title may be left out.
                 for diagnostic in exampleReader.diagnostics where diagnostic.check != .missingKey { reader.report(diagnostic) }
-                if key == "triggering" {
-                    examples.triggering.append(RuleExample(study: study, expectation: expected.map { expectation($0, reader: &reader) }))
-                } else {
-                    examples.nonTriggering.append(study)
-                }
+                let example = RuleExample(study: study, expectation: expected.map { expectation($0, reader: &reader) }, linked: linked)
+                if key == "triggering" { examples.triggering.append(example) } else { examples.nonTriggering.append(example) }
             }
         }
         return examples

@@ -13,7 +13,11 @@ public struct StudyAnalysis: Sendable {
     /// The signals worked out so far; all of them when the analysis was made `complete`.
     public private(set) var signals: TextSignals
 
-    private let analyzer: StudyAnalyzer
+    let analyzer: StudyAnalyzer
+    /// The study this entry reports on (`reports_on`), when the audit resolved it.
+    public var linked: Study? { didSet { comparison = nil } }
+    /// The comparison with `linked`, once worked out (`.some(nil)`: no claim on one side).
+    var comparison: ClaimComparison??
     private var classifiedFields: Set<StudyField> = []
     private var readSignals: Set<String> = []
     private var readTerms: Set<TermCategory> = []

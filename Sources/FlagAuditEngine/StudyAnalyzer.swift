@@ -11,6 +11,8 @@ public final class StudyAnalyzer: Sendable {
     /// Stored, not read through the classifier: reading a lexicon out of a computed property
     /// copies every phrase set in it.
     public let lexicon: Lexicon
+    /// Designs of studies in animals or cells, by the comparison lexicon's attribute.
+    public let nonHumanDesigns: Set<String>
 
     public init(pack: RulePack) {
         splitter = SentenceSplitter(abbreviations: pack.lexicon.abbreviations)
@@ -18,5 +20,6 @@ public final class StudyAnalyzer: Sendable {
         negation = Negation(lexicon: pack.lexicon)
         sampleSizeExtractor = SampleSizeExtractor(lexicon: pack.lexicon)
         lexicon = pack.lexicon
+        nonHumanDesigns = pack.lexicon.comparison.nonHumanAttribute.map { pack.vocabulary.slugs(withAttribute: $0, in: .designs) } ?? []
     }
 }

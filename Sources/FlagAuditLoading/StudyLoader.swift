@@ -162,6 +162,9 @@ private struct StudyBuilder {
             return valid ? nil : "id \(Diagnostic.quoted(value)) must be lowercase letters, digits and hyphens, starting with a letter or digit"
         case .doi:
             return value.hasPrefix("10.") && value.contains("/") ? nil : "doi \(Diagnostic.quoted(value)) must start with '10.' and contain '/'"
+        case .reportsOn:
+            return StudyReference(value) != nil ? nil
+                : "reports_on \(Diagnostic.quoted(value)) must name the study reported on by its entry's id, its DOI (10.…/…) or its PMID (digits)"
         case .pmid:
             return !value.isEmpty && value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) ? nil : "pmid \(Diagnostic.quoted(value)) must be digits only"
         default:

@@ -8,13 +8,14 @@ public enum BuiltinCheck: String, Sendable, CaseIterable {
     case unknownTerm = "unknown-term"
     case nonCanonicalTerm = "non-canonical-term"
     case duplicateID = "duplicate-id"
+    case unresolvedLink = "unresolved-study-link"
     case unsupportedFlag = "unsupported-flag"
     case invalidSuppression = "invalid-suppression"
     case unusedSuppression = "unused-suppression"
 
     public var severity: Severity {
         switch self {
-        case .yamlSyntax, .inputLimit, .schema, .missingKey, .unknownTerm, .duplicateID, .invalidSuppression:
+        case .yamlSyntax, .inputLimit, .schema, .missingKey, .unknownTerm, .duplicateID, .unresolvedLink, .invalidSuppression:
             .error
         case .nonCanonicalTerm, .unusedSuppression:
             .warning
@@ -32,6 +33,7 @@ public enum BuiltinCheck: String, Sendable, CaseIterable {
         case .unknownTerm: "A controlled value matches no term of the vocabulary."
         case .nonCanonicalTerm: "A controlled value is spelled by label or alias instead of its slug."
         case .duplicateID: "Two entries share one id."
+        case .unresolvedLink: "reports_on names no other entry of the audited set (by id, DOI or PMID), or more than one."
         case .unsupportedFlag: "A declared method flag that no rule found support for."
         case .invalidSuppression: "An audit.ignore item without a reason or naming an unknown rule."
         case .unusedSuppression: "An audit.ignore item that no longer silences anything."

@@ -7,12 +7,21 @@ public struct Evidence: Sendable, Equatable {
     public var match: String?
     /// Whether the evidence is a sentence of free text (as opposed to a field's value).
     public var isText: Bool
+    /// For a comparison: the other text's sentence this one was weighed against.
+    public var counterpart: Counterpart?
+    /// For a comparison: how the two differ, in words ("direct-causal against correlational").
+    public var detail: String?
 
-    public init(field: StudyField, location: SourceLocation, excerpt: String, match: String?, isText: Bool) {
+    public init(
+        field: StudyField, location: SourceLocation, excerpt: String, match: String?, isText: Bool,
+        counterpart: Counterpart? = nil, detail: String? = nil
+    ) {
         self.field = field
         self.location = location
         self.excerpt = excerpt
         self.match = match
         self.isText = isText
+        self.counterpart = counterpart
+        self.detail = detail
     }
 }

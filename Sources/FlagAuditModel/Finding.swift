@@ -17,11 +17,14 @@ public struct Finding: Sendable, Equatable {
     public var related: [SourceLocation]
     /// The repair `--fix` applies, made where the problem was detected.
     public var fix: Fix?
+    /// For a comparison (a press piece against its study): the other side's sentence.
+    public var counterpart: Counterpart?
 
     public init(
         rule: String, severity: Severity, flag: String? = nil, message: String,
         field: String? = nil, location: SourceLocation, excerpt: String? = nil, why: String? = nil,
-        end: SourceLocation? = nil, related: [SourceLocation] = [], fix: Fix? = nil
+        end: SourceLocation? = nil, related: [SourceLocation] = [], fix: Fix? = nil,
+        counterpart: Counterpart? = nil
     ) {
         self.rule = rule
         self.severity = severity
@@ -34,5 +37,6 @@ public struct Finding: Sendable, Equatable {
         self.end = end
         self.related = related
         self.fix = fix
+        self.counterpart = counterpart
     }
 }

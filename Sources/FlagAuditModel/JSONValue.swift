@@ -21,7 +21,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 
-    private func write(to writer: inout JSONWriter) {
+    package func write(to writer: inout JSONWriter) {
         switch self {
         case .null: writer.string(nil)
         case .bool(let value): writer.bool(value)

@@ -1,7 +1,7 @@
 /// The top-level keys of a study entry (entry.md) and what each holds. The raw value is the
 /// case's position in the entry format, which orders findings and indexes `FieldMap`.
 public enum StudyField: Int, Sendable, CaseIterable, Hashable {
-    case id, title, authors, journal, year, doi, pmid, source
+    case id, title, authors, journal, year, doi, pmid, source, reportsOn
     case reviewStatus, evidenceLevel, confidence, design, population, caseDefinition, pem, sampleSize
     case summary, whyItMatters, findings, conclusions, limitations, text, tags, audit
     /// `tags.method_flags`, addressable by rules as a field of its own.
@@ -18,6 +18,7 @@ public enum StudyField: Int, Sendable, CaseIterable, Hashable {
         case .doi: "doi"
         case .pmid: "pmid"
         case .source: "source"
+        case .reportsOn: "reports_on"
         case .reviewStatus: "review_status"
         case .evidenceLevel: "evidence_level"
         case .confidence: "confidence"
@@ -59,7 +60,7 @@ public enum StudyField: Int, Sendable, CaseIterable, Hashable {
 
     public var kind: Kind {
         switch self {
-        case .id, .journal, .doi, .pmid: .string
+        case .id, .journal, .doi, .pmid, .reportsOn: .string
         case .year, .sampleSize: .number
         case .authors: .stringList
         case .title, .summary, .whyItMatters, .limitations, .text: .text(itemized: false)

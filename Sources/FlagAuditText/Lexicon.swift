@@ -29,6 +29,8 @@ public struct Lexicon: Sendable {
     public var screen = ScreenLexicon()
     /// Word lists of the sample-size extractor.
     public var sampleSize = SampleSizeLexicon()
+    /// Word lists of the press-versus-study comparison.
+    public var comparison = ComparisonLexicon()
     /// Cues of association only ("associated with", "correlated with").
     public var correlationalCues: PhraseSet
 

@@ -10,6 +10,7 @@ package struct LexiconLoader {
         var reader = NodeReader(path: document.path)
         var lexicon = Lexicon()
         var screenNode: YAMLNode?
+        var comparisonNode: YAMLNode?
         guard let root = document.root else {
             throw DiagnosticError(Diagnostic(.schema, at: SourceLocation.start(of: document.path), "empty lexicon file"))
         }
@@ -69,11 +70,34 @@ package struct LexiconLoader {
                 lexicon.screen = readScreen(value, vocabulary: vocabulary, reader: &reader)
             case .sampleSize:
                 lexicon.sampleSize = readSampleSize(value, reader: &reader)
+            case .comparison:
+                comparisonNode = value
+                for (key, _, item) in reader.mapping(value, what: "comparison", keys: ComparisonKey.self) ?? [] {
+                    let name = key.rawValue
+                    switch key {
+                    case .lead: lexicon.comparison.leadSentences = reader.integer(item, what: name, range: 0...20) ?? 3
+                    case .conclusionHeadings: lexicon.comparison.conclusionHeadings = phrases(item, name, &reader)
+                    case .reporting: lexicon.comparison.reporting = phrases(item, name, &reader)
+                    case .nonHuman: lexicon.comparison.nonHuman = phrases(item, name, &reader)
+                    case .preliminary: lexicon.comparison.preliminary = phrases(item, name, &reader)
+                    case .nonHumanAttribute: lexicon.comparison.nonHumanAttribute = reader.string(item, what: name)
+                    case .preliminarySignal: lexicon.comparison.preliminarySignal = reader.string(item, what: name)
+                    }
+                }
             case .version:
                 _ = reader.integer(value, what: "version", range: 1...1)
             }
         }
         if let screenNode { checkSignals(of: lexicon, at: screenNode, reader: &reader) }
+        if let comparisonNode {
+            let comparison = lexicon.comparison
+            if let attribute = comparison.nonHumanAttribute, !vocabulary.attributes(in: .designs).contains(attribute) {
+                reader.report(.unknownTerm, comparisonNode, "comparison.non_human_attribute: no design has the attribute '\(attribute)'")
+            }
+            if let signal = comparison.preliminarySignal, lexicon.signal(signal) == nil {
+                reader.report(.schema, comparisonNode, "comparison.preliminary_signal names signal '\(signal)', which the lexicon's signals do not define")
+            }
+        }
         if !reader.diagnostics.isEmpty { throw DiagnosticError(reader.diagnostics) }
         return lexicon
     }
@@ -228,7 +252,17 @@ extension LexiconLoader {
     enum Section: String, CaseIterable {
         case version, sentences, negation, claims
         case sampleSize = "sample_size"
-        case signals, terms, screen
+        case signals, terms, screen, comparison
+    }
+
+    enum ComparisonKey: String, CaseIterable {
+        case lead
+        case conclusionHeadings = "conclusion_headings"
+        case reporting
+        case nonHuman = "non_human"
+        case preliminary
+        case nonHumanAttribute = "non_human_attribute"
+        case preliminarySignal = "preliminary_signal"
     }
 
     enum NegationKey: String, CaseIterable {

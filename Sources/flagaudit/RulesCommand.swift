@@ -52,7 +52,7 @@ struct ExplainRule: ParsableCommand {
         if let reference = rule.reference { text += "\nReference:\n  \(reference)\n" }
         if let full = pack.rule(id) {
             text += "\nFires on:\n" + full.examples.triggering.map { "  - \(ExampleText.describe($0.study))\n" }.joined()
-            text += "\nDoes not fire on:\n" + full.examples.nonTriggering.map { "  - \(ExampleText.describe($0))\n" }.joined()
+            text += "\nDoes not fire on:\n" + full.examples.nonTriggering.map { "  - \(ExampleText.describe($0.study))\n" }.joined()
         }
         Output.write(text)
     }

@@ -118,10 +118,10 @@ struct FormatTests {
         let report = await FormatTests.seedReport()
         let document = try XMLDocument(data: Data(JUnitReporter(threshold: .error).render(report).utf8))
         let suite = try #require(document.rootElement()?.elements(forName: "testsuite").first)
-        #expect(suite.attribute(forName: "tests")?.stringValue == "5")
+        #expect(suite.attribute(forName: "tests")?.stringValue == "7")
         #expect(suite.attribute(forName: "failures")?.stringValue == "1")
         let cases = suite.elements(forName: "testcase")
-        #expect(cases.count == 5)
+        #expect(cases.count == 7)
         let failures = cases.flatMap { $0.elements(forName: "failure") }
         #expect(failures.count == report.count(.error))
         let lenient = try XMLDocument(data: Data(JUnitReporter(threshold: .info).render(report).utf8))

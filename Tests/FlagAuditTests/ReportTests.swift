@@ -22,7 +22,7 @@ struct ReportTests {
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("data-chart=\"flag-frequency\""))
         #expect(html.contains("data-chart=\"levels-by-design\""))
-        #expect(html.components(separatedBy: "<article class=\"study\"").count - 1 == 5)
+        #expect(html.components(separatedBy: "<article class=\"study\"").count - 1 == 7)
         // Self-contained: nothing is loaded from elsewhere.
         #expect(!html.contains("<link") && !html.contains("src=\"http") && !html.contains("@import"))
         // Charts describe themselves for screen readers.
@@ -75,7 +75,7 @@ struct ReportTests {
         #expect(html == HTMLReport(report: collected).render())
         let markdown = MarkdownQualityReport(report: counted).opening() + markdownRows + MarkdownQualityReport(report: counted).middle() + sections
         #expect(markdown == MarkdownQualityReport(report: collected).render())
-        #expect(tally.studies == 5 && tally.count(.error) == collected.audit.count(.error))
+        #expect(tally.studies == 7 && tally.count(.error) == collected.audit.count(.error))
     }
 
     @Test func markdownTwinHasTheSameSections() async {

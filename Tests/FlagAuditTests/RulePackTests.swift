@@ -21,7 +21,7 @@ struct RulePackTests {
     @Test func rulesAskingForAnalysesOnDemandFindWhatAFullAnalysisFinds() async throws {
         // check works claims and signals out only when a rule asks; screen computes them all.
         let auditor = Fixtures.auditor
-        var studies = Fixtures.pack.rules.flatMap { $0.examples.triggering.map(\.study) + $0.examples.nonTriggering }
+        var studies = Fixtures.pack.rules.flatMap { $0.examples.triggering.map(\.study) + $0.examples.nonTriggering.map(\.study) }
         for file in EntryDiscovery().files(under: [Fixtures.seedsDirectory]).files {
             studies.append(try #require(auditor.loader.load(contentsOf: file).study))
         }

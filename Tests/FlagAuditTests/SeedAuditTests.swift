@@ -55,7 +55,7 @@ struct SeedAuditTests {
 
     @Test func everySeedLoadsWithoutSchemaErrors() async {
         let files = EntryDiscovery().files(under: [Fixtures.seedsDirectory]).files
-        #expect(files.count == 5)
+        #expect(files.count == 7)
         let report = await Fixtures.auditor.audit(files: files)
         let schema: Set<String> = ["yaml-syntax", "schema", "missing-required-key", "unknown-term", "input-limit"]
         #expect(report.studies.allSatisfy { $0.findings.allSatisfy { !schema.contains($0.rule) } })

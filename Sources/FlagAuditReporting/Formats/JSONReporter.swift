@@ -105,7 +105,23 @@ public struct JSONReporter: Sendable {
         writer.key("column"); writer.number(finding.location.column)
         writer.key("excerpt"); writer.string(finding.excerpt)
         writer.key("why"); writer.string(finding.why)
+        if let counterpart = finding.counterpart {
+            writer.key("compared_with"); JSONReporter.counterpart(counterpart).write(to: &writer)
+        }
         writer.endObject()
+    }
+
+    /// The other side of a comparison finding (`press-exaggerates-study`): the study's sentence.
+    static func counterpart(_ counterpart: Counterpart) -> JSONValue {
+        .object([
+            ("study", .optional(counterpart.study)),
+            ("path", .string(counterpart.location.path)),
+            ("field", .optional(counterpart.field?.displayName)),
+            ("line", .number(counterpart.location.line)),
+            ("column", .number(counterpart.location.column)),
+            ("excerpt", .string(counterpart.excerpt)),
+            ("strength", .string(counterpart.strength)),
+        ])
     }
 
     public func finding(_ finding: Finding) -> JSONValue {
@@ -119,6 +135,6 @@ public struct JSONReporter: Sendable {
             ("column", .number(finding.location.column)),
             ("excerpt", .optional(finding.excerpt)),
             ("why", .optional(finding.why)),
-        ])
+        ] + (finding.counterpart.map { [("compared_with", JSONReporter.counterpart($0))] } ?? []))
     }
 }

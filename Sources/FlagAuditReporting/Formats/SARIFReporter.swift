@@ -95,6 +95,22 @@ public struct SARIFReporter: Sendable {
                     ("region", .object(region)),
                 ])),
             ])])),
+        ]
+        if let counterpart = finding.counterpart {
+            let related: [(String, JSONValue)] = [
+                ("startLine", .number(counterpart.location.line)), ("startColumn", .number(counterpart.location.column)),
+                ("snippet", .object([("text", .string(counterpart.excerpt))])),
+            ]
+            fields.append(("relatedLocations", .array([.object([
+                ("id", .number(1)),
+                ("physicalLocation", .object([
+                    ("artifactLocation", .object([("uri", .string(SARIFReporter.uri(counterpart.location.path)))])),
+                    ("region", .object(related)),
+                ])),
+                ("message", .object([("text", .string("compared with \(counterpart.study.map { "'\($0)'" } ?? "the study"): \(counterpart.strength)"))])),
+            ])])))
+        }
+        fields += [
             ("partialFingerprints", .object([("flagauditKey/v1", .string(BaselineKey(finding).fingerprint))])),
             ("properties", .object(properties)),
         ]

@@ -20,6 +20,10 @@ public struct TextReporter: Sendable {
             if let excerpt = finding.excerpt, !excerpt.isEmpty {
                 output += "    | \(TextReporter.clip(excerpt).terminalSafe)\n"
             }
+            if let other = finding.counterpart {
+                let study = other.study.map { " (\($0), \(other.strength))" } ?? " (\(other.strength))"
+                output += "    | against \(other.location.description.terminalSafe)\(study.terminalSafe): \(TextReporter.clip(other.excerpt).terminalSafe)\n"
+            }
         }
         if !study.missingFlags.isEmpty || !study.unsupportedFlags.isEmpty {
             var parts: [String] = []

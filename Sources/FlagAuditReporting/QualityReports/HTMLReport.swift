@@ -180,7 +180,11 @@ public struct HTMLReport: Sendable {
                 html += "<li class=\"finding \(finding.severity.rawValue)\" data-severity=\"\(finding.severity.rawValue)\" data-flag=\"\(escape(finding.flag ?? ""))\">"
                 html += "<p><span class=\"severity\">\(finding.severity.rawValue)</span> \(escape(finding.message))</p>"
                 html += "<p class=\"where\"><code>\(escape(finding.rule))</code>\(finding.flag.map { " → flag <code>\(escape($0))</code>" } ?? "") · \(escape(finding.field ?? "")) · line \(finding.location.line), column \(finding.location.column)</p>"
-                if let excerpt = finding.excerpt, !excerpt.isEmpty {
+                if let excerpt = finding.excerpt, !excerpt.isEmpty, let other = finding.counterpart {
+                    // A comparison: the piece's sentence and the study's, side by side.
+                    html += "<div class=\"compare\"><blockquote><small>this entry</small> \(highlight(excerpt, match: match(of: finding, in: study)))</blockquote>"
+                    html += "<blockquote><small>\(escape(other.study ?? "the study")) · \(escape(other.strength)) · line \(other.location.line)</small> \(escape(other.excerpt))</blockquote></div>"
+                } else if let excerpt = finding.excerpt, !excerpt.isEmpty {
                     html += "<blockquote>\(highlight(excerpt, match: match(of: finding, in: study)))</blockquote>"
                 }
                 if let why = finding.why ?? report.rationale(of: finding.rule) {
@@ -234,7 +238,7 @@ public struct HTMLReport: Sendable {
         ol.findings{padding-left:1.2rem}li.finding{margin:.6rem 0}li.finding p{margin:.1rem 0}
         .severity{font-weight:700;text-transform:uppercase;font-size:.78rem;letter-spacing:.03em;padding:.05rem .3rem;border-radius:3px;color:#fff}
         .error .severity{background:var(--error)}.warning .severity{background:var(--warning)}.info .severity{background:var(--info)}
-        .where{color:var(--muted);font-size:.85rem}blockquote{margin:.3rem 0;padding:.3rem .7rem;border-left:3px solid var(--line);background:#fff}
+        .where{color:var(--muted);font-size:.85rem}blockquote{margin:.3rem 0;padding:.3rem .7rem;border-left:3px solid var(--line);background:#fff}.compare{display:grid;grid-template-columns:1fr 1fr;gap:.5rem}.compare small{display:block;color:var(--muted)}
         mark{background:#ffe08a;color:inherit;padding:0 .1rem}details summary{cursor:pointer;color:var(--muted);font-size:.9rem}
         .clean{color:var(--ok)}[hidden]{display:none!important}footer{color:var(--muted);font-size:.85rem;margin:2rem 0}
         @media print{.controls{display:none}article.study{break-inside:avoid;border-color:#999}details{display:block}body{max-width:none}a{color:inherit}}

@@ -68,6 +68,9 @@ public struct MarkdownQualityReport: Sendable {
             md += finding.flag.map { ", flag `\($0)`" } ?? ""
             md += ", line \(finding.location.line)\n"
             if let excerpt = finding.excerpt, !excerpt.isEmpty { md += "   > \(MarkdownReporter.inline(TextReporter.clip(excerpt, limit: 300)))\n" }
+            if let other = finding.counterpart {
+                md += "   >\n   > against \(MarkdownReporter.inline(other.study ?? "the study")) (\(other.strength)): \(MarkdownReporter.inline(TextReporter.clip(other.excerpt, limit: 300)))\n"
+            }
             if let why = finding.why ?? report.rationale(of: finding.rule) { md += "\n   *Why:* \(MarkdownReporter.inline(why))\n" }
         }
         return md

@@ -1,0 +1,74 @@
+import FlagAuditModel
+import FlagAuditText
+
+/// Which sentences state each side's main claim when a press piece is weighed against its
+/// study, and the comparison itself (`ClaimComparison`). The same for entries and for raw texts
+/// screened into studies (`compare`): fields that a raw text lacks are simply empty.
+extension StudyAnalysis {
+    /// Sentences that may state a press piece's main claim, in order of weight: the headline
+    /// (title), the findings and conclusions the entry reports, the lead of its text and every
+    /// sentence of the text that reports a finding. An editor's own `summary` is not the press's.
+    public mutating func pressClaimSentences() -> [Sentence] {
+        let lexicon = analyzer.lexicon.comparison
+        for field in [StudyField.title, .findings, .conclusions, .text] { classifyClaims(in: field) }
+        var candidates = (sentences[.title] ?? []) + (sentences[.findings] ?? []) + (sentences[.conclusions] ?? [])
+        let text = sentences[.text] ?? []
+        let headline = sentences[.title]?.first?.text
+        // A raw text's headline is also its text's first line: the lead starts after it.
+        let body = text.first.map { $0.text == headline } == true ? Array(text.dropFirst()) : text
+        candidates += body.prefix(lexicon.leadSentences)
+        candidates += body.dropFirst(lexicon.leadSentences).filter { sentence in
+            lexicon.reporting.mayMatch(sentence.words) && lexicon.reporting.firstMatch(in: sentence.tokens, words: sentence.words) != nil
+        }
+        return candidates
+    }
+
+    /// Sentences that state a study's own conclusion: its `conclusions`; else its text from the
+    /// sentence a conclusion heading opens ("Conclusions: ...", "In conclusion, ..."); else its
+    /// findings; else its summary; else the last two sentences of its text.
+    public mutating func conclusionSentences() -> [Sentence] {
+        let headings = analyzer.lexicon.comparison.conclusionHeadings
+        // Classifying a field keeps its sentences where they are: a range chosen before holds after.
+        for field in [StudyField.conclusions, .text, .findings, .summary] {
+            guard let fieldSentences = sentences[field], !fieldSentences.isEmpty else { continue }
+            var range = fieldSentences.indices
+            if field == .text {
+                guard let start = fieldSentences.lastIndex(where: { headings.matches(at: 0, in: $0.tokens) != nil }) else { continue }
+                range = start..<min(fieldSentences.count, start + 4)
+            }
+            classifyClaims(in: field)
+            return Array((sentences[field] ?? [])[range])
+        }
+        guard let count = sentences[.text]?.count, count > 0 else { return [] }
+        classifyClaims(in: .text)
+        return Array((sentences[.text] ?? [])[max(0, count - 2)...])
+    }
+
+    /// What the study is, for the exaggerations that keep the strength (see `ClaimComparison`).
+    mutating func studyKind() -> ClaimComparison.StudyKind {
+        let nonHuman = study.design.map(analyzer.nonHumanDesigns.contains) ?? false
+        let preliminary = analyzer.lexicon.comparison.preliminarySignal.map { reading(of: $0) != nil } ?? false
+        return ClaimComparison.StudyKind(nonHuman: nonHuman, preliminary: preliminary)
+    }
+
+    /// This entry (a press piece) weighed against `linked`, worked out once. Nil without a
+    /// linked study or without a sentence on either side.
+    public mutating func comparisonWithLinkedStudy() -> ClaimComparison? {
+        if let comparison { return comparison }
+        guard let linked else { return nil }
+        var other = StudyAnalysis(study: linked, analyzer: analyzer, complete: false)
+        let found = StudyAnalysis.compare(press: &self, study: &other)
+        comparison = .some(found)
+        return found
+    }
+
+    /// A press text weighed against a study text.
+    public static func compare(press: inout StudyAnalysis, study: inout StudyAnalysis) -> ClaimComparison? {
+        let said = press.pressClaimSentences()
+        guard let pressClaim = ClaimComparison.mainClaim(among: said),
+            let studyClaim = ClaimComparison.mainClaim(among: study.conclusionSentences())
+        else { return nil }
+        return ClaimComparison(
+            press: pressClaim, study: studyClaim, kind: study.studyKind(), pressSentences: said, lexicon: press.analyzer.lexicon.comparison)
+    }
+}

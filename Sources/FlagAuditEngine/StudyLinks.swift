@@ -1,0 +1,58 @@
+import FlagAuditLoading
+import FlagAuditModel
+
+/// The entries of an audited set that others name in `reports_on`, by id, DOI and PMID, and
+/// every id of the set (for "did you mean"). Built by `Auditor.links(for:)` before the audit
+/// streams, because the study an entry reports on may come after it in the set's order.
+public struct StudyLinks: Sendable {
+    private var studies: [StudyReference: [Study]] = [:]
+    private var ids: [String] = []
+
+    public init() {}
+
+    /// Links to every one of `studies` (a set small enough to hold: tests, examples).
+    public init(_ studies: [Study]) {
+        for study in studies { add(study) }
+    }
+
+    public var isEmpty: Bool { studies.isEmpty }
+
+    /// Makes `study` a target of the references it answers to.
+    public mutating func add(_ study: Study) {
+        for reference in StudyLinks.references(of: study) { studies[reference, default: []].append(study) }
+        if let id = study.id { ids.append(id) }
+    }
+
+    /// Records an id of the set that no entry names, for suggestions only.
+    public mutating func addID(_ id: String) { ids.append(id) }
+
+    /// The references a study answers to: its id, DOI and PMID.
+    public static func references(of study: Study) -> [StudyReference] {
+        var references: [StudyReference] = []
+        if let id = study.id { references.append(.id(id)) }
+        if let doi = study.string(.doi)?.value, let reference = StudyReference("doi:" + doi) { references.append(reference) }
+        if let pmid = study.string(.pmid)?.value, StudyReference.isPMID(pmid) { references.append(.pmid(pmid)) }
+        return references
+    }
+
+    public enum Resolution: Sendable {
+        case study(Study)
+        /// No entry answers; the nearest id when the reference is an id.
+        case unknown(suggestion: String?)
+        /// More than one entry answers (two entries share a DOI or PMID): their ids.
+        case ambiguous([String])
+        case itself
+    }
+
+    /// The entry `reference`, written in `from`, names.
+    public func resolve(_ reference: StudyReference, from: Study) -> Resolution {
+        let found = (studies[reference] ?? []).filter { $0.path != from.path || $0.origin != from.origin }
+        if found.isEmpty {
+            if StudyLinks.references(of: from).contains(reference) { return .itself }
+            guard case .id(let id) = reference else { return .unknown(suggestion: nil) }
+            return .unknown(suggestion: NearestMatch.best(for: id, among: ids.filter { $0 != from.id }.sorted()))
+        }
+        if found.count > 1 { return .ambiguous(found.map { $0.id ?? $0.path }) }
+        return .study(found[0])
+    }
+}
