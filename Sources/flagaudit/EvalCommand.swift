@@ -6,7 +6,7 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure the text detectors against labelled data.",
-        subcommands: [EvalClaims.self, EvalSampleSize.self]
+        subcommands: [EvalClaims.self, EvalSampleSize.self, EvalExaggeration.self]
     )
 }
 
@@ -173,5 +173,41 @@ struct TrainingOptions: ParsableArguments {
         if let l2 { trainer.l2 = l2 }
         if let learningRate { trainer.learningRate = learningRate }
         return trainer
+    }
+}
+
+struct EvalExaggeration: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exaggeration",
+        abstract: "Score the press-versus-study verdict against CSV files of sentence pairs ('press', 'study', 'label').",
+        discussion: """
+            'label' is same, exaggerates or downplays. With 'press_strength' and 'study_strength' on every row, the \
+            verdict is also scored from those labelled strengths: the comparison alone, as it is when the claim \
+            classifier is right.
+            """
+    )
+
+    @Argument(help: "Labelled CSV files, or directories of them.")
+    var paths: [String]
+
+    @OptionGroup var rules: PackOption
+
+    /// Default: the transformer, as `claims` (the best classifier the pack ships).
+    @OptionGroup var model: ClaimModelOption
+
+    func run() async throws {
+        let pack = try PackOption.load(rules.rulesDirectory, claimModel: model.claimModel ?? .transformer)
+        var text = ""
+        for file in LabeledRows.files(paths) {
+            let pairs = try Stopping.onFileError { () throws(FileError) in try ExaggerationEvaluation.read(file) }
+            let result = await ExaggerationEvaluation.evaluate(pairs, with: pack.claimClassifier)
+            let model = pack.claimClassifier.model.name
+            text += result.endToEnd.rendered(title: "\(file): verdicts end to end (strengths from the \(model) claim model)") + "\n"
+            if let labelled = result.fromLabelledStrengths, let strengths = result.strengths {
+                text += labelled.rendered(title: "\(file): verdicts from the labelled strengths (the comparison when the classifier is right)") + "\n"
+                text += strengths.rendered(title: "\(file): the \(model) claim model's strengths of both sides against the labels") + "\n"
+            }
+        }
+        Output.write(text)
     }
 }

@@ -7,7 +7,7 @@ struct FlagAuditCommand: AsyncParsableCommand {
         commandName: "flagaudit",
         abstract: "Audits research-evidence entries for weak methods and inconsistent method flags.",
         version: JSONReporter.version,
-        subcommands: [CheckCommand.self, ScreenCommand.self, ReportCommand.self, ClaimsCommand.self, RulesCommand.self, EvalCommand.self, TrainCommand.self]
+        subcommands: [CheckCommand.self, ScreenCommand.self, ReportCommand.self, ClaimsCommand.self, CompareCommand.self, RulesCommand.self, EvalCommand.self, TrainCommand.self]
     )
 }
 
