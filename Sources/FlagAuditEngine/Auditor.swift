@@ -112,10 +112,12 @@ public struct Auditor: Sendable {
                 findings[index].fix = fix
             }
         }
-        return StudyReport(
+        var report = StudyReport(
             path: loaded.path, id: study.id, declaredFlags: declared, suggestedFlags: suggested,
             missingFlags: missing, unsupportedFlags: unsupported, flagRefusal: missing.isEmpty ? nil : loaded.flagInsertion.refusal,
             findings: Auditor.sorted(findings), matches: matches, evidence: evidence, study: study)
+        report.claimDecisions = analysis.decisions
+        return report
     }
 
     /// The study `study` reports on, or nil; a reference that resolves to none is reported into `findings`.

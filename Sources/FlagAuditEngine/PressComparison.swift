@@ -58,6 +58,7 @@ extension StudyAnalysis {
         guard let linked else { return nil }
         var other = StudyAnalysis(study: linked, analyzer: analyzer, complete: false)
         let found = StudyAnalysis.compare(press: &self, study: &other)
+        decisions += other.decisions
         comparison = .some(found)
         return found
     }

@@ -12,6 +12,8 @@ public struct RulePack: Sendable {
     public var claimModel: LinearModel?
     /// The fine-tuned transformer (`models/claims-transformer.bin`), when it was asked for.
     public var claimTransformer: TransformerClassifier?
+    /// The transformer's decisions of earlier runs, when a run keeps them (`--cache DIR`).
+    public var claimCache: ClaimCache?
 
     public init(vocabulary: Vocabulary, lexicon: Lexicon, rules: [Rule], claimModel: LinearModel? = nil, claimTransformer: TransformerClassifier? = nil) {
         self.vocabulary = vocabulary
@@ -24,7 +26,11 @@ public struct RulePack: Sendable {
     /// The classifier rules read claims with: the transformer when loaded, else the linear
     /// model, else the lexicon's cues.
     public var claimClassifier: ClaimClassifier {
-        if let claimTransformer { return ClaimClassifier(lexicon: lexicon, model: .transformer(claimTransformer)) }
+        if let claimTransformer {
+            var classifier = ClaimClassifier(lexicon: lexicon, model: .transformer(claimTransformer))
+            classifier.cache = claimCache
+            return classifier
+        }
         return ClaimClassifier(lexicon: lexicon, model: claimModel)
     }
 

@@ -54,12 +54,17 @@ public struct StudyAnalysis: Sendable {
         return fields
     }
 
+    /// The transformer's decisions made for this study (none read from the cache), to keep for the next run.
+    public internal(set) var decisions: [ClaimDecision] = []
+
     /// Classifies the claims of a field's sentences, once.
     public mutating func classifyClaims(in field: StudyField) {
         guard classifiedFields.insert(field).inserted, var fieldSentences = sentences[field] else { return }
         for index in fieldSentences.indices {
-            fieldSentences[index].claim = analyzer.classifier.classify(
+            let claim = analyzer.classifier.classify(
                 fieldSentences[index].tokens, text: fieldSentences[index].text, words: fieldSentences[index].words, explain: 0)
+            if let decision = claim.decision { decisions.append(decision) }
+            fieldSentences[index].claim = claim
         }
         sentences[field] = fieldSentences
     }

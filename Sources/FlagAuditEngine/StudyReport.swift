@@ -1,4 +1,5 @@
 import FlagAuditModel
+import FlagAuditText
 
 /// The audit of one entry file: its flags as declared and as the evidence supports them, and findings.
 public struct StudyReport: Sendable {
@@ -17,6 +18,8 @@ public struct StudyReport: Sendable {
     /// `evidence` of the JSON report), made once while auditing.
     public var evidence: [Finding] = []
     public var study: Study?
+    /// The transformer's decisions the audit made (none read from the cache), for `--cache`.
+    public var claimDecisions: [ClaimDecision] = []
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
 }

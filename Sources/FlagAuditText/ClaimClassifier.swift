@@ -12,6 +12,8 @@ import Foundation
 public struct ClaimClassifier: Sendable {
     public var lexicon: Lexicon
     public var model: Model
+    /// The transformer's decisions of earlier runs (`--cache DIR`); read before the encoder runs.
+    public var cache: ClaimCache?
     private var negation: Negation
 
     /// Which model decides.
@@ -61,10 +63,14 @@ public struct ClaimClassifier: Sendable {
             analysis = ClaimAnalysis(strength: ClaimStrength(rawValue: decision.label) ?? .none, features: decision.contributions)
             analysis.probabilities = decision.probabilities
         case .transformer(let transformer):
-            let probabilities = TransformerClassifier.probabilities(transformer.logits(text ?? tokens.map(\.text).joined(separator: " ")))
+            let sentence = text ?? tokens.map(\.text).joined(separator: " ")
+            let key = ClaimCache.key(sentence)
+            let cached = cache?.probabilities(for: key)
+            let probabilities = cached ?? TransformerClassifier.probabilities(transformer.logits(sentence))
             let best = probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0
             analysis = ClaimAnalysis(strength: ClaimStrength(rawValue: transformer.labels[best]) ?? .none)
             analysis.probabilities = probabilities
+            if cached == nil { analysis.decision = ClaimDecision(key: key, probabilities: probabilities) }
         }
         analysis.negated = negated
         analysis.confidence = analysis.probabilities.max() ?? 0

@@ -37,6 +37,9 @@ public struct ClaimAnalysis: Sendable, Equatable {
     /// A model's probability for each strength, in `ClaimStrength.allCases` order (empty for the
     /// lexicon alone).
     public var probabilities: [Double] = []
+    /// The transformer's decision when the encoder ran for it (not read from the cache), so a
+    /// run can keep it for the next (`ClaimCache`).
+    public var decision: ClaimDecision?
 
     public init(strength: ClaimStrength, cue: Range<Int>? = nil, hedge: Range<Int>? = nil, features: [LinearModel.Contribution] = []) {
         self.strength = strength

@@ -116,14 +116,18 @@ public struct TransformerFile {
             let rows = expected[0], columns = expected[1]
             let start = try extent(name, tensor.offset, bytes: count)
             let scalesStart = try extent(name, scalesOffset, bytes: rows * 4)
-            values = [Float](repeating: 0, count: count)
-            bytes.withUnsafeBytes { raw in
-                for row in 0..<rows {
-                    let scale = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: scalesStart + row * 4, as: UInt32.self)))
-                    for column in 0..<columns {
-                        values[row * columns + column] = Float(Int8(bitPattern: raw[start + row * columns + column])) * scale
+            // Written through buffers: the word embeddings alone are 11.7 million values, and
+            // indexing the array in the loop made loading the model cost more than a warm audit.
+            values = [Float](unsafeUninitializedCapacity: count) { out, initialized in
+                bytes.withUnsafeBytes { raw in
+                    let weights = UnsafeRawBufferPointer(rebasing: raw[start..<(start + count)]).bindMemory(to: Int8.self)
+                    for row in 0..<rows {
+                        let scale = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: scalesStart + row * 4, as: UInt32.self)))
+                        let base = row * columns
+                        for column in 0..<columns { out[base + column] = Float(weights[base + column]) * scale }
                     }
                 }
+                initialized = count
             }
         default:
             throw TransformerError(path: path, "\(name) has storage '\(tensor.dtype)'; expected i8 or f32")

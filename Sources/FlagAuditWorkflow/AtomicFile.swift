@@ -9,4 +9,10 @@ public enum AtomicFile {
         try stream.write(text)
         try stream.commit()
     }
+
+    public static func write(bytes: [UInt8], to path: String) throws(FileError) {
+        let stream = try AtomicFileStream(path: path)
+        try stream.write(bytes: bytes)
+        try stream.commit()
+    }
 }

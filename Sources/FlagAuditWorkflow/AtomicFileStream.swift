@@ -41,6 +41,11 @@ public final class AtomicFileStream {
         if buffer.count >= AtomicFileStream.chunk { try flush() }
     }
 
+    public func write(bytes: [UInt8]) throws(FileError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= AtomicFileStream.chunk { try flush() }
+    }
+
     /// Writes what is left and renames the temporary file over the target.
     public func commit() throws(FileError) {
         try flush()

@@ -34,6 +34,8 @@ public struct AuditRun {
         public var writeBaselinePath: String?
         /// `apply`: fix the entries, then audit them as they now are; `preview`: print the diffs only.
         public var fix: FixMode = .off
+        /// Keep the transformer's decisions here between runs (`--cache DIR`; see `ClaimCacheStore`).
+        public var cacheDirectory: String?
 
         public init() {}
     }
@@ -70,7 +72,11 @@ public struct AuditRun {
     }
 
     private func audit(console: Console) async throws(RunFailure) -> Int32 {
-        let plan = try plan()
+        var plan = try plan()
+        var cache = try options.cacheDirectory.flatMap { directory throws(RunFailure) in
+            try ClaimCacheStore(directory: directory, pack: plan.pack, console: console)
+        }
+        if let cache { plan.pack = cache.applied(to: plan.pack) }
         // The report shows no fixes: only the fixing pass works them out.
         let auditor = Auditor(pack: plan.pack, makesFixes: false)
         let accepted = try options.baselinePath.map { path throws(RunFailure) in
@@ -94,10 +100,12 @@ public struct AuditRun {
             return (kept, StreamingReport.render(kept, format: streaming))
         }) { report, prepared in
             if options.writeBaselinePath != nil { recorded.record(report) }
+            cache?.add(report.claimDecisions)
             stream.add(prepared.0, rendered: prepared.1)
         }
         stream.finish()
         try RunFailure.onFileError { () throws(FileError) in try sink.close() }
+        try cache?.save(console: console)
         if let path = options.writeBaselinePath {
             try RunFailure.onFileError { () throws(FileError) in try AtomicFile.write(recorded.serialized(), to: path) }
             console.message("wrote baseline of \(recorded.counts.values.reduce(0, +)) findings to \(path)")

@@ -14,6 +14,8 @@ public struct ReportRun {
         public var rulesDirectory = "rules"
         /// The claim model (`--claims-model`); nil: the linear model if the pack ships one.
         public var claimModel: ClaimModelChoice?
+        /// Keep the transformer's decisions here between runs (`--cache DIR`; see `ClaimCacheStore`).
+        public var cacheDirectory: String?
 
         public init() {}
     }
@@ -30,7 +32,11 @@ public struct ReportRun {
     }
 
     private func report(console: Console) async throws(RunFailure) {
-        let pack = try RunFailure.loadPack(options.rulesDirectory, claimModel: options.claimModel)
+        var pack = try RunFailure.loadPack(options.rulesDirectory, claimModel: options.claimModel)
+        var cache = try options.cacheDirectory.flatMap { directory throws(RunFailure) in
+            try ClaimCacheStore(directory: directory, pack: pack, console: console)
+        }
+        if let cache { pack = cache.applied(to: pack) }
         let files = try RunFailure.discover(options.paths.isEmpty ? ["seeds"] : options.paths, with: EntryDiscovery())
         let out = options.directory
         try ReportRun.makeDirectory(out)
@@ -46,6 +52,7 @@ public struct ReportRun {
         await Auditor(pack: pack).audit(files: files, prepare: { study in
             [html.matrixRow(study), html.card(study), markdown.row(study), markdown.section(study)]
         }) { study, rendered in
+            cache?.add(study.claimDecisions)
             tally.add(study)
             rows.write(rendered[0])
             cards.write(rendered[1])
@@ -61,6 +68,7 @@ public struct ReportRun {
                 sections, "")
         }
         console.message("wrote \(out)/report.html and \(out)/report.md (\(tally.studies) studies)")
+        try cache?.save(console: console)
     }
 
     /// The output directory, made if it is missing; a path that cannot be one is refused

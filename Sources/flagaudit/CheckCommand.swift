@@ -31,6 +31,9 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .customLong("claims-model"), help: "The claim-strength model: transformer, linear or lexicon (default: linear).")
     var claimModel: ClaimModelChoice?
 
+    @Option(help: "With --claims-model transformer: keep its sentence decisions in this directory, so a re-run of an unchanged atlas does not run the model again (for CI: cache the directory).")
+    var cache: String?
+
     @Option(help: "Configuration file (default: .flagaudit.yml when present).")
     var config: String?
 
@@ -60,6 +63,7 @@ struct CheckCommand: AsyncParsableCommand {
         options.failOn = failOn.map(\.threshold)
         options.rulesDirectory = rulesDirectory
         options.claimModel = claimModel
+        options.cacheDirectory = cache
         options.configurationPath = config
         options.outputPath = output
         options.baselinePath = baseline

@@ -17,12 +17,16 @@ struct ReportCommand: AsyncParsableCommand {
 
     @OptionGroup var model: ClaimModelOption
 
+    @Option(help: "With --claims-model transformer: keep its sentence decisions in this directory between runs.")
+    var cache: String?
+
     func run() async throws {
         var options = ReportRun.Options()
         options.paths = paths
         options.directory = out
         options.rulesDirectory = rules.rulesDirectory
         options.claimModel = model.claimModel
+        options.cacheDirectory = cache
         try Output.exit(await ReportRun(options).run(console: Output.console))
     }
 }
