@@ -152,6 +152,29 @@ struct FormatTests {
         #expect(MarkdownReporter.cell("a|b") == "a\\|b")
     }
 
+    /// A pull-request comment is read by people and rendered by GitHub: nothing from an entry or
+    /// a file name may add an image, a link, HTML, a mention, a control character, or close the
+    /// code span a path is shown in.
+    @Test func markdownMakesEntryTextAndPathsInert() async throws {
+        // YAML's escapes carry the ESC and BEL of an OSC 52 clipboard write into the finding.
+        let hostile = "We found ![](https://tracker.example/p.png) and [click](javascript:alert(1)) for @octocat <img src=x> \\e]52;c;eA==\\a ok."
+        let yaml = "id: hostile\ntitle: T\ndesign: cohort\nfindings:\n  - \"CBT led to improved connectivity. \(hostile)\"\n"
+        let path = "dir/a`b` <img src=x onerror=alert(1)>\n::error file=x::y.yaml"
+        let report = AuditReport(studies: [Fixtures.audit(yaml, path: path)])
+        #expect(!report.studies[0].findings.isEmpty)
+        let quality = QualityReport(audit: report, pack: Fixtures.pack)
+        for markdown in [MarkdownReporter().render(report), MarkdownQualityReport(report: quality).render()] {
+            #expect(!markdown.contains("![") && !markdown.contains("[click](") && markdown.contains("\\[click\\](javascript:"))
+            #expect(!markdown.contains("@octocat"))
+            #expect(markdown.contains("causal-language-correlational") && markdown.contains("octocat"))
+            #expect(!markdown.contains("<img src=x>") && !markdown.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+            #expect(!markdown.contains("\n::error"))
+            // The path sits whole in one code span, fenced by more backticks than it holds.
+            #expect(markdown.contains("``dir/a`b` <img src=x onerror=alert(1)> ::error file=x::y.yaml``"))
+        }
+        #expect(MarkdownReporter.code("`x`") == "`` `x` ``")
+    }
+
     @Test(arguments: [(Severity?.some(.error), Int32(1)), (.warning, 1), (.info, 1), (nil, 0)])
     func exitStatusForEveryFailOn(threshold: Severity?, expected: Int32) async {
         #expect(await FormatTests.seedReport().exitStatus(failOn: threshold) == expected)

@@ -28,7 +28,7 @@ public struct MarkdownReporter: Sendable {
     /// A study's findings under its heading; empty when it has none.
     public func section(_ study: StudyReport) -> String {
         guard !study.findings.isEmpty else { return "" }
-        var md = "\n### \(MarkdownReporter.inline(study.id ?? study.path))\n\n`\(study.path)`\n\n"
+        var md = "\n### \(MarkdownReporter.inline(study.id ?? study.path))\n\n\(MarkdownReporter.code(study.path))\n\n"
         for finding in study.findings {
             let icon = finding.severity == .error ? "❌" : finding.severity == .warning ? "⚠️" : "ℹ️"
             md += "- \(icon) **\(finding.severity.rawValue)** line \(finding.location.line): \(MarkdownReporter.inline(finding.message)) "
@@ -40,12 +40,31 @@ public struct MarkdownReporter: Sendable {
         return md
     }
 
-    /// Text safe inside a table cell: pipes escaped, lines joined.
-    static func cell(_ text: String) -> String { cellEscapes(text.joinedLines) }
+    /// Text safe inside a table cell: as `inline`, and pipes escaped.
+    static func cell(_ text: String) -> String { cellEscapes(text.joinedLines.terminalSafe) }
 
-    /// Text that cannot open HTML or break the list structure.
-    static func inline(_ text: String) -> String { inlineEscapes(text.joinedLines) }
+    /// Text from entries, made inert in a pull-request comment: lines joined, control characters
+    /// written out; no HTML (`<`), no link or image (`[`, so no `![](tracking-pixel)` and no
+    /// `[x](javascript:…)`), no code span that swallows what follows, no @mention.
+    static func inline(_ text: String) -> String { inlineEscapes(text.joinedLines.terminalSafe) }
 
-    private static let inlineEscapes = EscapeTable(["<": "&lt;", ">": "&gt;"])
-    private static let cellEscapes = EscapeTable(["<": "&lt;", ">": "&gt;", "|": "\\|"])
+    /// A code span that holds `text` whatever its backticks: fenced by one more backtick than
+    /// its longest run (CommonMark), lines joined and control characters written out.
+    static func code(_ text: String) -> String {
+        let flat = text.joinedLines.terminalSafe
+        var longest = 0, run = 0
+        for character in flat.utf8 {
+            run = character == UInt8(ascii: "`") ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let padding = flat.hasPrefix("`") || flat.hasSuffix("`") ? " " : ""
+        return fence + padding + flat + padding + fence
+    }
+
+    private static let inlineEscapes = EscapeTable(MarkdownReporter.inert)
+    private static let cellEscapes = EscapeTable(MarkdownReporter.inert.merging(["|": "\\|"]) { first, _ in first })
+    private static let inert: [Unicode.Scalar: String] = [
+        "<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]", "`": "\\`", "@": "&#64;",
+    ]
 }

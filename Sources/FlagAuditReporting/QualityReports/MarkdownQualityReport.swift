@@ -48,7 +48,7 @@ public struct MarkdownQualityReport: Sendable {
     /// A study's section: its facts, flags and findings.
     public func section(_ study: StudyReport) -> String {
         let title = study.study?.texts(.title)?.first?.text ?? study.id ?? study.path
-        var md = "\n### \(MarkdownReporter.inline(title))\n\n`\(study.id ?? "(no id)")` · `\(study.path)`"
+        var md = "\n### \(MarkdownReporter.inline(title))\n\n\(MarkdownReporter.code(study.id ?? "(no id)")) · \(MarkdownReporter.code(study.path))"
         if let entry = study.study {
             let facts: [String] = [
                 entry.term(.evidenceLevel).map { "evidence \(report.label($0.value, in: .evidenceLevels)) (\($0.value))" },
