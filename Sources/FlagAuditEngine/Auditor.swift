@@ -133,8 +133,9 @@ public struct Auditor: Sendable {
             problem = "reports_on names \(reference), which no entry of the audited set has"
                 + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
                 + ": audit the study's entry together with this one, or correct the reference"
-        case .ambiguous(let ids):
-            problem = "reports_on names \(reference), which several entries have (\(ids.joined(separator: ", "))): name the study by its entry's id"
+        case .ambiguous(let paths):
+            problem = "reports_on names \(reference), which several entries answer to (\(paths.joined(separator: ", "))): "
+                + (reference.isID ? "give the study an id of its own" : "name the study by its entry's id")
         }
         findings.append(Auditor.finding(Diagnostic(
             .unresolvedLink, at: written.location, problem, field: StudyField.reportsOn.name, excerpt: written.value)))
@@ -161,7 +162,7 @@ public struct Auditor: Sendable {
         let targets = wanted
         await OrderedWork.run(count: files.count, job: { index -> (id: String?, target: Study?) in
             guard let study = loader.load(contentsOf: files[index]).study else { return (nil, nil) }
-            let named = StudyLinks.references(of: study).contains(where: targets.contains)
+            let named = StudyLinks.answers(of: study).contains(where: targets.contains)
             return (study.id, named ? study : nil)
         }) { found in
             if let target = found.target { links.add(target) } else if let id = found.id { links.addID(id) }

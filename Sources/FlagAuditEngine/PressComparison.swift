@@ -6,29 +6,35 @@ import FlagAuditText
 /// screened into studies (`compare`): fields that a raw text lacks are simply empty.
 extension StudyAnalysis {
     /// Sentences that may state a press piece's main claim, in order of weight: the headline
-    /// (title), the findings and conclusions the entry reports, the lead of its text and every
-    /// sentence of the text that reports a finding. An editor's own `summary` is not the press's.
+    /// (title), the findings and conclusions the entry reports, the lead of its text and the
+    /// first sentences of the text that report a finding (`comparison.lead` and
+    /// `comparison.reporting_sentences` bound them, so a long article costs what a short one
+    /// does). An editor's own `summary` is not the press's. Only these are classified.
     public mutating func pressClaimSentences() -> [Sentence] {
         let lexicon = analyzer.lexicon.comparison
-        for field in [StudyField.title, .findings, .conclusions, .text] { classifyClaims(in: field) }
+        for field in [StudyField.title, .findings, .conclusions] { classifyClaims(in: field) }
         var candidates = (sentences[.title] ?? []) + (sentences[.findings] ?? []) + (sentences[.conclusions] ?? [])
         let text = sentences[.text] ?? []
-        let headline = sentences[.title]?.first?.text
         // A raw text's headline is also its text's first line: the lead starts after it.
-        let body = text.first.map { $0.text == headline } == true ? Array(text.dropFirst()) : text
-        candidates += body.prefix(lexicon.leadSentences)
-        candidates += body.dropFirst(lexicon.leadSentences).filter { sentence in
-            lexicon.reporting.mayMatch(sentence.words) && lexicon.reporting.firstMatch(in: sentence.tokens, words: sentence.words) != nil
-        }
+        let first = text.first.map { $0.text == sentences[.title]?.first?.text } == true ? 1 : 0
+        let lead = first..<min(text.count, first + lexicon.leadSentences)
+        let reporting = text.indices.dropFirst(lead.upperBound).lazy.filter { index in
+            lexicon.reporting.mayMatch(text[index].words) && lexicon.reporting.firstMatch(in: text[index].tokens, words: text[index].words) != nil
+        }.prefix(lexicon.reportingSentences)
+        let chosen = Array(lead) + Array(reporting)
+        classifyClaims(in: .text, at: chosen)
+        let classified = sentences[.text] ?? []
+        candidates += chosen.map { classified[$0] }
         return candidates
     }
 
-    /// Sentences that state a study's own conclusion: its `conclusions`; else its text from the
-    /// sentence a conclusion heading opens ("Conclusions: ...", "In conclusion, ..."); else its
-    /// findings; else its summary; else the last two sentences of its text.
+    /// Sentences that state a study's own conclusion: its `conclusions`; else up to four
+    /// sentences of its text from the last one a conclusion heading opens ("Conclusions: ...",
+    /// "In conclusion, ..."); else its findings; else its summary; else the last two sentences
+    /// of its text. Only these are classified.
     public mutating func conclusionSentences() -> [Sentence] {
         let headings = analyzer.lexicon.comparison.conclusionHeadings
-        // Classifying a field keeps its sentences where they are: a range chosen before holds after.
+        // Classifying keeps sentences where they are: a range chosen before holds after.
         for field in [StudyField.conclusions, .text, .findings, .summary] {
             guard let fieldSentences = sentences[field], !fieldSentences.isEmpty else { continue }
             var range = fieldSentences.indices
@@ -36,12 +42,13 @@ extension StudyAnalysis {
                 guard let start = fieldSentences.lastIndex(where: { headings.matches(at: 0, in: $0.tokens) != nil }) else { continue }
                 range = start..<min(fieldSentences.count, start + 4)
             }
-            classifyClaims(in: field)
+            classifyClaims(in: field, at: range)
             return Array((sentences[field] ?? [])[range])
         }
         guard let count = sentences[.text]?.count, count > 0 else { return [] }
-        classifyClaims(in: .text)
-        return Array((sentences[.text] ?? [])[max(0, count - 2)...])
+        let last = max(0, count - 2)..<count
+        classifyClaims(in: .text, at: last)
+        return Array((sentences[.text] ?? [])[last])
     }
 
     /// What the study is, for the exaggerations that keep the strength (see `ClaimComparison`).

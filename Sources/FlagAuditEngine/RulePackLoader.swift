@@ -241,8 +241,16 @@ public struct RulePackLoader: Sendable {
                 var linked: Study?
                 if let linkedNode {
                     linked = loader.read(linkedNode, document: document, reader: &exampleReader)
-                    if linked.map({ StudyLinks.references(of: $0).isEmpty }) == true {
-                        reader.report(.schema, linkedNode, "a linked_study needs the id, doi or pmid that the example's reports_on names")
+                    // An example whose link does not resolve would test nothing (a non-triggering one passes).
+                    let named = study.string(.reportsOn).flatMap { StudyReference($0.value) }
+                    let resolves = linked.map { linked in
+                        named.map { reference in
+                            if case .study = StudyLinks([linked]).resolve(reference, from: study) { return true }
+                            return false
+                        } ?? false
+                    }
+                    if resolves == false {
+                        reader.report(.schema, linkedNode, "the example's reports_on must name its linked_study by the study's id, doi or pmid")
                     }
                 }
                 // Examples are minimal entries: id and title may be left out.

@@ -69,6 +69,19 @@ public struct StudyAnalysis: Sendable {
         sentences[field] = fieldSentences
     }
 
+    /// Classifies the claims of some of a field's sentences, those not classified yet; the
+    /// field's others are left for `classifyClaims(in:)` (a press text's lead, not all of it).
+    mutating func classifyClaims(in field: StudyField, at indices: some Sequence<Int>) {
+        guard !classifiedFields.contains(field), var fieldSentences = sentences[field] else { return }
+        for index in indices where fieldSentences.indices.contains(index) && fieldSentences[index].claim == nil {
+            let claim = analyzer.classifier.classify(
+                fieldSentences[index].tokens, text: fieldSentences[index].text, words: fieldSentences[index].words, explain: 0)
+            if let decision = claim.decision { decisions.append(decision) }
+            fieldSentences[index].claim = claim
+        }
+        sentences[field] = fieldSentences
+    }
+
     /// The reading of a named signal (nil: no cue in the text, which reads `unknown`).
     public mutating func reading(of signal: String) -> TextSignals.Reading? {
         if readSignals.insert(signal).inserted,

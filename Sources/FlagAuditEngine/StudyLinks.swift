@@ -35,24 +35,39 @@ public struct StudyLinks: Sendable {
         return references
     }
 
+    /// The references under which a study may be named: its own, and its id read as a PMID
+    /// when the id is all digits (`reports_on: "12345678"` reads as a PMID).
+    static func answers(of study: Study) -> [StudyReference] {
+        var references = references(of: study)
+        if let id = study.id, StudyReference.isPMID(id) { references.append(.pmid(id)) }
+        return references
+    }
+
     public enum Resolution: Sendable {
         case study(Study)
         /// No entry answers; the nearest id when the reference is an id.
         case unknown(suggestion: String?)
-        /// More than one entry answers (two entries share a DOI or PMID): their ids.
+        /// More than one entry answers (a shared DOI or PMID, a duplicated id): their paths.
         case ambiguous([String])
         case itself
     }
 
-    /// The entry `reference`, written in `from`, names.
+    /// The entry `reference`, written in `from`, names. An entry naming itself is refused even
+    /// when another entry shares the name.
     public func resolve(_ reference: StudyReference, from: Study) -> Resolution {
-        let found = (studies[reference] ?? []).filter { $0.path != from.path || $0.origin != from.origin }
+        if StudyLinks.answers(of: from).contains(reference) { return .itself }
+        var found = others(reference, from)
+        // An all-digit id is written as a PMID would be.
+        if found.isEmpty, case .pmid(let digits) = reference { found = others(.id(digits), from) }
         if found.isEmpty {
-            if StudyLinks.references(of: from).contains(reference) { return .itself }
             guard case .id(let id) = reference else { return .unknown(suggestion: nil) }
             return .unknown(suggestion: NearestMatch.best(for: id, among: ids.filter { $0 != from.id }.sorted()))
         }
-        if found.count > 1 { return .ambiguous(found.map { $0.id ?? $0.path }) }
+        if found.count > 1 { return .ambiguous(found.map(\.path)) }
         return .study(found[0])
+    }
+
+    private func others(_ reference: StudyReference, _ from: Study) -> [Study] {
+        (studies[reference] ?? []).filter { $0.path != from.path || $0.origin != from.origin }
     }
 }

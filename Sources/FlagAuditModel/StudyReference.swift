@@ -10,7 +10,7 @@ public enum StudyReference: Sendable, Hashable, CustomStringConvertible {
     public init?(_ text: String) {
         let value = text.trimmedWhitespace
         let lowered = value.lowercased()
-        for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:"] where lowered.hasPrefix(prefix) {
+        for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"] where lowered.hasPrefix(prefix) {
             let doi = String(lowered.dropFirst(prefix.count)).trimmedWhitespace
             guard StudyReference.isDOI(doi) else { return nil }
             self = .doi(doi)
@@ -40,6 +40,11 @@ public enum StudyReference: Sendable, Hashable, CustomStringConvertible {
     public static func isID(_ text: String) -> Bool {
         guard let first = text.utf8.first, first != UInt8(ascii: "-") else { return false }
         return text.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    public var isID: Bool {
+        if case .id = self { return true }
+        return false
     }
 
     public var description: String {

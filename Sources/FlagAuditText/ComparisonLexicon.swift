@@ -4,6 +4,8 @@
 public struct ComparisonLexicon: Sendable {
     /// How many opening sentences of a press text are its lead (after the headline).
     public var leadSentences = 3
+    /// How many sentences of a press text after its lead are read for a reported finding.
+    public var reportingSentences = 20
     /// Openings of the sentence that starts a text's conclusion ("conclusions", "in conclusion").
     public var conclusionHeadings = PhraseSet()
     /// Words of a sentence that reports what a study found ("found", "showed", "results").

@@ -76,6 +76,7 @@ package struct LexiconLoader {
                     let name = key.rawValue
                     switch key {
                     case .lead: lexicon.comparison.leadSentences = reader.integer(item, what: name, range: 0...20) ?? 3
+                    case .reportingSentences: lexicon.comparison.reportingSentences = reader.integer(item, what: name, range: 0...200) ?? 20
                     case .conclusionHeadings: lexicon.comparison.conclusionHeadings = phrases(item, name, &reader)
                     case .reporting: lexicon.comparison.reporting = phrases(item, name, &reader)
                     case .nonHuman: lexicon.comparison.nonHuman = phrases(item, name, &reader)
@@ -257,6 +258,7 @@ extension LexiconLoader {
 
     enum ComparisonKey: String, CaseIterable {
         case lead
+        case reportingSentences = "reporting_sentences"
         case conclusionHeadings = "conclusion_headings"
         case reporting
         case nonHuman = "non_human"

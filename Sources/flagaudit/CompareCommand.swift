@@ -9,7 +9,7 @@ struct CompareCommand: AsyncParsableCommand {
         discussion: """
             Both texts are read as `screen` reads them. The press side's main claim is the strongest claim of its \
             headline, its lead and the sentences that report a finding; the study side's is the strongest of its \
-            conclusion (the text from a "Conclusions" heading, else its last two sentences). The verdict is \
+            conclusion (up to four sentences from a "Conclusions" heading, else its last two sentences). The verdict is \
             `exaggerates` when the press claims more (a correlation told as a cause, a "may" dropped, an animal \
             or pilot study told as an effect or as proof), `downplays` when less, `same` otherwise, and \
             `cannot-judge` when a side has no sentence to weigh. Either path may be `-` for standard input.

@@ -16,6 +16,8 @@ struct CompareTests {
         let labelled = try #require(result.fromLabelledStrengths)
         #expect(labelled.macroF1 >= 0.80)
         #expect(result.endToEnd.total == pairs.count && result.strengths?.total == 2 * pairs.count)
+        // End to end, as good as the classifier (the linear model of the test pack) allows.
+        #expect(result.endToEnd.macroF1 >= 0.8)
         #expect(ClaimComparison.verdict(press: .directCausal, study: .correlational) == .exaggerates)
         #expect(ClaimComparison.verdict(press: .correlational, study: .conditionalCausal) == .downplays)
         #expect(ClaimComparison.verdict(press: .none, study: .none) == .same)
@@ -26,6 +28,15 @@ struct CompareTests {
         defer { Fixtures.remove(directory) }
         #expect(throws: FileError.self) { try ExaggerationEvaluation.read(directory + "/pairs.csv") }
         do { _ = try ExaggerationEvaluation.read(directory + "/pairs.csv") } catch { #expect(error.location.line == 3) }
+    }
+
+    @Test func comparePrintsEachSentenceAndPathOnOneLine() {
+        let screener = Screener(pack: Fixtures.pack)
+        let press = "Poor sleep\n::error file=x::spoof causes fatigue.\nverdict: same (fake)\n"
+        let comparison = TextComparison(press: ("a\nverdict: same.txt", press), study: ("s.txt", "Sleep was associated with fatigue."), screener: screener)
+        let text = ComparisonReport.text(comparison)
+        #expect(text.components(separatedBy: "\n").filter { $0.hasPrefix("verdict:") }.count == 1)
+        #expect(!text.contains("\n::error") && text.hasPrefix("press: a verdict: same.txt"))
     }
 
     @Test func rawPressTextsAreComparedWithTheirDraftedStudies() throws {

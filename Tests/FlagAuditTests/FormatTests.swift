@@ -352,7 +352,10 @@ struct EscapingTests {
             #expect(
                 GitHubReporter.property(text)
                     == EscapingTests.githubData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C"))
-            let inline = EscapingTests.joined(text).replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            var inline = EscapingTests.joined(text).terminalSafe
+            for (character, escape) in [("<", "&lt;"), (">", "&gt;"), ("[", "\\["), ("]", "\\]"), ("`", "\\`"), ("@", "&#64;")] {
+                inline = inline.replacingOccurrences(of: character, with: escape)
+            }
             #expect(MarkdownReporter.inline(text) == inline, "\(text.debugDescription)")
             #expect(MarkdownReporter.cell(text) == inline.replacingOccurrences(of: "|", with: "\\|"))
             let flat = EscapingTests.joined(text)

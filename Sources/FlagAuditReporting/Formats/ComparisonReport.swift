@@ -8,7 +8,7 @@ public enum ComparisonReport {
     public static func text(_ comparison: TextComparison) -> String {
         var output = side("press", comparison.press) + side("study", comparison.study)
         output += "verdict: \(comparison.verdict) (\(comparison.reason))\n"
-        return output.terminalSafeLines
+        return output
     }
 
     public static func json(_ comparison: TextComparison) -> String {
@@ -20,12 +20,14 @@ public enum ComparisonReport {
         ]).serialized() + "\n"
     }
 
+    /// Paths and sentences come from files: each is one line, control characters written out,
+    /// so no text can start a line of its own (a forged verdict, a CI workflow command).
     private static func side(_ name: String, _ side: TextComparison.Side) -> String {
-        var output = "\(name): \(side.path) (\(side.kind.rawValue)\(side.design.map { ", design \($0)" } ?? ""))\n"
+        var output = "\(name): \(side.path.joinedLines.terminalSafe) (\(side.kind.rawValue)\(side.design.map { ", design \($0)" } ?? ""))\n"
         guard let claim = side.claim else { return output + "  no sentence to weigh\n" }
         let cue = claim.cue.map { ", cue '\($0)'" } ?? ""
-        output += "  \(claim.sentence.location): \(claim.strength.rawValue)\(cue)\n"
-        output += "  | \(claim.sentence.text)\n"
+        output += "  \(claim.sentence.location.description.joinedLines.terminalSafe): \(claim.strength.rawValue)\(cue.joinedLines.terminalSafe)\n"
+        output += "  | \(claim.sentence.text.joinedLines.terminalSafe)\n"
         return output
     }
 
@@ -42,12 +44,5 @@ public enum ComparisonReport {
             fields += [("claim", .null), ("strength", .null)]
         }
         return .object(fields)
-    }
-}
-
-extension String {
-    /// Each line written out as `terminalSafe` does, line breaks kept.
-    fileprivate var terminalSafeLines: String {
-        split(separator: "\n", omittingEmptySubsequences: false).map { String($0).terminalSafe }.joined(separator: "\n")
     }
 }
