@@ -2,7 +2,11 @@ import Foundation
 
 /// Finds entry files under the paths a user names: files as given, directories searched
 /// recursively for `*.yaml` / `*.yml` in a stable order. Symlinked directories are followed
-/// once each (by real path), so a link loop cannot recurse forever.
+/// once each (by real path), so a link loop cannot recurse forever. In a directory, only
+/// regular files are entries (a FIFO would block the audit, a device would never end), and a
+/// link is followed only when it stays inside the directories given (a link to `/` would walk
+/// the whole file system, one to a secret file would show its keys in annotations): what is
+/// left out is named in `skipped`, with the reason.
 public struct EntryDiscovery: Sendable {
     public var excluded: [String]
     /// File name endings searched for in directories.
@@ -17,11 +21,14 @@ public struct EntryDiscovery: Sendable {
         public var files: [String]
         /// Paths that do not exist or cannot be listed.
         public var unreadable: [String]
+        /// Entry-named paths left out of a directory's walk, with the reason.
+        public var skipped: [(path: String, reason: String)] = []
     }
 
     public func files(under paths: [String]) -> Result {
         var result = Result(files: [], unreadable: [])
         var visited: Set<String> = []
+        let roots = paths.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -29,7 +36,7 @@ public struct EntryDiscovery: Sendable {
                 continue
             }
             if isDirectory.boolValue {
-                walk(path, into: &result, visited: &visited)
+                walk(path, roots: roots, into: &result, visited: &visited)
             } else {
                 result.files.append(path)
             }
@@ -47,7 +54,7 @@ public struct EntryDiscovery: Sendable {
         return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 
-    private func walk(_ directory: String, into result: inout Result, visited: inout Set<String>) {
+    private func walk(_ directory: String, roots: [String], into result: inout Result, visited: inout Set<String>) {
         let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
         guard visited.insert(real).inserted else { return }
         guard let entries = EntryDiscovery.list(directory) else {
@@ -58,20 +65,45 @@ public struct EntryDiscovery: Sendable {
         for (name, kind) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
             let path = base + "/" + name
             if excluded.contains(where: { path.hasPrefix($0) }) { continue }
+            let isEntryName = extensions.contains(where: name.hasSuffix)
             // The listing's own file type spares a stat per file (most of a walk over a large
             // atlas); links and file systems that do not say are asked.
-            var isDirectory: ObjCBool = kind == DT_DIR ? true : false
-            if kind != DT_DIR && kind != DT_REG {
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                    // A dangling link to an entry is still an entry the user meant: audit it, so it
-                    // shows as an unreadable file instead of vanishing.
-                    if extensions.contains(where: name.hasSuffix) { result.files.append(path) }
+            if kind == DT_REG {
+                if isEntryName { result.files.append(path) }
+                continue
+            }
+            if kind == DT_DIR {
+                walk(path, roots: roots, into: &result, visited: &visited)
+                continue
+            }
+            if kind != DT_LNK && kind != DT_UNKNOWN {
+                if isEntryName { result.skipped.append((path, "not a regular file (a FIFO, a socket or a device)")) }
+                continue
+            }
+            var status = stat()
+            guard stat(path, &status) == 0 else {
+                // A dangling link to an entry is still an entry the user meant: audit it, so it
+                // shows as an unreadable file instead of vanishing.
+                if isEntryName { result.files.append(path) }
+                continue
+            }
+            let type = status.st_mode & S_IFMT
+            guard type == S_IFDIR || type == S_IFREG else {
+                if isEntryName { result.skipped.append((path, "not a regular file (a FIFO, a socket or a device)")) }
+                continue
+            }
+            if type == S_IFREG && !isEntryName { continue }
+            var link = stat()
+            if kind == DT_LNK || (lstat(path, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK) {
+                let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                guard roots.contains(where: { target == $0 || target.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else {
+                    result.skipped.append((path, "a link to \(target), outside the folders audited"))
                     continue
                 }
             }
-            if isDirectory.boolValue {
-                walk(path, into: &result, visited: &visited)
-            } else if extensions.contains(where: name.hasSuffix) {
+            if type == S_IFDIR {
+                walk(path, roots: roots, into: &result, visited: &visited)
+            } else {
                 result.files.append(path)
             }
         }

@@ -55,6 +55,8 @@ public struct AuditRun {
         public var pack: RulePack
         public var threshold: Severity?
         public var files: [String]
+        /// Notes on what the walk left out (FIFOs, links out of the folders given).
+        public var skipped: [String] = []
     }
 
     public func plan() throws(RunFailure) -> Plan {
@@ -66,13 +68,14 @@ public struct AuditRun {
         let loaded = try RunFailure.loadPack(options.rulesDirectory ?? configuration?.rules ?? "rules", claimModel: options.claimModel)
         let pack = try RunFailure.onDiagnostics { () throws(DiagnosticError) in try configuration?.apply(to: loaded) ?? loaded }
         let threshold: Severity? = options.failOn ?? configuration?.failOn ?? .error
-        let files = try RunFailure.discover(
+        let (files, skipped) = try RunFailure.discover(
             options.paths.isEmpty ? ["seeds"] : options.paths, with: EntryDiscovery(excluded: configuration?.exclude ?? []))
-        return Plan(configuration: configuration, pack: pack, threshold: threshold, files: files)
+        return Plan(configuration: configuration, pack: pack, threshold: threshold, files: files, skipped: skipped)
     }
 
     private func audit(console: Console) async throws(RunFailure) -> Int32 {
         var plan = try plan()
+        plan.skipped.forEach(console.message)
         var cache = try options.cacheDirectory.flatMap { directory throws(RunFailure) in
             try ClaimCacheStore(directory: directory, pack: plan.pack, console: console)
         }

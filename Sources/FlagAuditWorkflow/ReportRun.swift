@@ -37,7 +37,8 @@ public struct ReportRun {
             try ClaimCacheStore(directory: directory, pack: pack, console: console)
         }
         if let cache { pack = cache.applied(to: pack) }
-        let files = try RunFailure.discover(options.paths.isEmpty ? ["seeds"] : options.paths, with: EntryDiscovery())
+        let (files, skipped) = try RunFailure.discover(options.paths.isEmpty ? ["seeds"] : options.paths, with: EntryDiscovery())
+        skipped.forEach(console.message)
         let out = options.directory
         try ReportRun.makeDirectory(out)
         let (htmlFile, markdownFile) = try RunFailure.onFileError { () throws(FileError) in

@@ -46,11 +46,12 @@ public struct RunFailure: Error, Sendable {
     }
 
     /// The files under `paths`; a path that does not exist stops the run, every such path named.
-    public static func discover(_ paths: [String], with discovery: EntryDiscovery) throws(RunFailure) -> [String] {
+    /// `skipped`: a located note for each entry-named path a walk left out, and why.
+    public static func discover(_ paths: [String], with discovery: EntryDiscovery) throws(RunFailure) -> (files: [String], skipped: [String]) {
         let found = discovery.files(under: paths)
         guard found.unreadable.isEmpty else {
             throw RunFailure(lines: found.unreadable.map { "\($0): error: no such file or directory, or not readable" })
         }
-        return found.files
+        return (found.files, found.skipped.map { "\($0.path): note: skipped: \($0.reason)".terminalSafe })
     }
 }

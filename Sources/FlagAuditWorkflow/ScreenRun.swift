@@ -37,7 +37,8 @@ public struct ScreenRun {
 
     private func screen(console: Console) async throws(RunFailure) -> Int32 {
         let pack = try RunFailure.loadPack(options.rulesDirectory, claimModel: options.claimModel)
-        let paths = try RunFailure.discover(options.paths, with: EntryDiscovery(extensions: ScreenRun.extensions))
+        let (paths, skipped) = try RunFailure.discover(options.paths, with: EntryDiscovery(extensions: ScreenRun.extensions))
+        skipped.forEach(console.message)
         let screener = Screener(pack: pack)
         let sink = ReportSink(console: console.write)
         var report = ScreenReport(format: options.format, write: sink.write)

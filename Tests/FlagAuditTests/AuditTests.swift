@@ -150,6 +150,36 @@ struct AuditTests {
         #expect(EntryDiscovery().files(under: [directory]).files.count == 1)
     }
 
+    /// A walk audits regular files only, and follows links only inside the folders given; what
+    /// it leaves out is said, and a FIFO never blocks it.
+    @Test func aWalkSkipsFIFOsAndLinksOutOfTheTreeAndSaysSo() async throws {
+        let outside = try Fixtures.directory(["secret.yaml": Array("password: hunter2\n".utf8)])
+        let directory = try Fixtures.directory([
+            "a.yaml": Array(Fixtures.minimalEntry.utf8), "inner/b.yaml": Array(Fixtures.minimalEntry.replacingOccurrences(of: "minimal-2024", with: "b-2024").utf8),
+        ])
+        defer { Fixtures.remove(directory); Fixtures.remove(outside) }
+        #expect(mkfifo(directory + "/fifo.yaml", 0o644) == 0)
+        try FileManager.default.createSymbolicLink(atPath: directory + "/root", withDestinationPath: "/")
+        try FileManager.default.createSymbolicLink(atPath: directory + "/secret.yaml", withDestinationPath: outside + "/secret.yaml")
+        try FileManager.default.createSymbolicLink(atPath: directory + "/again", withDestinationPath: directory + "/inner")
+        try FileManager.default.createSymbolicLink(atPath: directory + "/c.yaml", withDestinationPath: directory + "/a.yaml")
+        let result = EntryDiscovery().files(under: [directory])
+        #expect(result.files.map { String($0.dropFirst(directory.count + 1)) } == ["a.yaml", "again/b.yaml", "c.yaml"])
+        let skipped = Dictionary(uniqueKeysWithValues: result.skipped.map { (String($0.path.dropFirst(directory.count + 1)), $0.reason) })
+        #expect(skipped["fifo.yaml"]?.contains("not a regular file") == true)
+        #expect(skipped["root"]?.contains("outside the folders audited") == true)
+        #expect(skipped["secret.yaml"]?.contains("outside the folders audited") == true)
+        // The run says what it skipped, and the secret's keys appear nowhere.
+        var options = AuditRun.Options()
+        options.paths = [directory]
+        options.rulesDirectory = Fixtures.rulesDirectory
+        options.defaultConfigurationPath = "/nonexistent/.flagaudit.yml"
+        var report = "", messages: [String] = []
+        _ = await AuditRun(options).run(console: Console(write: { report += $0 }, message: { messages.append($0) }))
+        #expect(messages.contains { $0.hasSuffix("fifo.yaml: note: skipped: not a regular file (a FIFO, a socket or a device)") })
+        #expect(!report.contains("password") && !messages.joined().contains("password"))
+    }
+
     @Test func jsonHasTheDocumentedShape() throws {
         let report = AuditReport(studies: [Fixtures.audit("id: j\ntitle: T\ndesign: cohort\nsample_size: 30\n", path: "j.yaml")])
         let json = try JSONSerialization.jsonObject(with: Data(JSONReporter().render(report).utf8)) as? [String: Any]
