@@ -50,6 +50,10 @@ public struct ScreenRun {
             await OrderedWork.run(count: paths.count, job: { screener.screen(contentsOf: paths[$0]) }) { results.append($0) }
             let writer = EntryWriter(vocabulary: pack.vocabulary)
             guard let directory = options.draftsDirectory else {
+                // One draft goes to standard output; of several, all but the first would be lost.
+                guard results.count <= 1 else {
+                    throw RunFailure(lines: ["error: --emit-entry without --out writes one draft, and \(results.count) texts were found: give --out DIR"])
+                }
                 if let first = results.first { console.write(writer.yaml(for: first)) }
                 return ExitStatus.clean
             }
@@ -68,8 +72,18 @@ public struct ScreenRun {
         } catch {
             throw RunFailure(lines: ["\(directory): error: cannot create the drafts directory: \(error.localizedDescription)"])
         }
-        for result in results {
-            let path = directory + "/" + (result.study.id ?? "screened-text") + ".yaml"
+        // Texts whose names make one slug (`d1/study.txt`, `d2/study.txt`, `Study A.txt`,
+        // `study_a.txt`) get `-2`, `-3`, ... in input order: no draft of a run replaces another.
+        var used: Set<String> = []
+        for var result in results {
+            let slug = result.study.id ?? "screened-text"
+            var id = slug, next = 2
+            while !used.insert(id).inserted {
+                id = "\(slug)-\(next)"
+                next += 1
+            }
+            if id != slug { result.study[.id] = .string(Located(id, at: result.study.origin)) }
+            let path = directory + "/" + id + ".yaml"
             if FileManager.default.fileExists(atPath: path) && !options.force {
                 throw RunFailure(lines: ["\(path): exists; not overwritten (use --force)"])
             }

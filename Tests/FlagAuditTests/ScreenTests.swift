@@ -115,6 +115,36 @@ struct ScreenTests {
         #expect(errors == ["pem-flags-contradict", "pem-badge-contradicts-flag", "evidence-level-design"])
     }
 
+    /// Texts whose names make one slug get drafts of their own, each named by its id; several
+    /// texts without --out are refused rather than all but one dropped.
+    @Test func draftsOfOneRunNeverReplaceEachOther() async throws {
+        let abstract = Array("A randomised trial of pacing in 60 adults with ME/CFS.\n".utf8)
+        let directory = try Fixtures.directory(["in/d1/study.txt": abstract, "in/d2/study.txt": abstract, "in/Study A.txt": abstract, "in/study_a.txt": abstract])
+        defer { Fixtures.remove(directory) }
+        func run(out: String?, force: Bool = false) async -> (Int32, [String]) {
+            var options = ScreenRun.Options()
+            options.paths = [directory + "/in"]
+            options.rulesDirectory = Fixtures.rulesDirectory
+            options.emitEntry = true
+            options.draftsDirectory = out
+            options.force = force
+            var messages: [String] = []
+            let status = await ScreenRun(options).run(console: Console(write: { _ in }, message: { messages.append($0) }))
+            return (status, messages)
+        }
+        let (status, _) = await run(out: directory + "/drafts")
+        #expect(status == ExitStatus.clean)
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory + "/drafts").sorted()
+        #expect(names == ["study-2.yaml", "study-a-2.yaml", "study-a.yaml", "study.yaml"])
+        for name in names {
+            let text = try String(contentsOfFile: directory + "/drafts/" + name, encoding: .utf8)
+            #expect(text.contains("id: \(name.dropLast(5))\n"), "\(name)")
+        }
+        #expect(await run(out: directory + "/drafts", force: true).0 == ExitStatus.clean)
+        let (refused, messages) = await run(out: nil)
+        #expect(refused == ExitStatus.untrusted && messages.contains { $0.contains("4 texts were found: give --out DIR") })
+    }
+
     @Test func emittedEntriesPassCheckWithoutSchemaErrors() throws {
         let writer = EntryWriter(vocabulary: Fixtures.pack.vocabulary)
         let names = [
