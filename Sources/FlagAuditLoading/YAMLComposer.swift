@@ -30,6 +30,8 @@ struct YAMLComposer {
         var anchor: String?
         /// Nodes in this subtree with aliases expanded, capped just past the budget.
         var size = 1
+        /// Bytes of scalar text in this subtree with aliases expanded, capped just past the budget.
+        var bytes = 0
     }
 
     /// The document's root; nil for a file with no document (empty, or comments only).
@@ -57,18 +59,23 @@ struct YAMLComposer {
 
         _ = try next()  // the stream's start
         guard try next() == YAML_DOCUMENT_START_EVENT else { return nil }
-        let budget = limits.maxExpandedNodes
+        let budget = limits.maxExpandedNodes, byteBudget = limits.maxExpandedBytes
         var stack: [Frame] = []
-        var anchors: [String: (node: YAMLNode, size: Int)] = [:]
-        var root: (node: YAMLNode, size: Int)?
+        var anchors: [String: (node: YAMLNode, size: Int, bytes: Int)] = [:]
+        var root: (node: YAMLNode, size: Int, bytes: Int)?
 
-        func add(_ node: YAMLNode, size: Int, anchor: UnsafeMutablePointer<yaml_char_t>?) {
-            if let anchor { anchors[String(cString: anchor)] = (node, size) }
+        func add(_ node: YAMLNode, size: Int, bytes: Int, anchor: UnsafeMutablePointer<yaml_char_t>?, at mark: YAMLNode.Mark) throws(YAMLCompositionError) {
+            if let anchor { anchors[String(cString: anchor)] = (node, size, bytes) }
             if stack.isEmpty {
-                root = (node, size)
+                root = (node, size, bytes)
             } else {
                 stack[stack.count - 1].children.append(node)
                 stack[stack.count - 1].size = min(stack[stack.count - 1].size + size, budget + 1)
+                stack[stack.count - 1].bytes = min(stack[stack.count - 1].bytes + bytes, byteBudget + 1)
+                // Stopped where it happens: expanding further would only cost time and memory later.
+                if stack[stack.count - 1].bytes > byteBudget {
+                    throw .limit("aliases expand the document to more than \(byteBudget) bytes of text (an alias bomb?)", mark: mark)
+                }
             }
         }
 
@@ -80,7 +87,8 @@ struct YAMLComposer {
                 let scalar = event.data.scalar
                 let string = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
                 let end = YAMLNode.Mark(line: event.end_mark.line + 1, column: event.end_mark.column + 1)
-                add(.scalar(.init(string: string, style: YAMLComposer.style(scalar.style), mark: mark, end: end)), size: 1, anchor: scalar.anchor)
+                try add(.scalar(.init(string: string, style: YAMLComposer.style(scalar.style), mark: mark, end: end)),
+                        size: 1, bytes: scalar.length, anchor: scalar.anchor, at: mark)
             case YAML_ALIAS_EVENT:
                 if let top = stack.last, top.isMapping, top.children.count % 2 == 0 {
                     throw .limit("an alias cannot be used as a mapping key", mark: mark)
@@ -88,7 +96,7 @@ struct YAMLComposer {
                 guard let anchored = anchors[String(cString: event.data.alias.anchor)] else {
                     throw .syntax(problem: "found undefined alias", context: nil, mark: mark)
                 }
-                add(anchored.node, size: anchored.size, anchor: nil)
+                try add(anchored.node, size: anchored.size, bytes: anchored.bytes, anchor: nil, at: mark)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 if stack.count >= limits.maxDepth {
                     throw .limit("nesting deeper than \(limits.maxDepth) levels", mark: mark)
@@ -109,8 +117,8 @@ struct YAMLComposer {
                 } else {
                     node = .sequence(.init(items: frame.children, mark: frame.mark))
                 }
-                if let anchor = frame.anchor { anchors[anchor] = (node, frame.size) }
-                add(node, size: frame.size, anchor: nil)
+                if let anchor = frame.anchor { anchors[anchor] = (node, frame.size, frame.bytes) }
+                try add(node, size: frame.size, bytes: frame.bytes, anchor: nil, at: frame.mark)
             default:
                 break
             }

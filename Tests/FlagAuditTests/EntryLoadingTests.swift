@@ -333,6 +333,25 @@ struct HostileInputTests {
         #expect(loaded.diagnostics.first?.message.contains("limit is 1000 bytes") == true)
     }
 
+    /// Few nodes, much text: an anchored 10 KB text repeated 1,000 times is 10 MB once expanded
+    /// (a 29 KB file of this shape took 26 s and 2.35 GB), refused where the budget runs out.
+    @Test func aliasesThatRepeatALargeTextAreRefusedByTheirBytes() {
+        let text = String(repeating: "Sleep loss led to fatigue. ", count: 380)
+        func entry(uses: Int) -> [UInt8] {
+            Array(("id: bomb\ntitle: T\nsummary: &t \"\(text)\"\nfindings:\n" + String(repeating: "  - *t\n", count: uses)).utf8)
+        }
+        let loader = StudyLoader(vocabulary: Fixtures.pack.vocabulary)
+        let bomb = loader.load(path: "bomb.yaml", bytes: entry(uses: 1_000))
+        let limit = YAMLLimits.entry.maxExpandedBytes
+        #expect(bomb.study == nil && bomb.diagnostics.first?.check == .inputLimit)
+        #expect(bomb.diagnostics.first?.message.contains("more than \(limit) bytes of text") == true)
+        // Where the budget runs out: the alias that crosses it (1 + its line in the file).
+        let line = try? #require(bomb.diagnostics.first?.location.line)
+        #expect(line.map { $0 > 4 && $0 < 1_004 } == true)
+        // A few uses of the same text are an ordinary entry.
+        #expect(loader.load(path: "few.yaml", bytes: entry(uses: 10)).study != nil)
+    }
+
     @Test func blockScalarContentDoesNotCountAsNesting() throws {
         var text = ""
         for depth in 0..<100 { text += "  " + String(repeating: " ", count: depth) + "indented line\n" }
