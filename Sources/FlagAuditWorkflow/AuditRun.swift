@@ -76,6 +76,15 @@ public struct AuditRun {
     private func audit(console: Console) async throws(RunFailure) -> Int32 {
         var plan = try plan()
         plan.skipped.forEach(console.message)
+        if let output = options.outputPath {
+            // The report must not replace an entry it reads (`check dir --output dir/x.yaml`).
+            let real = URL(fileURLWithPath: output).resolvingSymlinksInPath().path
+            if FileManager.default.fileExists(atPath: real),
+                let input = plan.files.first(where: { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path == real })
+            {
+                throw RunFailure(lines: ["\(output): error: --output would replace the entry \(input), which this run audits"])
+            }
+        }
         var cache = try options.cacheDirectory.flatMap { directory throws(RunFailure) in
             try ClaimCacheStore(directory: directory, pack: plan.pack, console: console)
         }
@@ -87,6 +96,10 @@ public struct AuditRun {
         }
         let sink = try RunFailure.onFileError { () throws(FileError) in
             try options.outputPath.map { path throws(FileError) in try ReportSink(path: path) } ?? ReportSink(console: console.write)
+        }
+        // Opened now, so that a baseline that cannot be written stops the run before any entry is fixed.
+        let baselineFile = try options.writeBaselinePath.map { path throws(RunFailure) in
+            try RunFailure.onFileError { () throws(FileError) in try AtomicFileStream(path: path) }
         }
         if options.fix != .off {
             // Fixed as the audit streams by, each entry as soon as its report is final; the
@@ -109,8 +122,11 @@ public struct AuditRun {
         stream.finish()
         try RunFailure.onFileError { () throws(FileError) in try sink.close() }
         try cache?.save(console: console)
-        if let path = options.writeBaselinePath {
-            try RunFailure.onFileError { () throws(FileError) in try AtomicFile.write(recorded.serialized(), to: path) }
+        if let path = options.writeBaselinePath, let baselineFile {
+            try RunFailure.onFileError { () throws(FileError) in
+                try baselineFile.write(recorded.serialized())
+                try baselineFile.commit()
+            }
             console.message("wrote baseline of \(recorded.counts.values.reduce(0, +)) findings to \(path)")
         }
         return stream.exitStatus(failOn: plan.threshold)

@@ -124,4 +124,50 @@ struct AuditRunTests {
         let written = try String(contentsOfFile: directory + "/out.sarif", encoding: .utf8)
         #expect(written.contains("\"ruleId\": \"unknown-term\""))
     }
+
+    /// Every refusal comes before any entry is fixed: an output that is an input, a baseline
+    /// that cannot be written.
+    @Test func refusalsComeBeforeAnyFixAndAnInputIsNeverTheOutput() async throws {
+        let directory = try Fixtures.directory(["a.yaml": Array(AuditRunTests.smallCohort.utf8), "b.yaml": Array(AuditRunTests.smallCohort.replacingOccurrences(of: "small-cohort", with: "b").utf8)])
+        defer { Fixtures.remove(directory) }
+        let intoInput = await run { $0.paths = [directory]; $0.fix = .apply; $0.outputPath = directory + "/./b.yaml" }
+        #expect(intoInput.status == ExitStatus.untrusted && intoInput.transcript.messages.contains { $0.contains("would replace the entry") })
+        let baseline = await run { $0.paths = [directory]; $0.fix = .apply; $0.writeBaselinePath = directory + "/missing/b.json" }
+        #expect(baseline.status == ExitStatus.untrusted)
+        for name in ["a.yaml", "b.yaml"] {
+            #expect(try String(contentsOfFile: directory + "/" + name, encoding: .utf8).contains("id:"), "\(name)")
+            #expect(!(try String(contentsOfFile: directory + "/" + name, encoding: .utf8)).contains("method_flags"), "\(name) was fixed")
+        }
+    }
+
+    /// What a user names is written: a device or a FIFO through, a link's target in place (the
+    /// link stays), a fixed entry with its mode.
+    @Test func outputsAndFixesWriteWhatTheUserNamed() async throws {
+        let directory = try Fixtures.directory(["entries/a.yaml": Array(AuditRunTests.smallCohort.utf8), "reports/real.json": Array("old".utf8)])
+        defer { Fixtures.remove(directory) }
+        // A FIFO is written through to its reader, and stays a FIFO (it was replaced by a regular file).
+        let fifo = directory + "/pipe"
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let reader = Task.detached { () -> String in
+            guard let handle = FileHandle(forReadingAtPath: fifo) else { return "" }
+            return String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
+        }
+        let piped = await run { $0.paths = [directory + "/entries"]; $0.outputPath = fifo; $0.format = .json }
+        #expect(piped.status == ExitStatus.clean)
+        #expect(await reader.value.contains("\"studies\""))
+        var status = stat()
+        #expect(stat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
+        // A link to a report file: the file gets the report, the link stays a link.
+        try FileManager.default.createSymbolicLink(atPath: directory + "/out.json", withDestinationPath: directory + "/reports/real.json")
+        _ = await run { $0.paths = [directory + "/entries"]; $0.outputPath = directory + "/out.json"; $0.format = .json }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: directory + "/out.json") == directory + "/reports/real.json")
+        #expect(try String(contentsOfFile: directory + "/reports/real.json", encoding: .utf8).contains("\"studies\""))
+        // --fix keeps an entry's mode, and fixes a linked entry's target, keeping the link.
+        #expect(chmod(directory + "/entries/a.yaml", 0o640) == 0)
+        try FileManager.default.createSymbolicLink(atPath: directory + "/linked.yaml", withDestinationPath: directory + "/entries/a.yaml")
+        _ = await run { $0.paths = [directory + "/linked.yaml"]; $0.fix = .apply }
+        #expect(try String(contentsOfFile: directory + "/entries/a.yaml", encoding: .utf8).contains("small-sample"))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: directory + "/linked.yaml") == directory + "/entries/a.yaml")
+        #expect(stat(directory + "/entries/a.yaml", &status) == 0 && status.st_mode & 0o777 == 0o640)
+    }
 }
