@@ -122,9 +122,9 @@ public struct Auditor: Sendable {
 
     /// The study `study` reports on, or nil; a reference that resolves to none is reported into `findings`.
     private func link(_ study: Study, links: StudyLinks, findings: inout [Finding]) -> Study? {
-        guard let written = study.string(.reportsOn), let reference = StudyReference(written.value) else { return nil }
+        guard let (written, reference, resolution) = links.resolve(reportsOnOf: study) else { return nil }
         let problem: String
-        switch links.resolve(reference, from: study) {
+        switch resolution {
         case .study(let target):
             return target
         case .itself:

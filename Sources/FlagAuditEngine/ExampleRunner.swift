@@ -62,11 +62,7 @@ public struct ExampleRunner: Sendable {
     /// The example's analysis, linked to the study it reports on as an audit would link it.
     private func analysis(of example: RuleExample) -> StudyAnalysis {
         var analysis = auditor.analyze(example.study, complete: false)
-        if let written = example.study.string(.reportsOn), let reference = StudyReference(written.value),
-            case .study(let target) = example.links.resolve(reference, from: example.study)
-        {
-            analysis.linked = target
-        }
+        analysis.linked = example.target
         return analysis
     }
 

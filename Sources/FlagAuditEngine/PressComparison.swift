@@ -18,9 +18,7 @@ extension StudyAnalysis {
         // A raw text's headline is also its text's first line: the lead starts after it.
         let first = text.first.map { $0.text == sentences[.title]?.first?.text } == true ? 1 : 0
         let lead = first..<min(text.count, first + lexicon.leadSentences)
-        let reporting = text.indices.dropFirst(lead.upperBound).lazy.filter { index in
-            lexicon.reporting.mayMatch(text[index].words) && lexicon.reporting.firstMatch(in: text[index].tokens, words: text[index].words) != nil
-        }.prefix(lexicon.reportingSentences)
+        let reporting = text.indices.dropFirst(lead.upperBound).lazy.filter { text[$0].contains(lexicon.reporting) }.prefix(lexicon.reportingSentences)
         let chosen = Array(lead) + Array(reporting)
         classifyClaims(in: .text, at: chosen)
         let classified = sentences[.text] ?? []
@@ -72,11 +70,19 @@ extension StudyAnalysis {
 
     /// A press text weighed against a study text.
     public static func compare(press: inout StudyAnalysis, study: inout StudyAnalysis) -> ClaimComparison? {
+        weigh(press: &press, study: &study).comparison
+    }
+
+    /// Each side's main claim, and the comparison when both have one.
+    public static func weigh(
+        press: inout StudyAnalysis, study: inout StudyAnalysis
+    ) -> (press: ClaimComparison.Claim?, study: ClaimComparison.Claim?, comparison: ClaimComparison?) {
         let said = press.pressClaimSentences()
-        guard let pressClaim = ClaimComparison.mainClaim(among: said),
-            let studyClaim = ClaimComparison.mainClaim(among: study.conclusionSentences())
-        else { return nil }
-        return ClaimComparison(
+        let pressClaim = ClaimComparison.mainClaim(among: said)
+        let studyClaim = ClaimComparison.mainClaim(among: study.conclusionSentences())
+        guard let pressClaim, let studyClaim else { return (pressClaim, studyClaim, nil) }
+        let comparison = ClaimComparison(
             press: pressClaim, study: studyClaim, kind: study.studyKind(), pressSentences: said, lexicon: press.analyzer.lexicon.comparison)
+        return (pressClaim, studyClaim, comparison)
     }
 }

@@ -85,6 +85,9 @@ public struct RuleExample: Sendable {
         self.linked = linked
     }
 
-    /// What the example's `reports_on` may name.
-    public var links: StudyLinks { StudyLinks(linked.map { [$0] } ?? []) }
+    /// The study the example's `reports_on` names among its `linked` one, as an audit resolves it.
+    public var target: Study? {
+        guard let linked, case .study(let target)? = StudyLinks([linked]).resolve(reportsOnOf: study)?.resolution else { return nil }
+        return target
+    }
 }

@@ -238,24 +238,15 @@ public struct RulePackLoader: Sendable {
                     exampleReader.diagnostics.forEach { reader.report($0) }
                     continue
                 }
-                var linked: Study?
-                if let linkedNode {
-                    linked = loader.read(linkedNode, document: document, reader: &exampleReader)
-                    // An example whose link does not resolve would test nothing (a non-triggering one passes).
-                    let named = study.string(.reportsOn).flatMap { StudyReference($0.value) }
-                    let resolves = linked.map { linked in
-                        named.map { reference in
-                            if case .study = StudyLinks([linked]).resolve(reference, from: study) { return true }
-                            return false
-                        } ?? false
-                    }
-                    if resolves == false {
-                        reader.report(.schema, linkedNode, "the example's reports_on must name its linked_study by the study's id, doi or pmid")
-                    }
+                let linked = linkedNode.flatMap { loader.read($0, document: document, reader: &exampleReader) }
+                var example = RuleExample(study: study, linked: linked)
+                // An example whose link does not resolve would test nothing (a non-triggering one passes).
+                if let linkedNode, linked != nil, example.target == nil {
+                    reader.report(.schema, linkedNode, "the example's reports_on must name its linked_study by the study's id, doi or pmid")
                 }
                 // Examples are minimal entries: id and title may be left out.
                 for diagnostic in exampleReader.diagnostics where diagnostic.check != .missingKey { reader.report(diagnostic) }
-                let example = RuleExample(study: study, expectation: expected.map { expectation($0, reader: &reader) }, linked: linked)
+                example.expectation = expected.map { expectation($0, reader: &reader) }
                 if key == "triggering" { examples.triggering.append(example) } else { examples.nonTriggering.append(example) }
             }
         }

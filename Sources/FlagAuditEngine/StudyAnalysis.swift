@@ -57,16 +57,12 @@ public struct StudyAnalysis: Sendable {
     /// The transformer's decisions made for this study (none read from the cache), to keep for the next run.
     public internal(set) var decisions: [ClaimDecision] = []
 
-    /// Classifies the claims of a field's sentences, once.
+    /// Classifies the claims of a field's sentences, once; those already classified (a press
+    /// text's lead, see `classifyClaims(in:at:)`) are not read again.
     public mutating func classifyClaims(in field: StudyField) {
-        guard classifiedFields.insert(field).inserted, var fieldSentences = sentences[field] else { return }
-        for index in fieldSentences.indices {
-            let claim = analyzer.classifier.classify(
-                fieldSentences[index].tokens, text: fieldSentences[index].text, words: fieldSentences[index].words, explain: 0)
-            if let decision = claim.decision { decisions.append(decision) }
-            fieldSentences[index].claim = claim
-        }
-        sentences[field] = fieldSentences
+        guard !classifiedFields.contains(field), let count = sentences[field]?.count else { return }
+        classifyClaims(in: field, at: 0..<count)
+        classifiedFields.insert(field)
     }
 
     /// Classifies the claims of some of a field's sentences, those not classified yet; the

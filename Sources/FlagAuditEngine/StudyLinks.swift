@@ -52,6 +52,13 @@ public struct StudyLinks: Sendable {
         case itself
     }
 
+    /// What `study`'s `reports_on` names, with where it is written; nil when the study names
+    /// none (or writes no reference the loader accepted).
+    public func resolve(reportsOnOf study: Study) -> (written: Located<String>, reference: StudyReference, resolution: Resolution)? {
+        guard let written = study.string(.reportsOn), let reference = StudyReference(written.value) else { return nil }
+        return (written, reference, resolve(reference, from: study))
+    }
+
     /// The entry `reference`, written in `from`, names. An entry naming itself is refused even
     /// when another entry shares the name.
     public func resolve(_ reference: StudyReference, from: Study) -> Resolution {

@@ -47,7 +47,7 @@ public struct TextMatcher: Sendable {
     }
 
     private func firstMatch(in sentence: Sentence, negation: Negation) -> Evidence? {
-        if !except.isEmpty, except.firstMatch(in: sentence.tokens, words: sentence.words) != nil { return nil }
+        if !except.isEmpty, sentence.contains(except) { return nil }
         var cue: Range<Int>?
         if let claims {
             guard let claim = sentence.claim, claims.contains(claim.strength), !(ignoresNegated && claim.negated) else { return nil }

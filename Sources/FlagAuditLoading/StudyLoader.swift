@@ -157,23 +157,17 @@ private struct StudyBuilder {
     private func validate(_ field: StudyField, _ value: String) -> String? {
         switch field {
         case .id:
-            let valid = value.utf8.first.map { isSlugByte($0) && $0 != UInt8(ascii: "-") } == true
-                && value.utf8.allSatisfy(isSlugByte)
-            return valid ? nil : "id \(Diagnostic.quoted(value)) must be lowercase letters, digits and hyphens, starting with a letter or digit"
+            return StudyReference.isID(value) ? nil : "id \(Diagnostic.quoted(value)) must be lowercase letters, digits and hyphens, starting with a letter or digit"
         case .doi:
-            return value.hasPrefix("10.") && value.contains("/") ? nil : "doi \(Diagnostic.quoted(value)) must start with '10.' and contain '/'"
+            return StudyReference.isDOI(value) ? nil : "doi \(Diagnostic.quoted(value)) must start with '10.' and contain '/'"
         case .reportsOn:
             return StudyReference(value) != nil ? nil
                 : "reports_on \(Diagnostic.quoted(value)) must name the study reported on by its entry's id, its DOI (10.…/…) or its PMID (digits)"
         case .pmid:
-            return !value.isEmpty && value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) ? nil : "pmid \(Diagnostic.quoted(value)) must be digits only"
+            return StudyReference.isPMID(value) ? nil : "pmid \(Diagnostic.quoted(value)) must be digits only"
         default:
             return nil
         }
-    }
-
-    private func isSlugByte(_ byte: UInt8) -> Bool {
-        (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "-")
     }
 
     private func resolve(

@@ -31,7 +31,8 @@ public enum StudyReference: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The entry format's rule for a DOI: starts with "10." and holds a "/".
+    /// The entry format's rules for a `doi`, a `pmid` and an `id`, which the loader checks too.
+    /// A DOI starts with "10." and holds a "/".
     public static func isDOI(_ text: String) -> Bool { text.hasPrefix("10.") && text.contains("/") }
 
     public static func isPMID(_ text: String) -> Bool { !text.isEmpty && text.utf8.allSatisfy { (0x30...0x39).contains($0) } }

@@ -26,14 +26,10 @@ public struct TextComparison: Sendable {
         let screenedStudy = screener.screen(path: study.path, text: study.text)
         var pressAnalysis = screener.auditor.analyze(screenedPress.study, complete: false)
         var studyAnalysis = screener.auditor.analyze(screenedStudy.study, complete: false)
-        let comparison = StudyAnalysis.compare(press: &pressAnalysis, study: &studyAnalysis)
-        self.comparison = comparison
-        self.press = Side(
-            path: press.path, kind: screenedPress.extraction.kind, design: screenedPress.extraction.design,
-            claim: comparison?.press ?? ClaimComparison.mainClaim(among: pressAnalysis.pressClaimSentences()))
-        self.study = Side(
-            path: study.path, kind: screenedStudy.extraction.kind, design: screenedStudy.extraction.design,
-            claim: comparison?.study ?? ClaimComparison.mainClaim(among: studyAnalysis.conclusionSentences()))
+        let weighed = StudyAnalysis.weigh(press: &pressAnalysis, study: &studyAnalysis)
+        comparison = weighed.comparison
+        self.press = Side(path: press.path, kind: screenedPress.extraction.kind, design: screenedPress.extraction.design, claim: weighed.press)
+        self.study = Side(path: study.path, kind: screenedStudy.extraction.kind, design: screenedStudy.extraction.design, claim: weighed.study)
     }
 
     /// `same`, `exaggerates` or `downplays`; `cannot-judge` when a side states nothing to weigh.

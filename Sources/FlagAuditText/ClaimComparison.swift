@@ -53,7 +53,7 @@ public struct ClaimComparison: Sendable {
         let strengths = "\(press.strength.rawValue) against \(study.strength.rawValue)"
         let said = pressSentences.isEmpty ? [press.sentence] : pressSentences
         func mentions(_ phrases: PhraseSet) -> Bool {
-            said.contains { phrases.mayMatch($0.words) && phrases.firstMatch(in: $0.tokens, words: $0.words) != nil }
+            said.contains { $0.contains(phrases) }
         }
         if byStrength == .exaggerates {
             (verdict, reason) = (.exaggerates, strengths)

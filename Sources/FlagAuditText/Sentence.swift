@@ -24,6 +24,9 @@ public struct Sentence: Sendable {
         self.claim = claim
     }
 
+    /// Whether one of `phrases` occurs in the sentence (its word mask skips most sentences).
+    public func contains(_ phrases: PhraseSet) -> Bool { phrases.firstMatch(in: tokens, words: words) != nil }
+
     /// The exact words of a token range, as written.
     public func excerpt(_ range: Range<Int>) -> String {
         guard let first = range.first, range.upperBound <= tokens.count else { return text }

@@ -4,8 +4,8 @@ import FlagAudit
 @testable import FlagAuditModel
 @testable import FlagAuditWorkflow
 
-/// What a run wrote: its report, its messages, and its exit status.
-private final class Transcript {
+/// What a run wrote: its report and its messages (the exit status is the run's result).
+final class Transcript {
     var report = ""
     var messages: [String] = []
     var console: Console { Console(write: { self.report += $0 }, message: { self.messages.append($0) }) }

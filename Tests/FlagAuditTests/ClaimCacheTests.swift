@@ -2,13 +2,6 @@ import FlagAudit
 import Foundation
 import Testing
 
-/// What a run wrote: its report and its messages.
-private final class CacheTranscript {
-    var report = ""
-    var messages: [String] = []
-    var console: Console { Console(write: { self.report += $0 }, message: { self.messages.append($0) }) }
-}
-
 @Suite("The claim cache (--cache)")
 struct ClaimCacheTests {
     /// Causal claims in an observational study: the transformer is asked about every sentence.
@@ -29,7 +22,7 @@ struct ClaimCacheTests {
         return "flagaudit claim cache v1, model \(fingerprint), 4 labels\n".utf8.count
     }
 
-    private func check(_ paths: [String], model: ClaimModelChoice = .transformer, cache: String?) async -> (Int32, CacheTranscript) {
+    private func check(_ paths: [String], model: ClaimModelChoice = .transformer, cache: String?) async -> (Int32, Transcript) {
         var options = AuditRun.Options()
         options.rulesDirectory = Fixtures.rulesDirectory
         options.defaultConfigurationPath = "/nonexistent/.flagaudit.yml"
@@ -37,7 +30,7 @@ struct ClaimCacheTests {
         options.format = .json
         options.claimModel = model
         options.cacheDirectory = cache
-        let transcript = CacheTranscript()
+        let transcript = Transcript()
         return (await AuditRun(options).run(console: transcript.console), transcript)
     }
 
