@@ -9,8 +9,10 @@ struct FlagInsertionLocator {
     let path: String
 
     func locate(methodFlagsKey: SourceLocation?, tagsKey: SourceLocation?) -> FlagInsertion {
-        if let foreign = lines.foreignLineBreak {
-            return .refused("the file breaks a line with \(foreign), which --fix does not edit; add the flags by hand")
+        // Text written into the file ends its lines with LF (CR LF where the file uses it);
+        // a file that ends lines with a CR alone would be left with two kinds of line.
+        if lines.endsLinesWithCR {
+            return .refused("the file breaks a line with a carriage return alone, which --fix does not edit; add the flags by hand")
         }
         // The keys are where libyaml says: a line that does not start there with the key is a
         // sign the two disagree on lines, and nothing is written.

@@ -2,59 +2,80 @@ import FlagAuditModel
 import Foundation
 
 /// The lines of a source file, to map offsets inside a YAML scalar back to the line and
-/// column where they were written, whatever the scalar's style. Offsets and columns count
-/// Unicode scalars; the walk is over UTF-8 bytes, where a scalar starts at every byte that
-/// is not a continuation byte and the spaces that separate words are ASCII.
+/// column where they were written, whatever the scalar's style. Lines break where libyaml
+/// breaks them, so that a line number here and in a YAML mark name the same line: at LF,
+/// CR LF, a CR alone, NEL (U+0085), U+2028 and U+2029. Offsets and columns count Unicode
+/// scalars; the walk is over UTF-8 bytes, where a scalar starts at every byte that is not a
+/// continuation byte and the spaces that separate words are ASCII.
 package struct SourceLines {
-    /// The file's bytes and where each line starts in them (one allocation, not one per line).
+    /// The file's bytes, where each line starts in them and where it ends (before its break;
+    /// a CR before an LF stays on its line, as libyaml's columns never reach it).
     private let bytes: [UInt8]
     private let starts: [Int]
+    private let ends: [Int]
+    /// Whether some line ends in a CR alone: text written into the file could not end its
+    /// lines as the file does.
+    let endsLinesWithCR: Bool
 
     init(_ bytes: [UInt8]) {
-        var starts = [0]
-        // memchr finds line feeds many bytes at a time: no byte is looked at alone.
+        // Breaks as (offset of the break, its length in bytes). memchr finds line feeds many
+        // bytes at a time; the other breaks start with one of three bytes, each found so too.
+        var breaks: [(at: Int, length: Int)] = []
+        var crAlone = false, feeds = 0
         bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
-                offset = base.distance(to: UnsafeRawPointer(found)) + 1
-                starts.append(offset)
-            }
-        }
-        self.bytes = bytes
-        self.starts = starts
-    }
-
-    /// How many lines the file has: one more than its line feeds.
-    var count: Int { starts.count }
-
-    /// Line `index` (from 0) by Unicode scalar, without its line feed (a carriage return stays).
-    func scalars(ofLine index: Int) -> [Unicode.Scalar] {
-        let end = index + 1 < starts.count ? starts[index + 1] - 1 : bytes.count
-        return Array(String(decoding: bytes[starts[index]..<end], as: UTF8.self).unicodeScalars)
-    }
-
-    /// A line break libyaml counts and these lines do not (a CR alone, NEL, U+2028, U+2029),
-    /// if the file has one: line numbers from libyaml then name other lines than these, and
-    /// nothing located by them may be edited. Nil for LF and CR LF files.
-    var foreignLineBreak: String? {
-        bytes.withUnsafeBufferPointer { bytes -> String? in
-            for index in bytes.indices {
-                switch bytes[index] {
-                case 0x0D where index + 1 == bytes.count || bytes[index + 1] != 0x0A: return "a carriage return alone"
-                case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85: return "NEL (U+0085)"
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    return bytes[index + 2] == 0xA8 ? "U+2028 LINE SEPARATOR" : "U+2029 PARAGRAPH SEPARATOR"
-                default: continue
+            func each(_ byte: UInt8, _ body: (Int) -> Void) {
+                var offset = 0
+                while offset < buffer.count, let found = memchr(base + offset, Int32(byte), buffer.count - offset) {
+                    let at = base.distance(to: UnsafeRawPointer(found))
+                    body(at)
+                    offset = at + 1
                 }
             }
-            return nil
+            each(0x0A) { breaks.append(($0, 1)) }
+            feeds = breaks.count
+            each(0x0D) { at in
+                if at + 1 == buffer.count || buffer[at + 1] != 0x0A {
+                    breaks.append((at, 1))
+                    crAlone = true
+                }
+            }
+            each(0xC2) { at in
+                if at + 1 < buffer.count && buffer[at + 1] == 0x85 { breaks.append((at, 2)) }
+            }
+            each(0xE2) { at in
+                if at + 2 < buffer.count && buffer[at + 1] == 0x80 && (buffer[at + 2] == 0xA8 || buffer[at + 2] == 0xA9) {
+                    breaks.append((at, 3))
+                }
+            }
         }
+        // Line feeds came first, in order; any other break is sorted in among them.
+        if breaks.count > feeds { breaks.sort { $0.at < $1.at } }
+        var starts = [0], ends: [Int] = []
+        starts.reserveCapacity(breaks.count + 1)
+        ends.reserveCapacity(breaks.count + 1)
+        for (at, length) in breaks {
+            ends.append(at)
+            starts.append(at + length)
+        }
+        ends.append(bytes.count)
+        self.bytes = bytes
+        self.starts = starts
+        self.ends = ends
+        self.endsLinesWithCR = crAlone
+    }
+
+    /// How many lines the file has: one more than its line breaks.
+    var count: Int { starts.count }
+
+    /// Line `index` (from 0) by Unicode scalar, without its line break (a CR before an LF stays).
+    func scalars(ofLine index: Int) -> [Unicode.Scalar] {
+        Array(String(decoding: bytes[starts[index]..<ends[index]], as: UTF8.self).unicodeScalars)
     }
 
     /// Whether any line ends in CR LF: text written into the file then ends its lines so too.
     var usesCRLF: Bool {
-        starts.dropFirst().contains { $0 >= 2 && bytes[$0 - 2] == UInt8(ascii: "\r") }
+        starts.dropFirst().contains { $0 >= 2 && bytes[$0 - 1] == 0x0A && bytes[$0 - 2] == 0x0D }
     }
 
     /// Word starts of `content` paired with the source positions of the same words.
@@ -79,7 +100,7 @@ package struct SourceLines {
         bytes.withUnsafeBufferPointer { source in
             // The source cursor: a byte index, its line, its column in scalars.
             var index = starts[line], column = 0
-            var end = line + 1 < starts.count ? starts[line + 1] - 1 : source.count
+            var end = ends[line]
             while index < end && column < skip {
                 index += 1
                 while index < end && SourceLines.isContinuation(source[index]) { index += 1 }
@@ -101,7 +122,7 @@ package struct SourceLines {
                     line += 1
                     guard line < starts.count else { return false }
                     index = starts[line]
-                    end = line + 1 < starts.count ? starts[line + 1] - 1 : source.count
+                    end = ends[line]
                     column = 0
                     sourcePreviousWasSpace = true
                 }
@@ -112,7 +133,9 @@ package struct SourceLines {
                 while i < text.count {
                     let byte = text[i]
                     if SourceLines.isContinuation(byte) { i += 1; continue }
-                    let isSpace = Whitespace.isYAML(byte)
+                    // A quoted scalar keeps U+2028 and U+2029 where the source breaks its line:
+                    // they part words as the break does.
+                    let isSpace = Whitespace.isYAML(byte) || SourceLines.isSeparator(text, at: i)
                     guard !isSpace && previousWasSpace else {
                         previousWasSpace = isSpace
                         offset += 1
@@ -185,5 +208,14 @@ package struct SourceLines {
     }
 
     @inline(__always) static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+
+    /// Whether U+2028, U+2029 or NEL starts at byte `i`.
+    @inline(__always) static func isSeparator(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        switch text[i] {
+        case 0xC2: i + 1 < text.count && text[i + 1] == 0x85
+        case 0xE2: i + 2 < text.count && text[i + 1] == 0x80 && (text[i + 2] == 0xA8 || text[i + 2] == 0xA9)
+        default: false
+        }
+    }
 
 }

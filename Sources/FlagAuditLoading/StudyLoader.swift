@@ -199,7 +199,7 @@ private struct StudyBuilder {
     /// values folded over lines are left to the author.
     private func respelling(_ scalar: YAMLNode.Scalar, as slug: String, at start: SourceLocation) -> Fix? {
         guard scalar.style == .plain || scalar.style == .singleQuoted || scalar.style == .doubleQuoted,
-            scalar.mark.line == scalar.end.line, scalar.mark.line <= lines.count, lines.foreignLineBreak == nil
+            scalar.mark.line == scalar.end.line, scalar.mark.line <= lines.count
         else { return nil }
         let line = lines.scalars(ofLine: scalar.mark.line - 1)
         let from = scalar.mark.column - 1, to = scalar.end.column - 1

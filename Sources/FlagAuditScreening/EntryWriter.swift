@@ -67,18 +67,39 @@ public struct EntryWriter: Sendable {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             case "\r": out += "\\r"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                out += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+            // Written raw, libyaml would fold these line breaks into a space.
+            case "\u{85}": out += "\\N"
+            case "\u{2028}": out += "\\L"
+            case "\u{2029}": out += "\\P"
+            case _ where !EntryWriter.printable(scalar):
+                let hex = String(scalar.value, radix: 16)
+                out += scalar.value < 0x100 ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
+                    : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)
             }
         }
         return out + "\""
     }
 
-    /// A literal block scalar: the text exactly, each line indented.
+    /// YAML's printable set: what a stream may hold unescaped (tab and line feed aside, which
+    /// each style treats as its own).
+    static func printable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0x85, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...: true
+        default: false
+        }
+    }
+
+    /// A literal block scalar: the text exactly, each line indented. A text holding a line
+    /// break other than LF (libyaml ends a block line at CR, NEL, U+2028 and U+2029 too, and
+    /// the next line would lack the indentation) or a character YAML cannot hold raw is
+    /// double-quoted with escapes instead.
     static func block(_ text: String) -> String {
         let lines = text.scalarLines.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
-        guard lines.allSatisfy({ !$0.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" } }) else { return quote(text) + "\n" }
+        let literal = lines.allSatisfy { line in
+            line.unicodeScalars.allSatisfy { $0 == "\t" || (printable($0) && !["\u{85}", "\u{2028}", "\u{2029}"].contains($0)) }
+        }
+        guard literal else { return quote(text) + "\n" }
         return "|-\n" + lines.map { $0.isEmpty ? "\n" : "  \($0)\n" }.joined()
     }
 }

@@ -77,6 +77,21 @@ struct EntryLoadingTests {
         #expect(try location(of: "Third") == [4, 9])
     }
 
+    /// libyaml breaks lines at CR, NEL, U+2028 and U+2029 as well as LF: a word after such a
+    /// break, and every key after it, is on the line libyaml says, in the column counted from
+    /// that break (the key's line is libyaml's own mark, the reference).
+    @Test(arguments: ["\u{2028}", "\u{2029}", "\u{85}", "\r"])
+    func wordsAreLocatedOnTheLinesLibyamlCounts(_ separator: String) throws {
+        let source = "id: demo-2024\ntitle: \"A\(separator)title\"\nsummary: \"Before it.\(separator)   After the break, CBT led to it.\"\ndesign: rct\n"
+        let loaded = Fixtures.load(source)
+        let block = try #require(loaded.study?.texts(.summary)?.first)
+        let offset = try #require(block.text.unicodeScalars.firstRange(of: "CBT".unicodeScalars)?.lowerBound)
+        let located = block.location(ofOffset: block.text.unicodeScalars.distance(from: block.text.unicodeScalars.startIndex, to: offset))
+        let design = try #require(loaded.study?.term(.design)?.location)
+        #expect(design.line == 6)
+        #expect([located.line, located.column] == [design.line - 1, 21])
+    }
+
     @Test func textAndSourceAreWalkedInStepByWholeScalars() {
         // The eight-bytes-at-a-time walk must stop where a scalar-by-scalar walk stops: at the
         // first scalar that differs or would run past the line, never inside one.

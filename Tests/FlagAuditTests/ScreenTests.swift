@@ -170,6 +170,17 @@ struct ScreenTests {
         #expect(loaded.study?.texts(.title)?.first?.text == text)
     }
 
+    /// libyaml breaks lines at NEL, U+2028 and U+2029 too and refuses C1 controls and U+FFFE
+    /// written raw: a draft of a text holding them must still load, and keep them.
+    @Test(arguments: ["\u{85}", "\u{2028}", "\u{2029}", "\u{80}", "\u{9F}", "\u{FFFE}", "\u{FFFF}", "\r"])
+    func draftsKeepLineBreaksYAMLCounts(_ odd: String) throws {
+        let text = "First line\(odd)still first\nsecond line\n\nthird\(odd)"
+        let loaded = Fixtures.load("id: q\ntitle: \(EntryWriter.quote(text))\ntext: \(EntryWriter.block(text))")
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
+        #expect(loaded.study?.texts(.title)?.first?.text == text)
+        #expect(loaded.study?.texts(.text)?.first?.text == text)
+    }
+
     @Test func unreadableAndBinaryInputsAreLocatedErrors() throws {
         let directory = try Fixtures.directory(["bad.txt": [0x41, 0x00, 0x42], "latin1.txt": [0x63, 0x61, 0x66, 0xE9]])
         defer { Fixtures.remove(directory) }

@@ -188,19 +188,29 @@ struct WorkflowTests {
             == ["not added small-sample: method_flags is an alias (*f); add the flags where its anchor is"])
     }
 
-    /// libyaml breaks lines at CR, NEL, U+2028 and U+2029 too; the fixer's lines are LF's, so
-    /// such a file is never edited (an edit located by libyaml's lines would land elsewhere).
+    /// libyaml breaks lines at CR, NEL, U+2028 and U+2029 too, and the fixer counts lines as it
+    /// does: the respelling and the flag land where they belong, never in the list above.
     @Test(arguments: ["\u{2028}", "\u{2029}", "\u{85}"])
-    func filesWithForeignLineBreaksAreNotEdited(separator: String) {
+    func fixesLandOnTheLinesLibyamlCounts(separator: String) throws {
         let source = "id: u\ntitle: \"A\(separator)title\"\ndesign: Cohort\nsample_size: 30\ntags:\n  biomarkers: [x]\n  method_flags: [exploratory-only]\n"
         let fix = EntryFixer(vocabulary: Fixtures.pack.vocabulary).fix(Fixtures.audit(source), source: source)
-        #expect(fix.fixed == source)
-        #expect(fix.changes.count == 1)
-        #expect(fix.changes.first?.hasPrefix("not added small-sample: the file breaks a line with ") == true)
+        #expect(fix.changes == ["line 4: 'Cohort' → 'cohort'", "line 8: added small-sample to tags.method_flags"])
+        #expect(fix.fixed == source.replacingOccurrences(of: "Cohort", with: "cohort")
+            .replacingOccurrences(of: "[exploratory-only]", with: "[exploratory-only, small-sample]"))
+        let study = try #require(Fixtures.load(fix.fixed).study)
+        #expect(study.tags["biomarkers"]?.map(\.value) == ["x"])
+    }
+
+    /// Text the fixer writes ends its lines with LF: a file that ends them with a CR alone
+    /// takes respellings, which stay on their line, but no new flags.
+    @Test func flagsAreNotAddedToFilesThatEndLinesWithCR() {
         let crOnly = "id: c\rtitle: T\rdesign: Cohort\rsample_size: 30\r"
         let crFix = EntryFixer(vocabulary: Fixtures.pack.vocabulary).fix(Fixtures.audit(crOnly), source: crOnly)
-        #expect(crFix.fixed == crOnly)
-        #expect(crFix.changes == ["not added small-sample: the file breaks a line with a carriage return alone, which --fix does not edit; add the flags by hand"])
+        #expect(crFix.fixed == crOnly.replacingOccurrences(of: "Cohort", with: "cohort"))
+        #expect(crFix.changes == [
+            "line 3: 'Cohort' → 'cohort'",
+            "not added small-sample: the file breaks a line with a carriage return alone, which --fix does not edit; add the flags by hand",
+        ])
     }
 
     /// A flow list whose bracket closes on a line of its own keeps that layout, and an anchored
