@@ -117,6 +117,7 @@ public struct Auditor: Sendable {
             missingFlags: missing, unsupportedFlags: unsupported, flagRefusal: missing.isEmpty ? nil : loaded.flagInsertion.refusal,
             findings: Auditor.sorted(findings), matches: matches, evidence: evidence, study: study)
         report.claimDecisions = analysis.decisions
+        report.source = loaded.source
         return report
     }
 

@@ -20,6 +20,8 @@ public struct StudyReport: Sendable {
     public var study: Study?
     /// The transformer's decisions the audit made (none read from the cache), for `--cache`.
     public var claimDecisions: [ClaimDecision] = []
+    /// The bytes audited, when the auditor makes fixes (see `LoadedStudy.source`).
+    public var source: [UInt8]? = nil
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
 }

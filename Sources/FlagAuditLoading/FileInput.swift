@@ -17,6 +17,16 @@ public enum FileInput {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure("permission denied") }
         defer { close(descriptor) }
+        return try read(descriptor: descriptor, path: path, limit: limit)
+    }
+
+    /// Reads the rest of an open file (the caller keeps and closes the descriptor), with the
+    /// messages of `read(_:limit:)`.
+    public static func read(descriptor: Int32, path: String, limit: Int) throws(DiagnosticError) -> [UInt8] {
+        let start = SourceLocation.start(of: path)
+        func failure(_ reason: String) -> DiagnosticError {
+            DiagnosticError(Diagnostic(.inputLimit, at: start, "cannot read file: \(reason)"))
+        }
         var status = stat()
         let expected = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0
         // Read one byte past the limit: enough to know it is too large without loading it all.
@@ -35,7 +45,7 @@ public enum FileInput {
             } else if read == 0 {
                 break
             } else if errno != EINTR {
-                throw failure(String(cString: strerror(errno)).lowercased())
+                throw failure(errno == EISDIR ? "it is a directory" : String(cString: strerror(errno)).lowercased())
             }
         }
         if count > limit {

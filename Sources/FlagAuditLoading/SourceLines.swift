@@ -73,6 +73,11 @@ package struct SourceLines {
         Array(String(decoding: bytes[starts[index]..<ends[index]], as: UTF8.self).unicodeScalars)
     }
 
+    /// Line `index` (from 0) with its line break, as written; nil for the last line, which has none.
+    func textWithBreak(ofLine index: Int) -> String? {
+        index + 1 < starts.count ? String(decoding: bytes[starts[index]..<starts[index + 1]], as: UTF8.self) : nil
+    }
+
     /// Whether any line ends in CR LF: text written into the file then ends its lines so too.
     var usesCRLF: Bool {
         starts.dropFirst().contains { $0 >= 2 && bytes[$0 - 1] == 0x0A && bytes[$0 - 2] == 0x0D }

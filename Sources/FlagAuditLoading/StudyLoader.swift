@@ -10,6 +10,9 @@ public struct LoadedStudy: Sendable {
     /// Where `--fix` writes flags the rules suggest, worked out while the source is at hand.
     /// Kept here, not in `Study`: rules copy studies, and every field is a reference count more.
     public var flagInsertion: FlagInsertion
+    /// The bytes the study was read from, kept when fixes are located: `--fix` edits the file
+    /// only while it still holds exactly these.
+    public var source: [UInt8]? = nil
 
     public init(
         path: String, study: Study?, diagnostics: [Diagnostic],
@@ -59,7 +62,9 @@ public struct StudyLoader: Sendable {
         }
         let insertion = FlagInsertionLocator(lines: lines, path: path)
             .locate(methodFlagsKey: study[keyOf: .methodFlags], tagsKey: study[keyOf: .tags])
-        return LoadedStudy(path: path, study: study, diagnostics: reader.diagnostics, flagInsertion: insertion)
+        var loaded = LoadedStudy(path: path, study: study, diagnostics: reader.diagnostics, flagInsertion: insertion)
+        loaded.source = bytes
+        return loaded
     }
 
     public func load(contentsOf path: String) -> LoadedStudy {
@@ -145,10 +150,29 @@ private struct StudyBuilder {
             study[field] = .term(Located(slug, at: reader.location(node)))
         case .terms(let category):
             guard let items = reader.scalarList(node, what: name) else { return }
-            study[field] = .list(items.compactMap { item in
-                resolve(item.value, in: category, field: field, node: item.node, reader: &reader)
-                    .map { Located($0, at: reader.location(item.node)) }
-            })
+            // A term listed twice is kept once (rules and flag counts see it once) and reported
+            // where it repeats, with the edit that removes the repeat (and no respelling of it).
+            var first: [String: SourceLocation] = [:]
+            var terms: [Located<String>] = []
+            for (index, item) in items.enumerated() {
+                let location = reader.location(item.node)
+                guard let slug = vocabulary.resolve(item.value, in: category).slug, let earlier = first[slug] else {
+                    if let slug = resolve(item.value, in: category, field: field, node: item.node, reader: &reader) {
+                        first[slug] = location
+                        terms.append(Located(slug, at: location))
+                    }
+                    continue
+                }
+                var diagnostic = Diagnostic(
+                    .duplicateTerm, at: location,
+                    "\(category.noun) '\(slug)' is listed twice in \(field.displayName) (first at line \(earlier.line), column \(earlier.column)): remove this one",
+                    field: field.displayName, excerpt: item.value, related: [earlier])
+                if let scalar = item.node.scalar {
+                    diagnostic.fix = removal(of: scalar, after: index > 0 ? items[index - 1].node.scalar : nil, at: location)
+                }
+                reader.report(diagnostic)
+            }
+            study[field] = .list(terms)
         case .structure:
             if field == .tags { readTags(node, reader: &reader) } else { readAudit(node, reader: &reader) }
         }
@@ -211,6 +235,32 @@ private struct StudyBuilder {
         let written = scalar.style == .plain ? original : String(original.dropFirst().dropLast())
         guard written == scalar.string else { return nil }
         return Fix(summary: "'\(scalar.string)' → '\(slug)'", edits: [Edit(start: start, end: end, replacement: slug, original: original)])
+    }
+
+    /// The edit that removes a list item written on one line: in a flow list, from the end of
+    /// the item before it on the same line (the comma with it); in a block list, its whole
+    /// line when the line holds only `- item`. Otherwise nil: the author removes it.
+    private func removal(of scalar: YAMLNode.Scalar, after previous: YAMLNode.Scalar?, at start: SourceLocation) -> Fix? {
+        let index = scalar.mark.line - 1
+        guard scalar.mark.line == scalar.end.line, index < lines.count else { return nil }
+        let line = lines.scalars(ofLine: index)
+        let from = scalar.mark.column - 1, to = scalar.end.column - 1
+        guard from < to, to <= line.count else { return nil }
+        let summary = "remove the repeated '\(scalar.string)'"
+        let path = start.path
+        if let previous, previous.end.line == scalar.mark.line, previous.end.column - 1 < from {
+            let gap = line[(previous.end.column - 1)..<from]
+            guard gap.filter({ $0 == "," }).count == 1, gap.allSatisfy({ $0 == "," || $0 == " " || $0 == "\t" }) else { return nil }
+            let begin = SourceLocation(path: path, line: scalar.mark.line, column: previous.end.column)
+            let end = SourceLocation(path: path, line: scalar.end.line, column: scalar.end.column)
+            return Fix(summary: summary, edits: [Edit(
+                start: begin, end: end, replacement: "", original: String(String.UnicodeScalarView(line[(previous.end.column - 1)..<to])))])
+        }
+        let lead = line[..<from].filter { $0 != " " }
+        guard lead == ["-"], line[to...].allSatisfy({ $0 == " " || $0 == "\r" }), let whole = lines.textWithBreak(ofLine: index) else { return nil }
+        return Fix(summary: summary, edits: [Edit(
+            start: SourceLocation(path: path, line: index + 1, column: 1), end: SourceLocation(path: path, line: index + 2, column: 1),
+            replacement: "", original: whole)])
     }
 
     private mutating func readTags(_ node: YAMLNode, reader: inout NodeReader) {

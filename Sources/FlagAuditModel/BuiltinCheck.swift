@@ -12,12 +12,13 @@ public enum BuiltinCheck: String, Sendable, CaseIterable {
     case unsupportedFlag = "unsupported-flag"
     case invalidSuppression = "invalid-suppression"
     case unusedSuppression = "unused-suppression"
+    case duplicateTerm = "duplicate-term"
 
     public var severity: Severity {
         switch self {
         case .yamlSyntax, .inputLimit, .schema, .missingKey, .unknownTerm, .duplicateID, .unresolvedLink, .invalidSuppression:
             .error
-        case .nonCanonicalTerm, .unusedSuppression:
+        case .nonCanonicalTerm, .unusedSuppression, .duplicateTerm:
             .warning
         case .unsupportedFlag:
             .info
@@ -37,6 +38,7 @@ public enum BuiltinCheck: String, Sendable, CaseIterable {
         case .unsupportedFlag: "A declared method flag that no rule found support for."
         case .invalidSuppression: "An audit.ignore item without a reason or naming an unknown rule."
         case .unusedSuppression: "An audit.ignore item that no longer silences anything."
+        case .duplicateTerm: "A list of terms names one term twice (by slug, label or alias)."
         }
     }
 }

@@ -139,8 +139,21 @@ public struct AuditRun {
         let fixer = EntryFixer(vocabulary: auditor.pack.vocabulary)
         var failure: FileError?
         await auditor.audit(files: files) { study in
-            guard failure == nil, let bytes = try? FileInput.read(study.path, limit: YAMLLimits.entry.maxBytes) else { return }
-            let fix = fixer.fix(study, source: String(decoding: bytes, as: UTF8.self))
+            guard failure == nil else { return }
+            let wanted = !study.missingFlags.isEmpty || study.findings.contains { $0.fix != nil }
+            guard wanted, let audited = study.source else { return }
+            // Edited under the lock, and only while the file still holds the bytes audited: an
+            // edit located in other bytes (another run's fix, an editor's save) lands elsewhere,
+            // or adds a flag a second time.
+            let lock: EntryLock
+            do throws(EntryLock.Failure) {
+                lock = try EntryLock(path: study.path)
+                guard try lock.read(limit: YAMLLimits.entry.maxBytes) == audited else { throw .changed }
+            } catch {
+                console.message("\(study.path): not fixed: \(error.reason)")
+                return
+            }
+            let fix = fixer.fix(study, source: String(decoding: audited, as: UTF8.self))
             if let reason = fix.skipped {
                 if !study.missingFlags.isEmpty || study.findings.contains(where: { $0.rule == BuiltinCheck.nonCanonicalTerm.rawValue }) {
                     console.message("\(study.path): not fixed: \(reason)")
@@ -160,6 +173,7 @@ public struct AuditRun {
             }
             do throws(FileError) {
                 try AtomicFile.write(fix.fixed, to: fix.path)
+                withExtendedLifetime(lock) {}
                 console.message("\(fix.path): fixed: \(fix.changes.joined(separator: "; "))")
             } catch {
                 failure = error

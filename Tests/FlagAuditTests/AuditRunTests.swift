@@ -106,6 +106,22 @@ struct AuditRunTests {
         #expect(fixed.transcript.report.contains("\"missing_flags\": []"))
     }
 
+    /// A file another process holds a `flock` on (a concurrent `--fix`) is left as it is, and
+    /// the run says why; the others are fixed.
+    @Test func aFileLockedByAnotherFixIsLeftAndSaidSo() async throws {
+        let other = AuditRunTests.smallCohort.replacingOccurrences(of: "small-cohort", with: "other")
+        let directory = try Fixtures.directory(["a.yaml": Array(AuditRunTests.smallCohort.utf8), "b.yaml": Array(other.utf8)])
+        defer { Fixtures.remove(directory) }
+        let held = open(directory + "/a.yaml", O_RDONLY)
+        defer { close(held) }
+        #expect(flock(held, LOCK_EX | LOCK_NB) == 0)
+        let fixed = await run { $0.paths = [directory]; $0.fix = .apply }
+        #expect(try String(contentsOfFile: directory + "/a.yaml", encoding: .utf8) == AuditRunTests.smallCohort)
+        #expect(try String(contentsOfFile: directory + "/b.yaml", encoding: .utf8).hasSuffix("method_flags: [small-sample]\n"))
+        #expect(fixed.transcript.messages.first
+            == "\(directory)/a.yaml: not fixed: another process is fixing it (the file is locked); run again when it is done")
+    }
+
     @Test func aRefusedOutputStopsTheRunBeforeAnyEntryIsFixed() async throws {
         let directory = try Fixtures.directory(["a.yaml": Array(AuditRunTests.smallCohort.utf8)])
         defer { Fixtures.remove(directory) }

@@ -201,6 +201,26 @@ struct WorkflowTests {
         #expect(study.tags["biomarkers"]?.map(\.value) == ["x"])
     }
 
+    /// A term listed twice (by slug, label or alias) is counted once and reported where it
+    /// repeats; the fix removes the repeat from a flow list with its comma, or its whole line from
+    /// a block list, and offers no respelling of it.
+    @Test func repeatedTermsAreReportedAndTheFixRemovesThem() throws {
+        let flow = "id: d\ntitle: T\ndesign: cohort\nsample_size: 300\npopulation: [me-cfs, ME/CFS]\ntags:\n  method_flags: [pem-not-defined, PEM Not Defined, weak-case-definition, pem-not-defined]\n"
+        let report = Fixtures.audit(flow)
+        let repeats = report.findings.filter { $0.rule == "duplicate-term" }
+        #expect(repeats.map { [$0.location.line, $0.location.column] } == [[5, 22], [7, 35], [7, 74]])
+        #expect(repeats.first?.message == "population 'me-cfs' is listed twice in population (first at line 5, column 14): remove this one")
+        #expect(repeats.allSatisfy { $0.severity == .warning && $0.related.count == 1 })
+        #expect(!report.findings.contains { $0.rule == "non-canonical-term" })
+        #expect(report.declaredFlags == ["pem-not-defined", "weak-case-definition"])
+        let fixedFlow = EntryFixer(vocabulary: Fixtures.pack.vocabulary).fix(report, source: flow).fixed
+        #expect(fixedFlow.hasSuffix("population: [me-cfs]\ntags:\n  method_flags: [pem-not-defined, weak-case-definition]\n"))
+        let block = "id: d\ntitle: T\ndesign: cohort\nsample_size: 300\ntags:\n  method_flags:\n    - pem-not-defined\n    - \"PEM Not Defined\"  \r\n    - weak-case-definition\n"
+        let fixedBlock = EntryFixer(vocabulary: Fixtures.pack.vocabulary).fix(Fixtures.audit(block), source: block).fixed
+        #expect(fixedBlock == block.replacingOccurrences(of: "    - \"PEM Not Defined\"  \r\n", with: ""))
+        #expect(!Fixtures.audit(fixedBlock).findings.contains { $0.rule == "duplicate-term" })
+    }
+
     /// Text the fixer writes ends its lines with LF: a file that ends them with a CR alone
     /// takes respellings, which stay on their line, but no new flags.
     @Test func flagsAreNotAddedToFilesThatEndLinesWithCR() {
