@@ -5,17 +5,24 @@ import Foundation
 /// same directory, renamed over the target on `commit`, so a long report streams to disk with
 /// flat memory and a reader (or a crash) still never sees half of it. Used on one task only.
 ///
+/// The temporary file has no name until `commit` (Linux's `O_TMPFILE`, named through
+/// `/proc/self/fd` just before the rename): a run stopped by Ctrl-C, SIGTERM or a crash leaves
+/// nothing behind. Where the system has no unnamed files, it is `.NAME.PID.RAND.tmp`, removed
+/// on every error.
+///
 /// What a user names is what is written: a symbolic link to a file replaces the file it points
-/// to (the link stays a link); a character device, a FIFO or a socket (`/dev/stdout`,
-/// `/proc/self/fd/1`, a named pipe) is written through, as a shell's `>` would, since it
-/// cannot be replaced.
+/// to (the link stays a link); a file with several hard links is rewritten in place once the
+/// whole text is on disk, so every link sees it; a character device, a FIFO or a socket
+/// (`/dev/stdout`, `/proc/self/fd/1`, a named pipe) is written through, as a shell's `>` would,
+/// since it cannot be replaced. The replacement keeps the mode and, where the system lets it,
+/// the owner of the file replaced.
 public final class AtomicFileStream {
     public let path: String
-    /// Nil when written through.
-    private let temporaryPath: String?
-    /// The file the rename replaces (the link's target for a link).
-    private let target: String
-    private let handle: FileHandle
+    /// The file the rename replaces (the link's target for a link); nil when written through.
+    private let target: String?
+    private let descriptor: Int32
+    /// The temporary file's name, when it has one.
+    private var temporaryPath: String?
     private var buffer: [UInt8] = []
     private var finished = false
 
@@ -25,41 +32,64 @@ public final class AtomicFileStream {
         var status = stat()
         if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
             let type = status.st_mode & S_IFMT
-            guard type == S_IFCHR || type == S_IFIFO || type == S_IFSOCK, let handle = FileHandle(forWritingAtPath: path) else {
+            let descriptor = type == S_IFCHR || type == S_IFIFO || type == S_IFSOCK ? open(path, O_WRONLY | O_CLOEXEC) : -1
+            guard descriptor >= 0 else {
                 throw AtomicFileStream.failure(path, type == S_IFDIR ? "cannot write file: it is a directory" : "cannot write file: not a file, a device or a pipe that can be written")
             }
-            self.handle = handle
-            temporaryPath = nil
-            target = path
+            self.descriptor = descriptor
+            target = nil
             return
         }
         var link = stat()
-        target = lstat(path, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK ? URL(fileURLWithPath: path).resolvingSymlinksInPath().path : path
-        let url = URL(fileURLWithPath: target)
-        let temporaryPath = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp").path
-        guard FileManager.default.createFile(atPath: temporaryPath, contents: nil),
-            let handle = FileHandle(forWritingAtPath: temporaryPath)
-        else {
-            throw AtomicFileStream.failure(path, "cannot write file: its directory does not exist or is not writable")
+        let target = lstat(path, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK ? URL(fileURLWithPath: path).resolvingSymlinksInPath().path : path
+        let directory = URL(fileURLWithPath: target).deletingLastPathComponent().path
+        var descriptor = AtomicFileStream.unnamedFile(in: directory)
+        if descriptor < 0 {
+            let named = AtomicFileStream.temporaryName(for: target)
+            descriptor = open(named, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            guard descriptor >= 0 else {
+                throw AtomicFileStream.failure(path, "cannot write file: its directory does not exist or is not writable")
+            }
+            temporaryPath = named
         }
-        // The replacement keeps the replaced file's mode and, where the system lets it, its owner:
-        // a read-only or group-shared entry stays so after --fix.
         var existing = stat()
         if stat(target, &existing) == 0 {
-            _ = chmod(temporaryPath, existing.st_mode & 0o7777)
-            _ = chown(temporaryPath, existing.st_uid, existing.st_gid)
+            _ = fchmod(descriptor, existing.st_mode & 0o7777)
+            _ = fchown(descriptor, existing.st_uid, existing.st_gid)
         }
-        self.temporaryPath = temporaryPath
-        self.handle = handle
+        self.target = target
+        self.descriptor = descriptor
         buffer.reserveCapacity(AtomicFileStream.chunk)
+    }
+
+    /// An unnamed file in `directory`, or -1 where the system or the file system has none, or
+    /// where `/proc` (which names it at the end) is not mounted.
+    private static func unnamedFile(in directory: String) -> Int32 {
+        #if os(Linux)
+        // O_TMPFILE: __O_TMPFILE | O_DIRECTORY (Glibc's macro is not imported).
+        let descriptor = open(directory, 0o20000000 | O_DIRECTORY | O_RDWR | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { return -1 }
+        guard access("/proc/self/fd/\(descriptor)", F_OK) == 0 else {
+            close(descriptor)
+            return -1
+        }
+        return descriptor
+        #else
+        return -1
+        #endif
+    }
+
+    private static func temporaryName(for target: String) -> String {
+        let url = URL(fileURLWithPath: target)
+        return url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp").path
     }
 
     deinit {
         // Not committed (an error on the way): leave the target as it was, and no litter.
         if !finished {
-            try? handle.close()
-            if let temporaryPath { try? FileManager.default.removeItem(atPath: temporaryPath) }
+            close(descriptor)
+            if let temporaryPath { unlink(temporaryPath) }
         }
     }
 
@@ -75,32 +105,72 @@ public final class AtomicFileStream {
         if buffer.count >= AtomicFileStream.chunk { try flush() }
     }
 
-    /// Writes what is left and renames the temporary file over the target.
+    /// Writes what is left and puts the text in place: renamed over the target, or copied into
+    /// it when it has other hard links.
     public func commit() throws(FileError) {
         try flush()
         finished = true
-        do {
-            try handle.close()
-        } catch {
-            if let temporaryPath { try? FileManager.default.removeItem(atPath: temporaryPath) }
-            throw AtomicFileStream.failure(path, "cannot write file: \(error.localizedDescription)")
+        defer { close(descriptor) }
+        guard let target else { return }
+        var existing = stat()
+        if stat(target, &existing) == 0, existing.st_nlink > 1 {
+            defer { if let temporaryPath { unlink(temporaryPath) } }
+            try copyInPlace(to: target)
+            return
         }
-        guard let temporaryPath else { return }
-        guard rename(temporaryPath, target) == 0 else {
+        let named = temporaryPath ?? AtomicFileStream.temporaryName(for: target)
+        if temporaryPath == nil {
+            guard linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, named, AT_SYMLINK_FOLLOW) == 0 else {
+                throw AtomicFileStream.failure(path, "cannot write file: \(String(cString: strerror(errno)))")
+            }
+        }
+        guard rename(named, target) == 0 else {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporaryPath)
+            unlink(named)
             throw AtomicFileStream.failure(path, "cannot write file: \(reason)")
         }
     }
 
+    /// The whole text, already on disk in the temporary file, written over the target's own
+    /// bytes: its inode, and so every hard link to it, stays.
+    private func copyInPlace(to target: String) throws(FileError) {
+        let output = open(target, O_WRONLY | O_CLOEXEC)
+        guard output >= 0 else { throw AtomicFileStream.failure(path, "cannot write file: \(String(cString: strerror(errno)))") }
+        defer { close(output) }
+        var chunk = [UInt8](repeating: 0, count: AtomicFileStream.chunk)
+        var offset: off_t = 0
+        while true {
+            let count = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, offset) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { throw AtomicFileStream.failure(path, "cannot write file: \(String(cString: strerror(errno)))") }
+            if count == 0 { break }
+            try AtomicFileStream.writeAll(output, chunk[..<count], at: offset, path: path)
+            offset += off_t(count)
+        }
+        guard ftruncate(output, offset) == 0 else { throw AtomicFileStream.failure(path, "cannot write file: \(String(cString: strerror(errno)))") }
+    }
+
     private func flush() throws(FileError) {
         guard !buffer.isEmpty else { return }
-        do {
-            try handle.write(contentsOf: buffer)
-        } catch {
-            throw AtomicFileStream.failure(path, "cannot write file: \(error.localizedDescription)")
-        }
+        try AtomicFileStream.writeAll(descriptor, buffer[...], at: nil, path: path)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes every byte (a write may take fewer, or be interrupted); at `offset` when given.
+    private static func writeAll(_ descriptor: Int32, _ bytes: ArraySlice<UInt8>, at offset: off_t?, path: String) throws(FileError) {
+        var done = 0
+        while done < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                let start = buffer.baseAddress! + done, length = buffer.count - done
+                return offset.map { pwrite(descriptor, start, length, $0 + off_t(done)) } ?? Glibc.write(descriptor, start, length)
+            }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else {
+                let reason = count < 0 ? String(cString: strerror(errno)).lowercased() : "nothing was written"
+                throw AtomicFileStream.failure(path, "cannot write file: \(reason)")
+            }
+            done += count
+        }
     }
 
     private static func failure(_ path: String, _ message: String) -> FileError {

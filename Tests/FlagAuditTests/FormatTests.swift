@@ -231,6 +231,9 @@ struct FormatTests {
             let stream = try AtomicFileStream(path: path)
             for _ in 0..<4 { try stream.write(piece) }  // past the chunk size: some of it is on disk
             #expect(try String(contentsOfFile: path, encoding: .utf8) == "old\n")
+            // Nothing named is left for Ctrl-C or SIGTERM to leave behind: the temporary file
+            // has no name until the commit.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["out.json"])
             try stream.commit()
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == String(repeating: piece, count: 4))
@@ -241,6 +244,24 @@ struct FormatTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8) == String(repeating: piece, count: 4))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["out.json"])
         #expect(throws: FileError.self) { _ = try AtomicFileStream(path: directory + "/missing/out.json") }
+    }
+
+    /// A file with several hard links is rewritten in place: every link sees the new text, and
+    /// the inode (so the links) stays.
+    @Test func aHardLinkedFileKeepsItsLinks() throws {
+        let directory = try Fixtures.directory(["a.yaml": Array("old\n".utf8)])
+        defer { Fixtures.remove(directory) }
+        #expect(link(directory + "/a.yaml", directory + "/b.yaml") == 0)
+        var before = stat(), after = stat()
+        _ = stat(directory + "/a.yaml", &before)
+        let text = String(repeating: "new text\n", count: 20_000)  // several chunks
+        try AtomicFile.write(text, to: directory + "/a.yaml")
+        _ = stat(directory + "/a.yaml", &after)
+        #expect(try String(contentsOfFile: directory + "/b.yaml", encoding: .utf8) == text)
+        #expect(after.st_ino == before.st_ino && after.st_nlink == 2)
+        try AtomicFile.write("short\n", to: directory + "/b.yaml")
+        #expect(try String(contentsOfFile: directory + "/a.yaml", encoding: .utf8) == "short\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["a.yaml", "b.yaml"])
     }
 }
 
