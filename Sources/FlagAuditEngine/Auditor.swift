@@ -65,7 +65,7 @@ public struct Auditor: Sendable {
         guard let study = loaded.study else {
             return StudyReport(
                 path: loaded.path, id: nil, declaredFlags: [], suggestedFlags: [], missingFlags: [],
-                unsupportedFlags: [], findings: findings, matches: [], study: nil)
+                unsupportedFlags: [], findings: Auditor.bounded(findings), matches: [], study: nil)
         }
         let suppressed = checkSuppressions(study, findings: &findings)
         var analysis = analysis ?? analyze(study, complete: false)
@@ -115,7 +115,8 @@ public struct Auditor: Sendable {
         var report = StudyReport(
             path: loaded.path, id: study.id, declaredFlags: declared, suggestedFlags: suggested,
             missingFlags: missing, unsupportedFlags: unsupported, flagRefusal: missing.isEmpty ? nil : loaded.flagInsertion.refusal,
-            findings: Auditor.sorted(findings), matches: matches, evidence: evidence, study: study)
+            findings: Auditor.bounded(Auditor.sorted(findings)), matches: matches, evidence: Array(evidence.prefix(Auditor.findingLimit)),
+            study: study)
         report.claimDecisions = analysis.decisions
         report.source = loaded.source
         return report
@@ -282,6 +283,20 @@ public struct Auditor: Sendable {
             rule: diagnostic.check.rawValue, severity: diagnostic.severity, flag: nil, message: diagnostic.message,
             field: diagnostic.field, location: diagnostic.location, excerpt: diagnostic.excerpt, why: diagnostic.check.summary,
             end: diagnostic.end, related: diagnostic.related, fix: diagnostic.fix)
+    }
+
+    /// The most findings one entry reports. Past it (an entry of 100,000 misspelt terms, say)
+    /// a report would be megabytes of one mistake repeated: the first ones, in source order,
+    /// and a located `input-limit` error saying how many more there were.
+    public static let findingLimit = 1_000
+
+    static func bounded(_ findings: [Finding]) -> [Finding] {
+        guard findings.count > findingLimit else { return findings }
+        let first = findings[findingLimit]
+        let left = findings.count - findingLimit
+        return Array(findings.prefix(findingLimit)) + [Auditor.finding(Diagnostic(
+            .inputLimit, at: first.location,
+            "the entry raises \(findings.count) findings; the first \(findingLimit) are reported and \(left) from here on are not: correct these and audit it again"))]
     }
 
     static func sorted(_ findings: [Finding]) -> [Finding] {

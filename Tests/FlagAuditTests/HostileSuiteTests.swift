@@ -81,6 +81,19 @@ struct HostileSuiteTests {
         #expect(sentences.allSatisfy { $0.text.unicodeScalars.count <= SentenceSplitter.maximumLength })
     }
 
+    /// An entry of 1,500 misspelt terms reports the first 1,000 in source order and one located
+    /// input-limit error for the rest, not a report of megabytes.
+    @Test func findingsPerEntryAreBounded() {
+        let terms = (0..<1_500).map { "pop\($0)" }.joined(separator: ", ")
+        let report = Fixtures.audit("id: many\ntitle: T\ndesign: cohort\nsample_size: 300\npopulation: [\(terms)]\n")
+        #expect(report.findings.count == Auditor.findingLimit + 1)
+        let last = report.findings[Auditor.findingLimit]
+        #expect(last.rule == "input-limit" && last.severity == .error)
+        #expect(last.message.hasPrefix("the entry raises 1500 findings; the first 1000 are reported and 500 from here on are not"))
+        #expect(report.findings[Auditor.findingLimit - 1].excerpt == "pop999")
+        #expect(last.location.line == 5 && last.location.column > report.findings[Auditor.findingLimit - 1].location.column)
+    }
+
     /// A directory where a file is expected says so, instead of a system error code.
     @Test func aDirectoryGivenAsAFileIsNamedAsSuch() throws {
         let directory = try Fixtures.directory(["a.csv": Array("sentence,strength\n".utf8)])
