@@ -1,3 +1,4 @@
+import FlagAuditModel
 import Foundation
 
 /// Finds entry files under the paths a user names: files as given, directories searched
@@ -28,14 +29,14 @@ public struct EntryDiscovery: Sendable {
     public func files(under paths: [String]) -> Result {
         var result = Result(files: [], unreadable: [])
         var visited: Set<String> = []
-        let roots = paths.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
+        let roots = paths.map(RawPath.resolved)
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            let (exists, isDirectory) = RawPath.status(path)
+            guard exists else {
                 result.unreadable.append(path)
                 continue
             }
-            if isDirectory.boolValue {
+            if isDirectory {
                 walk(path, roots: roots, into: &result, visited: &visited)
             } else {
                 result.files.append(path)
@@ -55,7 +56,7 @@ public struct EntryDiscovery: Sendable {
     }
 
     private func walk(_ directory: String, roots: [String], into result: inout Result, visited: inout Set<String>) {
-        let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+        let real = RawPath.resolved(directory)
         guard visited.insert(real).inserted else { return }
         guard let entries = EntryDiscovery.list(directory) else {
             result.unreadable.append(directory)
@@ -81,7 +82,7 @@ public struct EntryDiscovery: Sendable {
                 continue
             }
             var status = stat()
-            guard stat(path, &status) == 0 else {
+            guard RawPath.withCString(path, { stat($0, &status) }) == 0 else {
                 // A dangling link to an entry is still an entry the user meant: audit it, so it
                 // shows as an unreadable file instead of vanishing.
                 if isEntryName { result.files.append(path) }
@@ -94,8 +95,8 @@ public struct EntryDiscovery: Sendable {
             }
             if type == S_IFREG && !isEntryName { continue }
             var link = stat()
-            if kind == DT_LNK || (lstat(path, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK) {
-                let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            if kind == DT_LNK || (RawPath.withCString(path, { lstat($0, &link) }) == 0 && link.st_mode & S_IFMT == S_IFLNK) {
+                let target = RawPath.resolved(path)
                 guard roots.contains(where: { target == $0 || target.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else {
                     result.skipped.append((path, "a link to \(target), outside the folders audited"))
                     continue
@@ -111,7 +112,7 @@ public struct EntryDiscovery: Sendable {
 
     /// A directory's names with their file types as the listing gives them (`DT_UNKNOWN` when it does not).
     private static func list(_ directory: String) -> [(name: String, kind: Int)]? {
-        guard let stream = opendir(directory) else { return nil }
+        guard let stream = RawPath.withCString(directory, { opendir($0) }) else { return nil }
         defer { closedir(stream) }
         var entries: [(name: String, kind: Int)] = []
         // `d_name` is read in place up to its terminator: glibc packs records by `d_reclen`, so
@@ -119,7 +120,7 @@ public struct EntryDiscovery: Sendable {
         let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while let entry = readdir(stream) {
             let bytes = (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self)
-            let name = String(decoding: UnsafeRawBufferPointer(start: bytes, count: strlen(bytes)), as: UTF8.self)
+            let name = RawPath.decode(UnsafeRawBufferPointer(start: bytes, count: strlen(bytes)))
             if name == "." || name == ".." { continue }
             entries.append((name, Int(entry.pointee.d_type)))
         }

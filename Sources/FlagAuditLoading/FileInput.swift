@@ -9,12 +9,11 @@ public enum FileInput {
         let start = SourceLocation.start(of: path)
         // Why a read failed is asked only once it has failed: no extra system call per file.
         func failure(_ otherwise: String) -> DiagnosticError {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            let reason = isDirectory.boolValue ? "it is a directory" : exists ? otherwise : "no such file"
+            let (exists, isDirectory) = RawPath.status(path)
+            let reason = isDirectory ? "it is a directory" : exists ? otherwise : "no such file"
             return DiagnosticError(Diagnostic(.inputLimit, at: start, "cannot read file: \(reason)"))
         }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = RawPath.withCString(path) { open($0, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else { throw failure("permission denied") }
         defer { close(descriptor) }
         return try read(descriptor: descriptor, path: path, limit: limit)

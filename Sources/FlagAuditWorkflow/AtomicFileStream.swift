@@ -30,9 +30,9 @@ public final class AtomicFileStream {
     public init(path: String) throws(FileError) {
         self.path = path
         var status = stat()
-        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+        if RawPath.withCString(path, { stat($0, &status) }) == 0, status.st_mode & S_IFMT != S_IFREG {
             let type = status.st_mode & S_IFMT
-            let descriptor = type == S_IFCHR || type == S_IFIFO || type == S_IFSOCK ? open(path, O_WRONLY | O_CLOEXEC) : -1
+            let descriptor = type == S_IFCHR || type == S_IFIFO || type == S_IFSOCK ? RawPath.withCString(path, { open($0, O_WRONLY | O_CLOEXEC) }) : -1
             guard descriptor >= 0 else {
                 throw AtomicFileStream.failure(path, type == S_IFDIR ? "cannot write file: it is a directory" : "cannot write file: not a file, a device or a pipe that can be written")
             }
@@ -41,19 +41,19 @@ public final class AtomicFileStream {
             return
         }
         var link = stat()
-        let target = lstat(path, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK ? URL(fileURLWithPath: path).resolvingSymlinksInPath().path : path
+        let target = RawPath.withCString(path, { lstat($0, &link) }) == 0 && link.st_mode & S_IFMT == S_IFLNK ? RawPath.resolved(path) : path
         let directory = URL(fileURLWithPath: target).deletingLastPathComponent().path
         var descriptor = AtomicFileStream.unnamedFile(in: directory)
         if descriptor < 0 {
             let named = AtomicFileStream.temporaryName(for: target)
-            descriptor = open(named, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            descriptor = RawPath.withCString(named) { open($0, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o666) }
             guard descriptor >= 0 else {
                 throw AtomicFileStream.failure(path, "cannot write file: its directory does not exist or is not writable")
             }
             temporaryPath = named
         }
         var existing = stat()
-        if stat(target, &existing) == 0 {
+        if RawPath.withCString(target, { stat($0, &existing) }) == 0 {
             _ = fchmod(descriptor, existing.st_mode & 0o7777)
             _ = fchown(descriptor, existing.st_uid, existing.st_gid)
         }
@@ -67,7 +67,7 @@ public final class AtomicFileStream {
     private static func unnamedFile(in directory: String) -> Int32 {
         #if os(Linux)
         // O_TMPFILE: __O_TMPFILE | O_DIRECTORY (Glibc's macro is not imported).
-        let descriptor = open(directory, 0o20000000 | O_DIRECTORY | O_RDWR | O_CLOEXEC, 0o666)
+        let descriptor = RawPath.withCString(directory) { open($0, 0o20000000 | O_DIRECTORY | O_RDWR | O_CLOEXEC, 0o666) }
         guard descriptor >= 0 else { return -1 }
         guard access("/proc/self/fd/\(descriptor)", F_OK) == 0 else {
             close(descriptor)
@@ -89,7 +89,7 @@ public final class AtomicFileStream {
         // Not committed (an error on the way): leave the target as it was, and no litter.
         if !finished {
             close(descriptor)
-            if let temporaryPath { unlink(temporaryPath) }
+            if let temporaryPath { RawPath.withCString(temporaryPath) { _ = unlink($0) } }
         }
     }
 
@@ -113,20 +113,20 @@ public final class AtomicFileStream {
         defer { close(descriptor) }
         guard let target else { return }
         var existing = stat()
-        if stat(target, &existing) == 0, existing.st_nlink > 1 {
-            defer { if let temporaryPath { unlink(temporaryPath) } }
+        if RawPath.withCString(target, { stat($0, &existing) }) == 0, existing.st_nlink > 1 {
+            defer { if let temporaryPath { RawPath.withCString(temporaryPath) { _ = unlink($0) } } }
             try copyInPlace(to: target)
             return
         }
         let named = temporaryPath ?? AtomicFileStream.temporaryName(for: target)
         if temporaryPath == nil {
-            guard linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, named, AT_SYMLINK_FOLLOW) == 0 else {
+            guard RawPath.withCString(named, { linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, $0, AT_SYMLINK_FOLLOW) }) == 0 else {
                 throw AtomicFileStream.failure(path, "cannot write file: \(String(cString: strerror(errno)))")
             }
         }
-        guard rename(named, target) == 0 else {
+        guard RawPath.withCString(named, { from in RawPath.withCString(target) { rename(from, $0) } }) == 0 else {
             let reason = String(cString: strerror(errno))
-            unlink(named)
+            RawPath.withCString(named) { _ = unlink($0) }
             throw AtomicFileStream.failure(path, "cannot write file: \(reason)")
         }
     }
@@ -134,7 +134,7 @@ public final class AtomicFileStream {
     /// The whole text, already on disk in the temporary file, written over the target's own
     /// bytes: its inode, and so every hard link to it, stays.
     private func copyInPlace(to target: String) throws(FileError) {
-        let output = open(target, O_WRONLY | O_CLOEXEC)
+        let output = RawPath.withCString(target) { open($0, O_WRONLY | O_CLOEXEC) }
         guard output >= 0 else { throw AtomicFileStream.failure(path, "cannot write file: \(String(cString: strerror(errno)))") }
         defer { close(output) }
         var chunk = [UInt8](repeating: 0, count: AtomicFileStream.chunk)

@@ -78,9 +78,8 @@ public struct AuditRun {
         plan.skipped.forEach(console.message)
         if let output = options.outputPath {
             // The report must not replace an entry it reads (`check dir --output dir/x.yaml`).
-            let real = URL(fileURLWithPath: output).resolvingSymlinksInPath().path
-            if FileManager.default.fileExists(atPath: real),
-                let input = plan.files.first(where: { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path == real })
+            let real = RawPath.resolved(output)
+            if RawPath.status(real).exists, let input = plan.files.first(where: { RawPath.resolved($0) == real })
             {
                 throw RunFailure(lines: ["\(output): error: --output would replace the entry \(input), which this run audits"])
             }

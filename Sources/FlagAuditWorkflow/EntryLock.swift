@@ -30,7 +30,7 @@ final class EntryLock: Sendable {
     /// Takes the lock without waiting. A lock taken on a file that a rename has meanwhile
     /// replaced would guard nothing, so the path must still name the file locked.
     init(path: String) throws(Failure) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = RawPath.withCString(path) { open($0, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else { throw .unreadable("cannot open it: \(String(cString: strerror(errno)).lowercased())") }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let held = errno == EWOULDBLOCK
@@ -39,7 +39,7 @@ final class EntryLock: Sendable {
             throw held ? .held : .unreadable("cannot lock it: \(reason)")
         }
         var locked = stat(), named = stat()
-        guard fstat(descriptor, &locked) == 0, stat(path, &named) == 0,
+        guard fstat(descriptor, &locked) == 0, RawPath.withCString(path, { stat($0, &named) }) == 0,
             locked.st_dev == named.st_dev, locked.st_ino == named.st_ino
         else {
             close(descriptor)

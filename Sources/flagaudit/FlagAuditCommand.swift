@@ -15,7 +15,7 @@ struct FlagAuditCommand: AsyncParsableCommand {
 enum Main {
     static func main() async {
         do {
-            var command = try FlagAuditCommand.parseAsRoot()
+            var command = try FlagAuditCommand.parseAsRoot(RawPath.arguments())
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -3,6 +3,8 @@ import Testing
 import FlagAudit
 @testable import FlagAuditModel
 @testable import FlagAuditWorkflow
+@testable import FlagAuditReporting
+import FlagAuditLoading
 
 /// What a run wrote: its report and its messages (the exit status is the run's result).
 final class Transcript {
@@ -120,6 +122,28 @@ struct AuditRunTests {
         #expect(try String(contentsOfFile: directory + "/b.yaml", encoding: .utf8).hasSuffix("method_flags: [small-sample]\n"))
         #expect(fixed.transcript.messages.first
             == "\(directory)/a.yaml: not fixed: another process is fixing it (the file is locked); run again when it is done")
+    }
+
+    /// A file name that is not UTF-8 (Latin-1 `caf\xE9.yaml`) is found, read, reported by its
+    /// bytes (`\xE9` in text, `%E9` in a URI) and fixed under its own name.
+    @Test func aFileNameThatIsNotUTF8IsAuditedAndFixedByItsBytes() async throws {
+        let directory = try Fixtures.directory([:])
+        defer { Fixtures.remove(directory) }
+        let name = RawPath.decode(Array(directory.utf8) + Array("/caf".utf8) + [0xE9] + Array(".yaml".utf8))
+        let created = RawPath.withCString(name) { open($0, O_WRONLY | O_CREAT, 0o644) }
+        #expect(created >= 0)
+        _ = AuditRunTests.smallCohort.withCString { write(created, $0, strlen($0)) }
+        close(created)
+        defer { RawPath.withCString(name) { _ = unlink($0) } }
+        let audited = await run { $0.paths = [directory] }
+        #expect(audited.transcript.report.contains("\(directory)/caf\\xE9.yaml:5:14: warning:"))
+        #expect(!audited.transcript.report.contains("no such file"))
+        #expect(SARIFReporter.uri(name).hasSuffix("/caf%E9.yaml"))
+        let fixed = await run { $0.paths = [name]; $0.fix = .apply }
+        #expect(fixed.status == ExitStatus.clean)
+        let bytes = try FileInput.read(name, limit: 1 << 20)
+        #expect(String(decoding: bytes, as: UTF8.self).hasSuffix("method_flags: [small-sample]\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).count == 1)
     }
 
     @Test func aRefusedOutputStopsTheRunBeforeAnyEntryIsFixed() async throws {
