@@ -4,7 +4,7 @@
 // Run:    ./run 600   (each target 600 s; see docs/performance.md)
 import PackageDescription
 
-let targets = ["FuzzEntryLoader", "FuzzRuleFile", "FuzzScreen", "FuzzClaims"]
+let targets = ["FuzzEntryLoader", "FuzzRuleFile", "FuzzScreen", "FuzzClaims", "FuzzFixer"]
 
 let package = Package(
     name: "FlagAuditFuzz",
