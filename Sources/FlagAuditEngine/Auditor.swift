@@ -65,7 +65,7 @@ public struct Auditor: Sendable {
         guard let study = loaded.study else {
             return StudyReport(
                 path: loaded.path, id: nil, declaredFlags: [], suggestedFlags: [], missingFlags: [],
-                unsupportedFlags: [], findings: Auditor.bounded(findings), matches: [], study: nil)
+                unsupportedFlags: [], findings: Auditor.bounded(Auditor.sorted(findings)), matches: [], study: nil)
         }
         let suppressed = checkSuppressions(study, findings: &findings)
         var analysis = analysis ?? analyze(study, complete: false)
@@ -241,6 +241,7 @@ public struct Auditor: Sendable {
                 // the workers' malloc arenas and contends for them.
                 report.study = nil
                 report.matches = []
+                report.source = nil
             }
             return (report, id, prepare(report))
         }) { report, id, prepared in

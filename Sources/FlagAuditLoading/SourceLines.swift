@@ -73,9 +73,9 @@ package struct SourceLines {
         Array(String(decoding: bytes[starts[index]..<ends[index]], as: UTF8.self).unicodeScalars)
     }
 
-    /// Line `index` (from 0) with its line break, as written; nil for the last line, which has none.
-    func textWithBreak(ofLine index: Int) -> String? {
-        index + 1 < starts.count ? String(decoding: bytes[starts[index]..<starts[index + 1]], as: UTF8.self) : nil
+    /// The text from the end of line `first` (its break) to the end of line `last`, as written.
+    func text(fromEndOfLine first: Int, toEndOfLine last: Int) -> String {
+        String(decoding: bytes[ends[first]..<ends[last]], as: UTF8.self)
     }
 
     /// Whether any line ends in CR LF: text written into the file then ends its lines so too.
@@ -138,8 +138,8 @@ package struct SourceLines {
                 while i < text.count {
                     let byte = text[i]
                     if SourceLines.isContinuation(byte) { i += 1; continue }
-                    // A quoted scalar keeps U+2028 and U+2029 where the source breaks its line:
-                    // they part words as the break does.
+                    // A quoted scalar keeps U+2028 and U+2029 (and a NEL escaped as \N) where
+                    // the source may break its line: they part words as a break does.
                     let isSpace = Whitespace.isYAML(byte) || SourceLines.isSeparator(text, at: i)
                     guard !isSpace && previousWasSpace else {
                         previousWasSpace = isSpace
@@ -214,7 +214,7 @@ package struct SourceLines {
 
     @inline(__always) static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
 
-    /// Whether U+2028, U+2029 or NEL starts at byte `i`.
+    /// Whether NEL, U+2028 or U+2029 starts at byte `i`.
     @inline(__always) static func isSeparator(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         switch text[i] {
         case 0xC2: i + 1 < text.count && text[i + 1] == 0x85

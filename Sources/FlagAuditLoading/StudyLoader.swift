@@ -145,7 +145,7 @@ private struct StudyBuilder {
             })
         case .term(let category):
             guard let value = reader.string(node, what: name),
-                let slug = resolve(value, in: category, field: field, node: node, reader: &reader)
+                let slug = resolve(value, vocabulary.resolve(value, in: category), in: category, field: field, node: node, reader: &reader)
             else { return }
             study[field] = .term(Located(slug, at: reader.location(node)))
         case .terms(let category):
@@ -156,8 +156,9 @@ private struct StudyBuilder {
             var terms: [Located<String>] = []
             for (index, item) in items.enumerated() {
                 let location = reader.location(item.node)
-                guard let slug = vocabulary.resolve(item.value, in: category).slug, let earlier = first[slug] else {
-                    if let slug = resolve(item.value, in: category, field: field, node: item.node, reader: &reader) {
+                let resolution = vocabulary.resolve(item.value, in: category)
+                guard let slug = resolution.slug, let earlier = first[slug] else {
+                    if let slug = resolve(item.value, resolution, in: category, field: field, node: item.node, reader: &reader) {
                         first[slug] = location
                         terms.append(Located(slug, at: location))
                     }
@@ -194,10 +195,12 @@ private struct StudyBuilder {
         }
     }
 
+    /// The slug `resolution` gives `value`, reporting a spelling other than the slug (with its
+    /// respelling) or an unknown term.
     private func resolve(
-        _ value: String, in category: TermCategory, field: StudyField, node: YAMLNode, reader: inout NodeReader
+        _ value: String, _ resolution: TermResolution, in category: TermCategory, field: StudyField, node: YAMLNode, reader: inout NodeReader
     ) -> String? {
-        switch vocabulary.resolve(value, in: category) {
+        switch resolution {
         case .canonical(let slug):
             return slug
         case .nonCanonical(let slug):
@@ -238,8 +241,10 @@ private struct StudyBuilder {
     }
 
     /// The edit that removes a list item written on one line: in a flow list, from the end of
-    /// the item before it on the same line (the comma with it); in a block list, its whole
-    /// line when the line holds only `- item`. Otherwise nil: the author removes it.
+    /// the item before it on the same line (the comma with it); in a block list, from the end
+    /// of the line above to the end of its own, when its line holds only `- item` (so a flag
+    /// added after the last item, at the end of that line, stays clear of it). Otherwise nil:
+    /// the author removes it.
     private func removal(of scalar: YAMLNode.Scalar, after previous: YAMLNode.Scalar?, at start: SourceLocation) -> Fix? {
         let index = scalar.mark.line - 1
         guard scalar.mark.line == scalar.end.line, index < lines.count else { return nil }
@@ -257,10 +262,11 @@ private struct StudyBuilder {
                 start: begin, end: end, replacement: "", original: String(String.UnicodeScalarView(line[(previous.end.column - 1)..<to])))])
         }
         let lead = line[..<from].filter { $0 != " " }
-        guard lead == ["-"], line[to...].allSatisfy({ $0 == " " || $0 == "\r" }), let whole = lines.textWithBreak(ofLine: index) else { return nil }
+        guard index > 0, lead == ["-"], line[to...].allSatisfy({ $0 == " " || $0 == "\r" }) else { return nil }
+        let above = lines.scalars(ofLine: index - 1).count
         return Fix(summary: summary, edits: [Edit(
-            start: SourceLocation(path: path, line: index + 1, column: 1), end: SourceLocation(path: path, line: index + 2, column: 1),
-            replacement: "", original: whole)])
+            start: SourceLocation(path: path, line: index, column: above + 1), end: SourceLocation(path: path, line: index + 1, column: line.count + 1),
+            replacement: "", original: lines.text(fromEndOfLine: index - 1, toEndOfLine: index))])
     }
 
     private mutating func readTags(_ node: YAMLNode, reader: inout NodeReader) {

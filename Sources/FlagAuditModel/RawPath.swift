@@ -16,13 +16,17 @@ public enum RawPath {
     }
 
     /// A name's bytes as a string: valid UTF-8 decoded, every other byte carried on its own.
+    /// A valid name holding one of those code points has it carried byte by byte too, so that
+    /// every name comes back as its bytes.
     public static func decode(_ bytes: UnsafeRawBufferPointer) -> String {
-        if let valid = String(validating: bytes, as: UTF8.self) { return valid }
+        if !bytes.contains(0xF4), let valid = String(validating: bytes, as: UTF8.self) { return valid }
         var out = String.UnicodeScalarView()
         var index = 0
         while index < bytes.count {
             let length = sequenceLength(bytes, at: index)
-            if length > 0, let scalar = String(validating: UnsafeRawBufferPointer(rebasing: bytes[index..<(index + length)]), as: UTF8.self) {
+            if length > 0, let scalar = String(validating: UnsafeRawBufferPointer(rebasing: bytes[index..<(index + length)]), as: UTF8.self),
+                scalar.unicodeScalars.first!.value < base
+            {
                 out.append(contentsOf: scalar.unicodeScalars)
                 index += length
             } else {
@@ -43,15 +47,22 @@ public enum RawPath {
         return index + length <= bytes.count ? length : 0
     }
 
-    /// The path's bytes as the system knows them, NUL-terminated, for the length of `body`.
-    public static func withCString<Result>(_ path: String, _ body: (UnsafePointer<CChar>) throws -> Result) rethrows -> Result {
+    /// The path's bytes as the system knows them.
+    public static func bytes(_ path: String) -> [UInt8] {
         // A code point from U+10FF80 on is written F4 8F BE/BF ..: a path without 0xF4 holds none.
-        guard path.utf8.contains(0xF4) else { return try path.withCString(body) }
+        guard path.utf8.contains(0xF4) else { return Array(path.utf8) }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(path.utf8.count + 1)
+        bytes.reserveCapacity(path.utf8.count)
         for scalar in path.unicodeScalars {
             if let byte = byte(scalar) { bytes.append(byte) } else { bytes.append(contentsOf: String(scalar).utf8) }
         }
+        return bytes
+    }
+
+    /// The path's bytes, NUL-terminated, for the length of `body`.
+    public static func withCString<Result>(_ path: String, _ body: (UnsafePointer<CChar>) throws -> Result) rethrows -> Result {
+        guard path.utf8.contains(0xF4) else { return try path.withCString(body) }
+        var bytes = bytes(path)
         bytes.append(0)
         return try bytes.withUnsafeBufferPointer { buffer in
             try buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { try body($0) }

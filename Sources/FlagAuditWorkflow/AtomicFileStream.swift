@@ -12,7 +12,8 @@ import Foundation
 ///
 /// What a user names is what is written: a symbolic link to a file replaces the file it points
 /// to (the link stays a link); a file with several hard links is rewritten in place once the
-/// whole text is on disk, so every link sees it; a character device, a FIFO or a socket
+/// whole text is on disk, so every link sees it (the one write that is not atomic: a crash
+/// during that copy leaves the file part old, part new); a character device, a FIFO or a socket
 /// (`/dev/stdout`, `/proc/self/fd/1`, a named pipe) is written through, as a shell's `>` would,
 /// since it cannot be replaced. The replacement keeps the mode and, where the system lets it,
 /// the owner of the file replaced.
@@ -54,8 +55,9 @@ public final class AtomicFileStream {
         }
         var existing = stat()
         if RawPath.withCString(target, { stat($0, &existing) }) == 0 {
-            _ = fchmod(descriptor, existing.st_mode & 0o7777)
+            // Owner first: a change of owner clears the set-user and set-group bits the mode restores.
             _ = fchown(descriptor, existing.st_uid, existing.st_gid)
+            _ = fchmod(descriptor, existing.st_mode & 0o7777)
         }
         self.target = target
         self.descriptor = descriptor
@@ -110,19 +112,32 @@ public final class AtomicFileStream {
     public func commit() throws(FileError) {
         try flush()
         finished = true
-        defer { close(descriptor) }
-        guard let target else { return }
+        var isOpen = true
+        /// Closes the descriptor once; a failed close is a failed write (a network file system
+        /// may report the error only then).
+        func closeDescriptor() throws(FileError) {
+            isOpen = false
+            guard close(descriptor) == 0 else { throw AtomicFileStream.failure(path, "cannot write file: \(String(cString: strerror(errno)).lowercased())") }
+        }
+        defer { if isOpen { close(descriptor) } }
+        guard let target else { return try closeDescriptor() }
         var existing = stat()
         if RawPath.withCString(target, { stat($0, &existing) }) == 0, existing.st_nlink > 1 {
             defer { if let temporaryPath { RawPath.withCString(temporaryPath) { _ = unlink($0) } } }
             try copyInPlace(to: target)
-            return
+            return try closeDescriptor()
         }
         let named = temporaryPath ?? AtomicFileStream.temporaryName(for: target)
         if temporaryPath == nil {
             guard RawPath.withCString(named, { linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, $0, AT_SYMLINK_FOLLOW) }) == 0 else {
                 throw AtomicFileStream.failure(path, "cannot write file: \(String(cString: strerror(errno)))")
             }
+        }
+        do throws(FileError) {
+            try closeDescriptor()
+        } catch {
+            RawPath.withCString(named) { _ = unlink($0) }
+            throw error
         }
         guard RawPath.withCString(named, { from in RawPath.withCString(target) { rename(from, $0) } }) == 0 else {
             let reason = String(cString: strerror(errno))

@@ -141,22 +141,22 @@ public struct AuditRun {
             guard failure == nil else { return }
             let wanted = !study.missingFlags.isEmpty || study.findings.contains { $0.fix != nil }
             guard wanted, let audited = study.source else { return }
-            // Edited under the lock, and only while the file still holds the bytes audited: an
+            // Written under the lock, and only while the file still holds the bytes audited: an
             // edit located in other bytes (another run's fix, an editor's save) lands elsewhere,
-            // or adds a flag a second time.
-            let lock: EntryLock
+            // or adds a flag a second time. A preview writes nothing and takes no lock.
+            var lock: EntryLock?
             do throws(EntryLock.Failure) {
-                lock = try EntryLock(path: study.path)
-                guard try lock.read(limit: YAMLLimits.entry.maxBytes) == audited else { throw .changed }
+                if options.fix == .apply { lock = try EntryLock(path: study.path) }
+                let limit = YAMLLimits.entry.maxBytes
+                let current = if let lock { try lock.read(limit: limit) } else { try EntryLock.read(study.path, limit: limit) }
+                guard current == audited else { throw .changed }
             } catch {
                 console.message("\(study.path): not fixed: \(error.reason)")
                 return
             }
             let fix = fixer.fix(study, source: String(decoding: audited, as: UTF8.self))
             if let reason = fix.skipped {
-                if !study.missingFlags.isEmpty || study.findings.contains(where: { $0.rule == BuiltinCheck.nonCanonicalTerm.rawValue }) {
-                    console.message("\(study.path): not fixed: \(reason)")
-                }
+                console.message("\(study.path): not fixed: \(reason)")
                 return
             }
             guard fix.changed else {
@@ -171,8 +171,7 @@ public struct AuditRun {
                 return
             }
             do throws(FileError) {
-                try AtomicFile.write(fix.fixed, to: fix.path)
-                withExtendedLifetime(lock) {}
+                try withExtendedLifetime(lock) { () throws(FileError) in try AtomicFile.write(fix.fixed, to: fix.path) }
                 console.message("\(fix.path): fixed: \(fix.changes.joined(separator: "; "))")
             } catch {
                 failure = error

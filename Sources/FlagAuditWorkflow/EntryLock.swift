@@ -58,5 +58,14 @@ final class EntryLock: Sendable {
         }
     }
 
+    /// The file's bytes as they are now, without a lock (a preview, which writes nothing).
+    static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
+        do {
+            return try FileInput.read(path, limit: limit)
+        } catch {
+            throw .unreadable(error.diagnostics.first?.message ?? "cannot read it")
+        }
+    }
+
     deinit { close(descriptor) }
 }

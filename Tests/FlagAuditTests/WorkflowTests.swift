@@ -219,6 +219,10 @@ struct WorkflowTests {
         let fixedBlock = EntryFixer(vocabulary: Fixtures.pack.vocabulary).fix(Fixtures.audit(block), source: block).fixed
         #expect(fixedBlock == block.replacingOccurrences(of: "    - \"PEM Not Defined\"  \r\n", with: ""))
         #expect(!Fixtures.audit(fixedBlock).findings.contains { $0.rule == "duplicate-term" })
+        // The repeat is the last item and a flag is missing: the flag goes after the kept items.
+        let last = "id: d\ntitle: T\ndesign: cohort\nsample_size: 30\ntags:\n  method_flags:\n    - exploratory-only\n    - EXPLORATORY_ONLY\n"
+        let fixedLast = EntryFixer(vocabulary: Fixtures.pack.vocabulary).fix(Fixtures.audit(last), source: last)
+        #expect(fixedLast.fixed == "id: d\ntitle: T\ndesign: cohort\nsample_size: 30\ntags:\n  method_flags:\n    - exploratory-only\n    - small-sample\n", "\(fixedLast.changes)")
     }
 
     /// Text the fixer writes ends its lines with LF: a file that ends them with a CR alone

@@ -125,8 +125,7 @@ public struct SARIFReporter: Sendable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(path.utf8.count)
         // A byte of a name that is not UTF-8 (see `RawPath`) is encoded as itself.
-        let raw = path.utf8.contains(0xF4) ? path.unicodeScalars.flatMap { RawPath.byte($0).map { [$0] } ?? Array(String($0).utf8) } : Array(path.utf8)
-        for byte in raw {
+        for byte in RawPath.bytes(path) {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
