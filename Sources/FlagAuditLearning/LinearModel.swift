@@ -97,9 +97,6 @@ public struct LinearModel: Sendable {
         }
         if count > 0 { found = found.map { table.slots.value(atSlot: $0) } }
         let best = scores.indices.max { scores[$0] < scores[$1] } ?? 0
-        let top = scores.max() ?? 0
-        let exps = scores.map { Foundation.exp($0 - top) }
-        let total = exps.reduce(0, +)
         // Weight towards the chosen class relative to the mean of the others; keep the strongest few.
         var strongest: [(row: Int, weight: Double)] = []
         let others = Double(max(1, width - 1))
@@ -116,7 +113,7 @@ public struct LinearModel: Sendable {
             if strongest.count > count { strongest.removeLast() }
         }
         return Decision(
-            label: classes[best], probabilities: exps.map { $0 / total },
+            label: classes[best], probabilities: Softmax.probabilities(scores),
             contributions: strongest.map { Contribution(feature: names[$0.row], weight: $0.weight) })
     }
 

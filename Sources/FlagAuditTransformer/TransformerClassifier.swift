@@ -1,3 +1,4 @@
+import FlagAuditModel
 import Foundation
 
 /// A fine-tuned BERT-style encoder with a classification head (all-MiniLM-L6-v2 fine-tuned by
@@ -119,12 +120,7 @@ public struct TransformerClassifier: Sendable {
     }
 
     /// Softmax of the logits, in label order.
-    public static func probabilities(_ logits: [Float]) -> [Double] {
-        let top = Double(logits.max() ?? 0)
-        let exps = logits.map { Foundation.exp(Double($0) - top) }
-        let total = exps.reduce(0, +)
-        return exps.map { $0 / total }
-    }
+    public static func probabilities(_ logits: [Float]) -> [Double] { Softmax.probabilities(logits.map(Double.init)) }
 
     struct Scratch {
         var q, k, v, context, projected: [Float]
