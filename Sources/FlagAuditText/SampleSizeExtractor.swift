@@ -225,9 +225,12 @@ public struct SampleSizeExtractor: Sendable {
         if first.allSatisfy(\.isNumber) {
             var digits = first
             var end = index + 1
-            // "1,234": a comma followed by exactly three digits continues the number.
+            // "1,234": a comma followed by exactly three digits continues the number; so does a
+            // space ("13 339", a thin or no-break space in typeset text) after a group of at
+            // most three digits, as SI writes thousands.
             while end < tokens.count, tokens[end].text.count == 3, tokens[end].text.allSatisfy(\.isNumber),
-                tokens[end].start == tokens[end - 1].end + 1, scalars[base + tokens[end - 1].end] == "," {
+                tokens[end].start == tokens[end - 1].end + 1,
+                SampleSizeExtractor.groupsDigits(scalars[base + tokens[end - 1].end], after: first) {
                 digits += tokens[end].text
                 end += 1
             }
@@ -245,6 +248,15 @@ public struct SampleSizeExtractor: Sendable {
         }
         let value = total + current
         return value >= 2 ? (value, end) : nil
+    }
+
+    /// Whether `separator` between `first` and three more digits joins them into one number.
+    static func groupsDigits(_ separator: Unicode.Scalar, after first: String) -> Bool {
+        switch separator {
+        case ",": true
+        case " ", "\u{A0}", "\u{2009}", "\u{202F}": first.count <= 3
+        default: false
+        }
     }
 
     /// A people noun within a few words after the number, before any punctuation or other number.

@@ -49,6 +49,15 @@ struct SampleSizeTests {
         #expect(SampleSizeTests.size("Fifty patients were randomised. All but four patients completed the study.") == 50)
     }
 
+    /// Thousands grouped by a space, as SI and typesetting write them (a thin or no-break
+    /// space too), are one number; a year before a count is not a group.
+    @Test(arguments: [" ", "\u{2009}", "\u{202F}", "\u{A0}", ","])
+    func thousandsGroupedBySpacesAreOneNumber(_ separator: String) {
+        #expect(SampleSizeTests.size("In total, 13\(separator)339 women were randomly assigned to two arms.") == 13_339)
+        #expect(SampleSizeTests.size("We enrolled 1\(separator)204\(separator)500 adults.") == 1_204_500)
+        #expect(SampleSizeTests.size("In 2019 250 patients were enrolled.") == 250)
+    }
+
     @Test func seedPressArticleAndReview() throws {
         func raw(_ name: String) throws -> String {
             String(decoding: try FileInput.read(Fixtures.seedsDirectory + "/raw/" + name, limit: 1 << 20), as: UTF8.self)
