@@ -138,7 +138,13 @@ public struct SampleSizeExtractor: Sendable {
                 if let noun = peopleNoun(after: end, tokens: tokens, scalars: scalars, base: range.lowerBound) {
                     score += 3
                     reasons.append("people noun '\(noun)'")
-                } else if let verb = enrolment.first(where: { $0.lowerBound == end || $0.lowerBound == end + 1 && tokens[end].text == "were" }) {
+                } else if let verb = enrolment.first(where: { match in
+                    match.lowerBound == end || match.lowerBound == end + 1 && tokens[end].text == "were"
+                        // "81 schizophrenics were randomly divided": a plural the lexicon does not
+                        // know, which the enrolment verb makes people.
+                        || match.lowerBound == end + 2 && tokens[end + 1].text == "were" && tokens[end].text.hasSuffix("s")
+                            && !tokens[end].followsPunctuation && tokens[end].text.first?.isLetter == true
+                }) {
                     // "300 were enrolled": the noun is understood.
                     score += 3
                     reasons.append("count followed by '\(verb.map { tokens[$0].text }.joined(separator: " "))'")

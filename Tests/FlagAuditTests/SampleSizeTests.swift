@@ -58,6 +58,14 @@ struct SampleSizeTests {
         #expect(SampleSizeTests.size("In 2019 250 patients were enrolled.") == 250)
     }
 
+    /// A plural the lexicon does not know, followed by "were" and an enrolment verb, names the
+    /// people counted; a unit the lexicon knows is not people ("hospitals") stays out.
+    @Test func anUnknownPluralBeforeAnEnrolmentVerbIsPeople() {
+        #expect(SampleSizeTests.size("A total of 81 schizophrenics were randomly divided into two groups.") == 81)
+        #expect(SampleSizeTests.size("In all, 64 smokers were randomly allocated to the two arms.") == 64)
+        #expect(SampleSizeTests.size("Twelve hospitals were randomly assigned.") == nil)
+    }
+
     @Test func seedPressArticleAndReview() throws {
         func raw(_ name: String) throws -> String {
             String(decoding: try FileInput.read(Fixtures.seedsDirectory + "/raw/" + name, limit: 1 << 20), as: UTF8.self)
