@@ -18,8 +18,9 @@ package struct SourceLines {
     let endsLinesWithCR: Bool
 
     init(_ bytes: [UInt8]) {
-        // Breaks as (offset of the break, its length in bytes). memchr finds line feeds many
-        // bytes at a time; the other breaks start with one of three bytes, each found so too.
+        // Breaks (`Whitespace.isYAMLLineBreak`, in UTF-8) as (offset, length in bytes). memchr
+        // finds line feeds many bytes at a time; the other breaks start with one of three
+        // bytes, each found so too.
         var breaks: [(at: Int, length: Int)] = []
         var crAlone = false, feeds = 0
         bytes.withUnsafeBytes { buffer in

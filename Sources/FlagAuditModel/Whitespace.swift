@@ -21,4 +21,15 @@ public enum Whitespace {
     public static func isYAML(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII && isYAML(UInt8(scalar.value))
     }
+
+    /// Where libyaml ends a line: LF, CR, NEL, U+2028 and U+2029 (a CR before an LF and that LF
+    /// are one break, which callers that count lines see to). Line numbers and the lines a
+    /// block scalar may hold follow from it.
+    @inlinable @inline(__always)
+    public static func isYAMLLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
+    }
 }

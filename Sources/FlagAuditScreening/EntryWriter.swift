@@ -97,7 +97,7 @@ public struct EntryWriter: Sendable {
     static func block(_ text: String) -> String {
         let lines = text.scalarLines.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
         let literal = lines.allSatisfy { line in
-            line.unicodeScalars.allSatisfy { $0 == "\t" || (printable($0) && !["\u{85}", "\u{2028}", "\u{2029}"].contains($0)) }
+            line.unicodeScalars.allSatisfy { $0 == "\t" || (printable($0) && !Whitespace.isYAMLLineBreak($0)) }
         }
         guard literal else { return quote(text) + "\n" }
         return "|-\n" + lines.map { $0.isEmpty ? "\n" : "  \($0)\n" }.joined()

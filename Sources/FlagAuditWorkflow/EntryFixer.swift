@@ -114,8 +114,8 @@ public struct EntryFixer: Sendable {
 }
 
 /// A file's text by Unicode scalar with where each line starts: edits address lines and columns,
-/// which count lines as libyaml does (a line breaks at LF, at a CR not before an LF, at NEL,
-/// U+2028 and U+2029; every break is one scalar, and a CR before an LF stays on its line).
+/// which count lines as libyaml does (`Whitespace.isYAMLLineBreak`; every break is one scalar,
+/// and a CR before an LF stays on its line).
 struct EditableText {
     private var scalars: [Unicode.Scalar]
     private let lineStarts: [Int]
@@ -123,12 +123,10 @@ struct EditableText {
     init(_ source: String) {
         scalars = Array(source.unicodeScalars)
         var starts = [0]
-        for (index, scalar) in scalars.enumerated() {
-            switch scalar {
-            case "\n", "\u{85}", "\u{2028}", "\u{2029}": starts.append(index + 1)
-            case "\r" where index + 1 == scalars.count || scalars[index + 1] != "\n": starts.append(index + 1)
-            default: continue
-            }
+        for (index, scalar) in scalars.enumerated() where Whitespace.isYAMLLineBreak(scalar) {
+            // CR LF is one break, after the LF.
+            if scalar == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n" { continue }
+            starts.append(index + 1)
         }
         lineStarts = starts
     }

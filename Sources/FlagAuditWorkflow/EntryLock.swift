@@ -51,17 +51,17 @@ final class EntryLock: Sendable {
 
     /// The file's bytes as they are now, under the lock.
     func read(limit: Int) throws(Failure) -> [UInt8] {
-        do {
-            return try FileInput.read(descriptor: descriptor, path: path, limit: limit)
-        } catch {
-            throw .unreadable(error.diagnostics.first?.message ?? "cannot read it")
-        }
+        try EntryLock.unreadable { () throws(DiagnosticError) in try FileInput.read(descriptor: descriptor, path: path, limit: limit) }
     }
 
     /// The file's bytes as they are now, without a lock (a preview, which writes nothing).
     static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
+        try unreadable { () throws(DiagnosticError) in try FileInput.read(path, limit: limit) }
+    }
+
+    private static func unreadable(_ read: () throws(DiagnosticError) -> [UInt8]) throws(Failure) -> [UInt8] {
         do {
-            return try FileInput.read(path, limit: limit)
+            return try read()
         } catch {
             throw .unreadable(error.diagnostics.first?.message ?? "cannot read it")
         }
