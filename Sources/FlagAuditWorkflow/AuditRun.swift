@@ -94,7 +94,9 @@ public struct AuditRun {
             try RunFailure.onDiagnostics { () throws(DiagnosticError) in try Baseline(contentsOf: path) }
         }
         let sink = try RunFailure.onFileError { () throws(FileError) in
-            try options.outputPath.map { path throws(FileError) in try ReportSink(path: path) } ?? ReportSink(console: console.write)
+            // A preview's standard output is a patch (`| git apply`); its report goes beside the messages.
+            try options.outputPath.map { path throws(FileError) in try ReportSink(path: path) }
+                ?? ReportSink(console: options.fix == .preview ? console.writeError : console.write)
         }
         // Opened now, so that a baseline that cannot be written stops the run before any entry is fixed.
         let baselineFile = try options.writeBaselinePath.map { path throws(RunFailure) in
@@ -165,9 +167,7 @@ public struct AuditRun {
                 return
             }
             if options.fix == .preview {
-                var diff = UnifiedDiff.render(old: fix.original, new: fix.fixed, path: fix.path)
-                if diff.hasSuffix("\n") { diff.removeLast() }
-                console.message(diff)
+                console.write(UnifiedDiff.render(old: fix.original, new: fix.fixed, path: UnifiedDiff.patchPath(fix.path)))
                 return
             }
             do throws(FileError) {

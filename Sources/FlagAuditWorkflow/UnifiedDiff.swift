@@ -1,9 +1,17 @@
-import FlagAuditText
+import Foundation
 
-/// A unified diff of two texts by lines (longest common subsequence), for `--fix --dry-run`.
+/// A unified diff of two texts by lines (longest common subsequence), for `--fix --dry-run`:
+/// a patch `git apply` and `patch -p1` take, with git's `a/` and `b/` prefixes on the path.
 public enum UnifiedDiff {
+    /// The path a patch names: relative to the current folder when the file is inside it, since
+    /// `git apply` refuses absolute paths (`patch -p1 -d /` takes those that stay absolute).
+    public static func patchPath(_ path: String, from folder: String = FileManager.default.currentDirectoryPath) -> String {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
     public static func render(old: String, new: String, path: String, context: Int = 3) -> String {
-        let a = old.scalarLines, b = new.scalarLines
+        let a = Line.split(old), b = Line.split(new)
         guard a != b else { return "" }
         // Edits are a few lines in a short file; quadratic LCS is plenty.
         var lcs = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
@@ -12,7 +20,7 @@ public enum UnifiedDiff {
                 lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
             }
         }
-        enum Op { case same(String), removed(String), added(String) }
+        enum Op { case same(Line), removed(Line), added(Line) }
         var ops: [Op] = []
         var i = 0, j = 0
         while i < a.count || j < b.count {
@@ -20,7 +28,8 @@ public enum UnifiedDiff {
             else if i < a.count && (j == b.count || lcs[i + 1][j] >= lcs[i][j + 1]) { ops.append(.removed(a[i])); i += 1 }
             else { ops.append(.added(b[j])); j += 1 }
         }
-        var output = "--- \(path)\n+++ \(path) (fixed)\n"
+        let name = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+        var output = "--- a/\(name)\n+++ b/\(name)\n"
         var index = 0
         var oldLine = 1, newLine = 1
         while index < ops.count {
@@ -38,12 +47,15 @@ public enum UnifiedDiff {
                 let hunk = ops[start..<end]
                 let oldCount = hunk.filter { if case .added = $0 { return false }; return true }.count
                 let newCount = hunk.filter { if case .removed = $0 { return false }; return true }.count
-                output += "@@ -\(oldLine - back),\(oldCount) +\(newLine - back),\(newCount) @@\n"
+                // A range of no lines names the line before it, as diff does ("-0,0" at the top).
+                let oldStart = oldCount == 0 ? oldLine - back - 1 : oldLine - back
+                let newStart = newCount == 0 ? newLine - back - 1 : newLine - back
+                output += "@@ -\(oldStart),\(oldCount) +\(newStart),\(newCount) @@\n"
                 for op in hunk {
                     switch op {
-                    case .same(let line): output += " \(line)\n"
-                    case .removed(let line): output += "-\(line)\n"
-                    case .added(let line): output += "+\(line)\n"
+                    case .same(let line): output += line.rendered(" ")
+                    case .removed(let line): output += line.rendered("-")
+                    case .added(let line): output += line.rendered("+")
                     }
                 }
                 for op in ops[index..<end] {
@@ -61,5 +73,32 @@ public enum UnifiedDiff {
             index += 1
         }
         return output
+    }
+
+    /// One line of a text: its content up to the LF (a CR before it stays in the content, as
+    /// patch tools compare it), and whether the LF is there: only a file's last line may lack it.
+    struct Line: Equatable {
+        var content: Substring
+        var terminated: Bool
+
+        /// A text's lines; a text ending in LF has no empty line after it.
+        static func split(_ text: String) -> [Line] {
+            var lines: [Line] = []
+            var rest = text.unicodeScalars[...]
+            while !rest.isEmpty {
+                if let feed = rest.firstIndex(of: "\n") {
+                    lines.append(Line(content: Substring(rest[..<feed]), terminated: true))
+                    rest = rest[rest.index(after: feed)...]
+                } else {
+                    lines.append(Line(content: Substring(rest), terminated: false))
+                    break
+                }
+            }
+            return lines
+        }
+
+        func rendered(_ marker: Character) -> String {
+            "\(marker)\(content)\n" + (terminated ? "" : "\\ No newline at end of file\n")
+        }
     }
 }

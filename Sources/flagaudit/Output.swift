@@ -7,6 +7,8 @@ enum Output {
 
     static func error(_ text: String) { write(text + "\n", to: STDERR_FILENO, named: "standard error") }
 
+    static func writeError(_ text: String) { write(text, to: STDERR_FILENO, named: "standard error") }
+
     /// Writes all of `text` or stops the tool: output that cannot be delivered (a full disk,
     /// a closed descriptor) ends the run with a message and exit status 2, never a crash.
     private static func write(_ text: String, to descriptor: Int32, named name: String) {
@@ -35,7 +37,7 @@ enum Output {
     }
 
     /// The terminal: reports to standard output, messages to standard error.
-    static var console: Console { Console(write: Output.write, message: Output.error) }
+    static var console: Console { Console(write: Output.write, message: Output.error, writeError: Output.writeError) }
 
     /// Ends a command with a run's exit status (0 returns normally).
     static func exit(_ status: Int32) throws {

@@ -10,7 +10,11 @@ import FlagAuditLoading
 final class Transcript {
     var report = ""
     var messages: [String] = []
-    var console: Console { Console(write: { self.report += $0 }, message: { self.messages.append($0) }) }
+    /// What went to standard error as it came (the report, while standard output carries a patch).
+    var errors = ""
+    var console: Console {
+        Console(write: { self.report += $0 }, message: { self.messages.append($0) }, writeError: { self.errors += $0 })
+    }
 }
 
 @Suite("The check run: precedence, baseline, fix then audit, exit status")
@@ -98,8 +102,11 @@ struct AuditRunTests {
         let path = directory + "/a.yaml"
         let preview = await run { $0.paths = [path]; $0.fix = .preview }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == AuditRunTests.smallCohort)
-        #expect(preview.transcript.messages.first?.contains("+  method_flags: [small-sample]") == true)
-        #expect(preview.transcript.report.contains("small-sample-primary"))
+        // Standard output is the patch alone; the report moves to standard error.
+        #expect(preview.transcript.report.hasPrefix("--- a/"))
+        #expect(preview.transcript.report.contains("\n+  method_flags: [small-sample]\n"))
+        #expect(!preview.transcript.report.contains("small-sample-primary"))
+        #expect(preview.transcript.errors.contains("small-sample-primary"))
         let fixed = await run { $0.paths = [path]; $0.fix = .apply; $0.format = .json }
         #expect(fixed.status == ExitStatus.clean)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == AuditRunTests.smallCohort + "tags:\n  method_flags: [small-sample]\n")

@@ -175,7 +175,7 @@ struct AuditTests {
         options.rulesDirectory = Fixtures.rulesDirectory
         options.defaultConfigurationPath = "/nonexistent/.flagaudit.yml"
         var report = "", messages: [String] = []
-        _ = await AuditRun(options).run(console: Console(write: { report += $0 }, message: { messages.append($0) }))
+        _ = await AuditRun(options).run(console: Console(write: { report += $0 }, message: { messages.append($0) }, writeError: { _ in }))
         #expect(messages.contains { $0.hasSuffix("fifo.yaml: note: skipped: not a regular file (a FIFO, a socket or a device)") })
         #expect(!report.contains("password") && !messages.joined().contains("password"))
     }

@@ -129,7 +129,7 @@ struct ScreenTests {
             options.draftsDirectory = out
             options.force = force
             var messages: [String] = []
-            let status = await ScreenRun(options).run(console: Console(write: { _ in }, message: { messages.append($0) }))
+            let status = await ScreenRun(options).run(console: Console(write: { _ in }, message: { messages.append($0) }, writeError: { _ in }))
             return (status, messages)
         }
         let (status, _) = await run(out: directory + "/drafts")

@@ -278,8 +278,40 @@ struct WorkflowTests {
 
     @Test func dryRunDiffShowsOnlyTheChange() {
         let diff = UnifiedDiff.render(old: "a\nb\nc\n", new: "a\nB\nc\n", path: "x.yaml")
-        #expect(diff == "--- x.yaml\n+++ x.yaml (fixed)\n@@ -1,4 +1,4 @@\n a\n-b\n+B\n c\n \n")
+        #expect(diff == "--- a/x.yaml\n+++ b/x.yaml\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n")
         #expect(UnifiedDiff.render(old: "same\n", new: "same\n", path: "x.yaml").isEmpty)
+        #expect(UnifiedDiff.render(old: "a", new: "b", path: "x.yaml")
+            == "--- a/x.yaml\n+++ b/x.yaml\n@@ -1,1 +1,1 @@\n-a\n\\ No newline at end of file\n+b\n\\ No newline at end of file\n")
+        #expect(UnifiedDiff.patchPath("/work/atlas/seeds/x.yaml", from: "/work/atlas") == "seeds/x.yaml")
+        #expect(UnifiedDiff.patchPath("/elsewhere/x.yaml", from: "/work/atlas") == "/elsewhere/x.yaml")
+    }
+
+    /// `check --fix --dry-run | git apply` is how an editor takes a preview: each patch, applied
+    /// by git to the file it was made from, gives the fixed text byte for byte.
+    @Test(arguments: [
+        ("a\nb\nc\n", "a\nB\nc\n"),
+        ("tags:\n  method_flags: [x]", "tags:\n  method_flags: [x, y]"),
+        ("id: a\r\ntags:\r\n  method_flags: [x]\r\n", "id: a\r\ntags:\r\n  method_flags: [x, y]\r\n"),
+        ("id: a\ndesign: cohort\n", "id: a\ndesign: cohort\ntags:\n  method_flags: [small-sample]\n"),
+        ((1...20).map { "line \($0)\n" }.joined(), (1...20).map { $0 == 2 || $0 == 19 ? "LINE \($0)\n" : "line \($0)\n" }.joined()),
+        ("", "id: a\n"),
+    ])
+    func dryRunDiffIsAPatchGitApplies(old: String, new: String) throws {
+        let directory = try Fixtures.directory(["x.yaml": Array(old.utf8)])
+        defer { Fixtures.remove(directory) }
+        let patch = UnifiedDiff.render(old: old, new: new, path: "x.yaml")
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        git.arguments = ["git", "apply", "--whitespace=nowarn", "-"]
+        git.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let input = Pipe()
+        git.standardInput = input
+        try git.run()
+        input.fileHandleForWriting.write(Data(patch.utf8))
+        try input.fileHandleForWriting.close()
+        git.waitUntilExit()
+        #expect(git.terminationStatus == 0, "git apply refused:\n\(patch)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: directory + "/x.yaml")) == Data(new.utf8))
     }
 
     @Test func configurationDisablesOverridesAndValidates() throws {
