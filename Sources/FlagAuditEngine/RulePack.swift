@@ -14,6 +14,18 @@ public struct RulePack: Sendable {
     public var claimTransformer: TransformerClassifier?
     /// The transformer's decisions of earlier runs, when a run keeps them (`--cache DIR`).
     public var claimCache: ClaimCache?
+    /// The pack's name and version (`pack.yaml`) and where it was read from.
+    public var identity = PackIdentity(name: "unnamed", version: nil, origin: "")
+    /// A hash of the linear model's file (FNV-1a, 64 bits), which outputs name it by.
+    public var claimModelFingerprint: String?
+
+    /// The model claims are read with, as outputs name it: "transformer FINGERPRINT",
+    /// "linear FINGERPRINT" or "lexicon".
+    public var claimModelName: String {
+        if let claimTransformer { return "transformer \(claimTransformer.fingerprint)" }
+        if claimModel != nil { return "linear \(claimModelFingerprint ?? "unhashed")" }
+        return "lexicon"
+    }
 
     public init(vocabulary: Vocabulary, lexicon: Lexicon, rules: [Rule], claimModel: LinearModel? = nil, claimTransformer: TransformerClassifier? = nil) {
         self.vocabulary = vocabulary

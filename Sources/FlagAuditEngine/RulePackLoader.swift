@@ -32,26 +32,31 @@ public struct RulePackLoader: Sendable {
     }
 
     public func load(directory: String) throws(DiagnosticError) -> RulePack {
-        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DiagnosticError(Diagnostic(
-                .inputLimit, at: SourceLocation.start(of: base),
-                "no rule pack directory here (pass --rules DIR)"))
+        try load(PackSource.folder(directory))
+    }
+
+    public func load(_ source: PackSource) throws(DiagnosticError) -> RulePack {
+        func document(_ name: String) throws(DiagnosticError) -> YAMLDocument {
+            try YAMLDocument.load(path: source.path(of: name), bytes: source.read(name, limit: limits.maxBytes), limits: limits)
         }
-        let vocabulary = try VocabularyLoader().load(document(base + "/" + RulePackLoader.vocabularyFile))
-        let lexicon = try LexiconLoader().load(document(base + "/" + RulePackLoader.lexiconFile), vocabulary: vocabulary)
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: base)) ?? [])
+        let vocabulary = try VocabularyLoader().load(document(RulePackLoader.vocabularyFile))
+        let lexicon = try LexiconLoader().load(document(RulePackLoader.lexiconFile), vocabulary: vocabulary)
+        let names = source.topLevelNames()
             .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") }
-            .filter { $0 != RulePackLoader.vocabularyFile && $0 != RulePackLoader.lexiconFile }
-            .sorted()
+            .filter { $0 != RulePackLoader.vocabularyFile && $0 != RulePackLoader.lexiconFile && $0 != PackIdentity.file }
+        let origin = if case .directory(let base) = source { base } else { "built in" }
+        var identity = PackIdentity(name: "unnamed", version: nil, origin: origin)
         var rules: [Rule] = []
         var diagnostics: [Diagnostic] = []
+        if source.contains(PackIdentity.file) {
+            do { identity = try PackIdentity.load(document(PackIdentity.file), origin: origin) } catch { diagnostics += error.diagnostics }
+        }
+        var claimModelFingerprint: String?
         var seen: [String: SourceLocation] = [:]
         let builtins = Set(BuiltinCheck.allCases.map(\.rawValue))
         for name in names {
             do {
-                for rule in try loadRules(document(base + "/" + name), vocabulary: vocabulary, lexicon: lexicon) {
+                for rule in try loadRules(document(name), vocabulary: vocabulary, lexicon: lexicon) {
                     if let first = seen[rule.id] {
                         diagnostics.append(Diagnostic(.schema, at: rule.location, "duplicate rule id '\(rule.id)' (first defined at \(first))"))
                     } else if builtins.contains(rule.id) {
@@ -66,10 +71,11 @@ public struct RulePackLoader: Sendable {
             }
         }
         var claimModel: LinearModel?
-        let modelPath = base + "/" + RulePackLoader.claimModelFile
-        if FileManager.default.fileExists(atPath: modelPath) {
+        let modelPath = source.path(of: RulePackLoader.claimModelFile)
+        if source.contains(RulePackLoader.claimModelFile) {
             do {
-                let bytes = try FileInput.read(modelPath, limit: limits.maxBytes)
+                let bytes = try source.read(RulePackLoader.claimModelFile, limit: limits.maxBytes)
+                claimModelFingerprint = String(bytes.reduce(FNV1a.basis) { FNV1a.add($1, to: $0) }, radix: 16)
                 claimModel = try LinearModel(parsing: String(decoding: bytes, as: UTF8.self), path: modelPath)
                 if claimModel?.classes != ClaimStrength.allCases.map(\.rawValue) {
                     diagnostics.append(Diagnostic(.schema, at: SourceLocation.start(of: modelPath),
@@ -80,11 +86,11 @@ public struct RulePackLoader: Sendable {
             }
         }
         var claimTransformer: TransformerClassifier?
-        let transformerPath = base + "/" + RulePackLoader.transformerFile
+        let transformerPath = source.path(of: RulePackLoader.transformerFile)
         switch self.claimModel ?? .linear {
         case .transformer:
             do {
-                let transformer = try TransformerClassifier(weights: transformerPath, vocabulary: base + "/" + RulePackLoader.transformerVocabularyFile)
+                let transformer = try transformer(from: source)
                 if transformer.labels != ClaimStrength.allCases.map(\.rawValue) {
                     diagnostics.append(Diagnostic(.schema, at: SourceLocation.start(of: transformerPath),
                         "the transformer's labels must be \(ClaimStrength.allCases.map(\.rawValue).joined(separator: ", "))"))
@@ -104,17 +110,47 @@ public struct RulePackLoader: Sendable {
             claimModel = nil
         }
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
-        return RulePack(vocabulary: vocabulary, lexicon: lexicon, rules: rules, claimModel: claimModel, claimTransformer: claimTransformer)
+        var pack = RulePack(vocabulary: vocabulary, lexicon: lexicon, rules: rules, claimModel: claimModel, claimTransformer: claimTransformer)
+        pack.identity = identity
+        pack.claimModelFingerprint = claimModel == nil ? nil : claimModelFingerprint
+        return pack
+    }
+
+    /// The fingerprint of the pack's transformer, without building it; nil when it has none.
+    public func transformerFingerprint(in source: PackSource) throws(TransformerError) -> String? {
+        guard source.contains(RulePackLoader.transformerFile) else { return nil }
+        let path = source.path(of: RulePackLoader.transformerFile)
+        do {
+            return try TransformerClassifier.fingerprint(weights: source.read(RulePackLoader.transformerFile, limit: 1 << 30), path: path)
+        } catch let error as TransformerError {
+            throw error
+        } catch {
+            throw TransformerError(path: path, (error as? DiagnosticError)?.diagnostics.first?.message ?? "cannot read it")
+        }
+    }
+
+    /// The transformer and its vocabulary, read from the pack; absent or unreadable, a located
+    /// problem that says how to do without it.
+    private func transformer(from source: PackSource) throws(TransformerError) -> TransformerClassifier {
+        let weights = source.path(of: RulePackLoader.transformerFile)
+        let vocabulary = source.path(of: RulePackLoader.transformerVocabularyFile)
+        guard source.contains(RulePackLoader.transformerFile) else {
+            throw TransformerError(path: weights, "no transformer model here (scripts/train-claims-model writes it; --claims-model linear uses the linear model)")
+        }
+        func read(_ name: String, as path: String, limit: Int) throws(TransformerError) -> [UInt8] {
+            do { return try source.read(name, limit: limit) } catch {
+                throw TransformerError(path: path, error.diagnostics.first?.message ?? "cannot read it")
+            }
+        }
+        return try TransformerClassifier(
+            weights: read(RulePackLoader.transformerFile, as: weights, limit: 1 << 30), path: weights,
+            vocabulary: String(decoding: read(RulePackLoader.transformerVocabularyFile, as: vocabulary, limit: 64 << 20), as: UTF8.self),
+            vocabularyPath: vocabulary)
     }
 
     /// Parses one rule file's bytes against a vocabulary and lexicon (used by the fuzzer and tools).
     public func parseRuleFile(path: String, bytes: [UInt8], vocabulary: Vocabulary, lexicon: Lexicon) throws(DiagnosticError) -> [Rule] {
         try loadRules(YAMLDocument.load(path: path, bytes: bytes, limits: limits), vocabulary: vocabulary, lexicon: lexicon)
-    }
-
-    private func document(_ path: String) throws(DiagnosticError) -> YAMLDocument {
-        let bytes = try FileInput.read(path, limit: limits.maxBytes)
-        return try YAMLDocument.load(path: path, bytes: bytes, limits: limits)
     }
 
     func loadRules(_ document: YAMLDocument, vocabulary: Vocabulary, lexicon: Lexicon) throws(DiagnosticError) -> [Rule] {

@@ -47,6 +47,16 @@ public struct TransformerClassifier: Sendable {
         do {
             vocabulary = try String(contentsOfFile: vocabularyPath, encoding: .utf8)
         } catch { throw TransformerError(path: vocabularyPath, "cannot read the vocabulary: \(error.localizedDescription)") }
+        try self.init(weights: bytes, path: path, vocabulary: vocabulary, vocabularyPath: vocabularyPath)
+    }
+
+    /// The fingerprint a weights file records, read from its header alone.
+    public static func fingerprint(weights bytes: [UInt8], path: String) throws(TransformerError) -> String {
+        try TransformerFile(bytes: bytes, path: path).header.fingerprint
+    }
+
+    /// The model from its file's bytes and its vocabulary's text; the paths locate problems.
+    public init(weights bytes: [UInt8], path: String, vocabulary: String, vocabularyPath: String) throws(TransformerError) {
         try self.init(file: TransformerFile(bytes: bytes, path: path),
                       tokenizer: WordPiece(text: vocabulary, path: vocabularyPath))
     }

@@ -8,7 +8,7 @@ import Foundation
 /// streamed report and the exit status. The command line only parses options into `Options`.
 ///
 /// Precedence, for every setting the configuration file can hold: the option given, then the
-/// configuration's value, then the default (pack `rules`, fail on `error`, paths `seeds`).
+/// configuration's value, then the default (the built-in pack, fail on `error`, paths `seeds`).
 /// Nothing is fixed or written until the configuration, the pack, the inputs, the baseline and
 /// the output have all been checked, so a refused run leaves every file as it was.
 public struct AuditRun {
@@ -65,7 +65,7 @@ public struct AuditRun {
             let path = options.defaultConfigurationPath
             return FileManager.default.fileExists(atPath: path) ? try Configuration.load(path) : nil
         }
-        let loaded = try RunFailure.loadPack(options.rulesDirectory ?? configuration?.rules ?? "rules", claimModel: options.claimModel)
+        let loaded = try RunFailure.loadPack(options.rulesDirectory ?? configuration?.rules, claimModel: options.claimModel)
         let pack = try RunFailure.onDiagnostics { () throws(DiagnosticError) in try configuration?.apply(to: loaded) ?? loaded }
         let threshold: Severity? = options.failOn ?? configuration?.failOn ?? .error
         let (files, skipped) = try RunFailure.discover(
@@ -167,7 +167,7 @@ public struct AuditRun {
                 return
             }
             if options.fix == .preview {
-                console.write(UnifiedDiff.render(old: fix.original, new: fix.fixed, path: UnifiedDiff.patchPath(fix.path)))
+                console.write(UnifiedDiff.render(old: fix.original, new: fix.fixed, path: RelativePath.shown(fix.path)))
                 return
             }
             do throws(FileError) {

@@ -11,7 +11,8 @@ public struct ReportRun {
         /// Entry files or directories; none: `seeds`.
         public var paths: [String] = []
         public var directory = "reports"
-        public var rulesDirectory = "rules"
+        /// The rule pack folder; nil: the pack built into flagaudit.
+        public var rulesDirectory: String?
         /// The claim model (`--claims-model`); nil: the linear model if the pack ships one.
         public var claimModel: ClaimModelChoice?
         /// Keep the transformer's decisions here between runs (`--cache DIR`; see `ClaimCacheStore`).

@@ -36,12 +36,24 @@ public struct RunFailure: Error, Sendable {
         do { return try body() } catch { throw RunFailure(error) }
     }
 
-    /// The pack in `directory`, or every located problem and that nothing was audited.
-    public static func loadPack(_ directory: String, claimModel: ClaimModelChoice? = nil) throws(RunFailure) -> RulePack {
-        do {
-            return try RulePackLoader(claimModel: claimModel).load(directory: directory)
+    /// Where the pack is read from: `directory`, or (nil) the pack built into flagaudit.
+    public static func packSource(_ directory: String?) throws(RunFailure) -> PackSource {
+        do throws(DiagnosticError) {
+            if let directory { return try PackSource.folder(directory) }
+            return try BuiltinPack.source()
         } catch {
-            throw RunFailure(error, then: "error: the rule pack in '\(directory)' is unusable; nothing was audited")
+            throw RunFailure(error, then: "error: the rule pack \(directory.map { "in '\($0)'" } ?? "built into flagaudit") is unusable; nothing was audited")
+        }
+    }
+
+    /// The pack in `directory` (nil: the one built into flagaudit), or every located problem and
+    /// that nothing was audited.
+    public static func loadPack(_ directory: String?, claimModel: ClaimModelChoice? = nil) throws(RunFailure) -> RulePack {
+        let source = try packSource(directory)
+        do {
+            return try RulePackLoader(claimModel: claimModel).load(source)
+        } catch {
+            throw RunFailure(error, then: "error: the rule pack in '\(source)' is unusable; nothing was audited")
         }
     }
 

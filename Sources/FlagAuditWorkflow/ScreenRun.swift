@@ -12,7 +12,8 @@ public struct ScreenRun {
         /// Text files, or directories of `.txt` / `.md` / `.text` files.
         public var paths: [String] = []
         public var format: ScreenReport.Format = .text
-        public var rulesDirectory = "rules"
+        /// The rule pack folder; nil: the pack built into flagaudit.
+        public var rulesDirectory: String?
         /// The claim model (`--claims-model`); nil: the linear model if the pack ships one.
         public var claimModel: ClaimModelChoice?
         /// Write a draft entry for each text (to the console, or into `draftsDirectory`).
@@ -41,7 +42,7 @@ public struct ScreenRun {
         skipped.forEach(console.message)
         let screener = Screener(pack: pack)
         let sink = ReportSink(console: console.write)
-        var report = ScreenReport(format: options.format, write: sink.write)
+        var report = ScreenReport(format: options.format, provenance: Provenance(pack: pack), write: sink.write)
         if !options.emitEntry {
             // Screened on all cores and written text by text, in input order.
             await OrderedWork.run(count: paths.count, job: { screener.screen(contentsOf: paths[$0]) }) { report.add($0) }

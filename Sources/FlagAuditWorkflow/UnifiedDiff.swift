@@ -1,15 +1,8 @@
-import Foundation
-
 /// A unified diff of two texts by lines (longest common subsequence), for `--fix --dry-run`:
 /// a patch `git apply` and `patch -p1` take, with git's `a/` and `b/` prefixes on the path.
+/// `git apply` refuses absolute paths, so callers pass paths relative to the current folder
+/// where they can (`RelativePath`); `patch -p1 -d /` takes those that stay absolute.
 public enum UnifiedDiff {
-    /// The path a patch names: relative to the current folder when the file is inside it, since
-    /// `git apply` refuses absolute paths (`patch -p1 -d /` takes those that stay absolute).
-    public static func patchPath(_ path: String, from folder: String = FileManager.default.currentDirectoryPath) -> String {
-        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
-    }
-
     public static func render(old: String, new: String, path: String, context: Int = 3) -> String {
         let a = Line.split(old), b = Line.split(new)
         guard a != b else { return "" }

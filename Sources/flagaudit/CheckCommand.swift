@@ -25,7 +25,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity: error (default), warning, info, never.")
     var failOn: FailOn?
 
-    @Option(name: .customLong("rules"), help: "The rule pack directory (default: rules, or the configuration's).")
+    @Option(name: .customLong("rules"), help: "The rule pack directory (default: the configuration's 'rules:', else the pack built into flagaudit).")
     var rulesDirectory: String?
 
     @Option(name: .customLong("claims-model"), help: "The claim-strength model: transformer, linear or lexicon (default: linear).")

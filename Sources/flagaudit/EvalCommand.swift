@@ -30,7 +30,7 @@ struct EvalClaims: AsyncParsableCommand {
     @OptionGroup var training: TrainingOptions
 
     func run() async throws {
-        let shipsTransformer = FileManager.default.fileExists(atPath: rules.rulesDirectory + "/" + RulePackLoader.transformerFile)
+        let shipsTransformer = try PackOption.source(rules.rulesDirectory).contains(RulePackLoader.transformerFile)
         let pack = try PackOption.load(rules.rulesDirectory, claimModel: model.claimModel ?? (shipsTransformer ? .transformer : nil))
         let evaluation = ClaimEvaluation(lexicon: pack.lexicon)
         let files = LabeledRows.files(paths)

@@ -6,9 +6,31 @@ struct FlagAuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flagaudit",
         abstract: "Audits research-evidence entries for weak methods and inconsistent method flags.",
-        version: JSONReporter.version,
+        discussion: "Exit status (every command): 0 clean, 1 findings at or above --fail-on, 2 the result cannot be trusted (bad input, an unusable rule pack, an unwritable output).",
         subcommands: [CheckCommand.self, ScreenCommand.self, ReportCommand.self, ClaimsCommand.self, CompareCommand.self, RulesCommand.self, EvalCommand.self, TrainCommand.self]
     )
+
+    @Flag(name: .long, help: "Print the versions of flagaudit, its built-in rule pack and claim models, and exit.")
+    var version = false
+
+    func run() async throws {
+        guard version else { throw CleanExit.helpRequest(self) }
+        let source = try PackOption.source(nil)
+        let pack = try PackOption.load(nil)
+        var models = [pack.claimModelName]
+        do {
+            if let transformer = try RulePackLoader().transformerFingerprint(in: source) { models.append("transformer \(transformer)") }
+        } catch {
+            models.append("transformer unreadable (\(error.diagnostic.message))")
+        }
+        let origin = if case .archive = source { "built in" } else { "from \(source)" }
+        Output.write("""
+            \(ToolVersion.name) \(ToolVersion.current)
+            rule pack: \(pack.identity.described) (\(origin))
+            claim models: \(models.joined(separator: ", "))
+
+            """)
+    }
 }
 
 @main

@@ -3,13 +3,23 @@ import FlagAudit
 
 /// `--rules DIR`, shared by every command that reads a rule pack.
 struct PackOption: ParsableArguments {
-    @Option(name: .customLong("rules"), help: "The rule pack directory.")
-    var rulesDirectory: String = "rules"
+    @Option(name: .customLong("rules"), help: "The rule pack directory (default: the pack built into flagaudit).")
+    var rulesDirectory: String?
 
     /// The pack, or every located problem on standard error and exit 2.
     func load() throws -> RulePack { try PackOption.load(rulesDirectory) }
 
-    static func load(_ directory: String, claimModel: ClaimModelChoice? = nil) throws -> RulePack {
+    /// Where the pack is read from, or the problem on standard error and exit 2.
+    static func source(_ directory: String?) throws -> PackSource {
+        do {
+            return try RunFailure.packSource(directory)
+        } catch {
+            error.lines.forEach(Output.error)
+            throw ExitCode(ExitStatus.untrusted)
+        }
+    }
+
+    static func load(_ directory: String?, claimModel: ClaimModelChoice? = nil) throws -> RulePack {
         do {
             return try RunFailure.loadPack(directory, claimModel: claimModel)
         } catch {

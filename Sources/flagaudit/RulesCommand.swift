@@ -5,8 +5,8 @@ import Foundation
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "Inspect and test a rule pack.",
-        subcommands: [ListRules.self, ExplainRule.self, TestRules.self, RulePatterns.self]
+        abstract: "Inspect, test and export a rule pack.",
+        subcommands: [ListRules.self, ExplainRule.self, TestRules.self, RulePatterns.self, ExportRules.self, EmbedRules.self]
     )
 }
 
@@ -62,8 +62,8 @@ struct TestRules: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test", abstract: "Run every rule's triggering and non-triggering examples.")
 
-    @Argument(help: "The rule pack directory.")
-    var directory: String = "rules"
+    @Argument(help: "The rule pack directory (default: the pack built into flagaudit).")
+    var directory: String?
 
     func run() throws {
         let pack = try PackOption.load(directory)
@@ -82,5 +82,58 @@ struct RulePatterns: ParsableCommand {
 
     func run() throws {
         Output.write(try rules.load().textPatterns.joined(separator: "\n") + "\n")
+    }
+}
+
+struct ExportRules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the rule pack (the built-in one, or --rules DIR) into a new folder, to customise it.",
+        discussion: "Then point flagaudit at the copy with --rules DIR or 'rules: DIR' in .flagaudit.yml. The folder must not exist yet, or be empty: nothing is overwritten.\n\nExit status: 0 written, 2 the folder is not empty or cannot be written.")
+
+    @Argument(help: "The folder to write.")
+    var destination: String
+
+    @OptionGroup var rules: PackOption
+
+    func run() throws {
+        let source = try PackOption.source(rules.rulesDirectory)
+        do {
+            let count = try BuiltinPack.export(source, to: destination)
+            Output.error("wrote \(count) files of \(source) to \(destination); use them with --rules \(destination)")
+        } catch {
+            Output.error(error.description)
+            throw ExitCode(ExitStatus.untrusted)
+        }
+    }
+}
+
+/// For `scripts/release`: the pack goes into the binary only once it loads and its examples pass.
+struct EmbedRules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "embed",
+        abstract: "Append a rule pack to a flagaudit binary, which then uses it by default (scripts/release does this).",
+        discussion: "Exit status: 0 appended, 1 an example of the pack fails, 2 the pack is unusable or the binary cannot be written or already carries a pack.")
+
+    @Argument(help: "The binary to append the pack to.")
+    var binary: String
+
+    @Option(name: .customLong("rules"), help: "The rule pack directory.")
+    var directory: String = "rules"
+
+    func run() throws {
+        let pack = try PackOption.load(directory, claimModel: .transformer)
+        let result = ExampleRunner(pack: pack).run()
+        guard result.failures.isEmpty else {
+            for failure in result.failures { Output.error(failure.description) }
+            throw ExitCode(ExitStatus.findings)
+        }
+        do {
+            try BuiltinPack.embed(PackSource.folder(directory), into: binary)
+        } catch {
+            error.diagnostics.forEach { Output.error($0.description) }
+            throw ExitCode(ExitStatus.untrusted)
+        }
+        Output.error("appended the pack in \(directory) (\(pack.rules.count) rules) to \(binary)")
     }
 }

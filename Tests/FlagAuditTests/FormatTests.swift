@@ -269,7 +269,7 @@ struct FormatTests {
 struct StreamingTests {
     static let sarif = StreamingReport.Format.sarif(SARIFReporter(rules: RuleDescriptor.catalog(of: Fixtures.pack)))
 
-    @Test(arguments: [StreamingReport.Format.json, .text, .github, StreamingTests.sarif, .junit(JUnitReporter(threshold: .warning)), .markdown], [true, false])
+    @Test(arguments: [StreamingReport.Format.json(JSONReporter()), .text, .github, StreamingTests.sarif, .junit(JUnitReporter(threshold: .warning)), .markdown], [true, false])
     func streamedOutputEqualsTheCollectedReport(format: StreamingReport.Format, seeds: Bool) async {
         // The seeds, and no entry at all (empty arrays close differently).
         let files = seeds ? EntryDiscovery().files(under: [Fixtures.seedsDirectory]).files : []
@@ -292,7 +292,7 @@ struct StreamingTests {
         #expect(stream.exitStatus(failOn: nil) == 0)
     }
 
-    @Test(arguments: [StreamingReport.Format.json, .text, StreamingTests.sarif, .junit(JUnitReporter(threshold: .error)), .markdown])
+    @Test(arguments: [StreamingReport.Format.json(JSONReporter()), .text, StreamingTests.sarif, .junit(JUnitReporter(threshold: .error)), .markdown])
     func reportsRenderedByWorkersStillCarryDuplicateIDs(format: StreamingReport.Format) async throws {
         // Workers render each report; a duplicate id is only known in order, after rendering.
         let directory = try Fixtures.directory([

@@ -4,14 +4,15 @@ import FlagAuditModel
 /// `--format json`: the object documented in cli.md, plus `why` on each finding and the
 /// `evidence` of rules that confirm declared flags.
 public struct JSONReporter: Sendable {
-    public static let toolName = "flagaudit"
-    public static let version = "0.1.0"
+    public static let toolName = ToolVersion.name
+    /// Which tool, pack and claim model made the output (its `tool` object).
+    public var provenance: Provenance
 
-    public init() {}
+    public init(provenance: Provenance = .toolOnly) { self.provenance = provenance }
 
     public func render(_ report: AuditReport) -> String {
         JSONValue.object([
-            ("tool", .object([("name", .string(JSONReporter.toolName)), ("version", .string(JSONReporter.version))])),
+            ("tool", provenance.json),
             ("studies", .array(report.studies.map(study))),
             ("summary", .object([
                 ("studies", .number(report.studies.count)),
@@ -24,9 +25,8 @@ public struct JSONReporter: Sendable {
 
     // The same document written piece by piece, for output that streams study by study.
 
-    public static var streamHeader: String {
-        "{\n  \"tool\": " + JSONValue.object([("name", .string(toolName)), ("version", .string(version))]).serialized(level: 1)
-            + ",\n  \"studies\": ["
+    public var streamHeader: String {
+        "{\n  \"tool\": " + provenance.json.serialized(level: 1) + ",\n  \"studies\": ["
     }
 
     public static func streamItem(_ study: JSONValue, first: Bool) -> String {

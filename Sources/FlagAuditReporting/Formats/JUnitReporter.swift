@@ -5,8 +5,13 @@ import FlagAuditModel
 /// failure, the rest are listed in the case's system-out.
 public struct JUnitReporter: Sendable {
     public var threshold: Severity?
+    /// Written as the suite's properties.
+    public var provenance: Provenance
 
-    public init(threshold: Severity?) { self.threshold = threshold }
+    public init(threshold: Severity?, provenance: Provenance = .toolOnly) {
+        self.threshold = threshold
+        self.provenance = provenance
+    }
 
     public func render(_ report: AuditReport) -> String {
         // The collected document is the streamed one (`StreamingReport`), written from the same pieces.
@@ -19,6 +24,14 @@ public struct JUnitReporter: Sendable {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<testsuites name=\"flagaudit\" tests=\"\(studies)\" failures=\"\(failures)\" errors=\"0\">\n"
             + "  <testsuite name=\"flagaudit\" tests=\"\(studies)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
+            + "    <properties>\n" + properties.map { "      <property name=\"\($0)\" value=\"\(MarkupText.escape($1))\"/>\n" }.joined()
+            + "    </properties>\n"
+    }
+
+    private var properties: [(String, String)] {
+        [("flagaudit.version", ToolVersion.current)]
+            + (provenance.pack.map { [("flagaudit.rule_pack", $0.described)] } ?? [])
+            + (provenance.claimModel.map { [("flagaudit.claim_model", $0)] } ?? [])
     }
 
     public static let footer = "  </testsuite>\n</testsuites>\n"

@@ -10,10 +10,10 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     public func streaming(pack: RulePack, threshold: Severity?) -> StreamingReport.Format {
         switch self {
         case .text: .text
-        case .json: .json
+        case .json: .json(JSONReporter(provenance: Provenance(pack: pack)))
         case .github: .github
-        case .sarif: .sarif(SARIFReporter(rules: RuleDescriptor.catalog(of: pack)))
-        case .junit: .junit(JUnitReporter(threshold: threshold))
+        case .sarif: .sarif(SARIFReporter(rules: RuleDescriptor.catalog(of: pack), provenance: Provenance(pack: pack)))
+        case .junit: .junit(JUnitReporter(threshold: threshold, provenance: Provenance(pack: pack)))
         case .markdown: .markdown
         }
     }

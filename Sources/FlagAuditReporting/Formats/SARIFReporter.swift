@@ -8,8 +8,12 @@ public struct SARIFReporter: Sendable {
     /// Each rule's place in `tool.driver.rules`, which results cite as `ruleIndex`.
     private let ruleIndex: [String: Int]
 
-    public init(rules: [RuleDescriptor]) {
+    /// The tool's version is the driver's; the rule pack is an extension (SARIF §3.19.3).
+    public let provenance: Provenance
+
+    public init(rules: [RuleDescriptor], provenance: Provenance = .toolOnly) {
         self.rules = rules
+        self.provenance = provenance
         ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -38,12 +42,18 @@ public struct SARIFReporter: Sendable {
     public var header: String {
         let driver = JSONValue.object([
             ("name", .string(JSONReporter.toolName)),
-            ("version", .string(JSONReporter.version)),
-            ("semanticVersion", .string(JSONReporter.version)),
+            ("version", .string(ToolVersion.current)),
+            ("semanticVersion", .string(ToolVersion.current)),
             ("rules", .array(rules.map(rule))),
-        ])
+        ] + (provenance.claimModel.map { [("properties", .object([("claimModel", .string($0))]))] } ?? []))
+        var tool: [(String, JSONValue)] = [("driver", driver)]
+        if let pack = provenance.pack {
+            var component: [(String, JSONValue)] = [("name", .string(pack.name))]
+            if let version = pack.version { component += [("version", .string(version)), ("semanticVersion", .string(version))] }
+            tool.append(("extensions", .array([.object(component)])))
+        }
         return "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
-            + "  \"runs\": [\n    {\n      \"tool\": " + JSONValue.object([("driver", driver)]).serialized(level: 3)
+            + "  \"runs\": [\n    {\n      \"tool\": " + JSONValue.object(tool).serialized(level: 3)
             + ",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": ["
     }
 

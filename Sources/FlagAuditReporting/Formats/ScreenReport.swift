@@ -12,10 +12,10 @@ public struct ScreenReport {
     private let write: (String) -> Void
     public private(set) var tally = SeverityTally()
 
-    public init(format: Format, write: @escaping (String) -> Void) {
+    public init(format: Format, provenance: Provenance = .toolOnly, write: @escaping (String) -> Void) {
         self.format = format
         self.write = write
-        if format == .json { write(JSONReporter.streamHeader) }
+        if format == .json { write(JSONReporter(provenance: provenance).streamHeader) }
     }
 
     public mutating func add(_ result: Screener.Result) {

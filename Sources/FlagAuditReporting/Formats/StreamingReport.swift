@@ -6,7 +6,7 @@ import FlagAuditModel
 /// JUnit and Markdown open with totals, so their studies wait in a `Spool` (a temporary file)
 /// and are written after the totals.
 public struct StreamingReport {
-    public enum Format: Sendable { case text, json, github, sarif(SARIFReporter), junit(JUnitReporter), markdown }
+    public enum Format: Sendable { case text, json(JSONReporter), github, sarif(SARIFReporter), junit(JUnitReporter), markdown }
 
     public let format: Format
     private let write: (String) -> Void
@@ -19,7 +19,7 @@ public struct StreamingReport {
         self.format = format
         self.write = write
         switch format {
-        case .json: write(JSONReporter.streamHeader)
+        case .json(let reporter): write(reporter.streamHeader)
         case .sarif(let reporter): write(reporter.header)
         case .text, .github, .junit, .markdown: break
         }
@@ -36,7 +36,7 @@ public struct StreamingReport {
         switch format {
         case .text: TextReporter().render(study: study)
         case .github: GitHubReporter().render(study.findings)
-        case .json: JSONReporter().serializedStudy(study, level: 2)
+        case .json(let reporter): reporter.serializedStudy(study, level: 2)
         case .sarif(let reporter): reporter.renderResults(of: study)
         case .junit(let reporter): reporter.testCase(study)
         case .markdown: MarkdownReporter().section(study)
