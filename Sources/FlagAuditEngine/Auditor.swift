@@ -65,7 +65,7 @@ public struct Auditor: Sendable {
         guard let study = loaded.study else {
             return StudyReport(
                 path: loaded.path, id: nil, declaredFlags: [], suggestedFlags: [], missingFlags: [],
-                unsupportedFlags: [], findings: Auditor.bounded(Auditor.sorted(findings)), matches: [], study: nil)
+                unsupportedFlags: [], findings: Auditor.bounded(Auditor.sorted(pack.builtinGrades.apply(findings))), matches: [], study: nil)
         }
         let suppressed = checkSuppressions(study, findings: &findings)
         var analysis = analysis ?? analyze(study, complete: false)
@@ -115,7 +115,7 @@ public struct Auditor: Sendable {
         var report = StudyReport(
             path: loaded.path, id: study.id, declaredFlags: declared, suggestedFlags: suggested,
             missingFlags: missing, unsupportedFlags: unsupported, flagRefusal: missing.isEmpty ? nil : loaded.flagInsertion.refusal,
-            findings: Auditor.bounded(Auditor.sorted(findings)), matches: matches, evidence: Array(evidence.prefix(Auditor.findingLimit)),
+            findings: Auditor.bounded(Auditor.sorted(pack.builtinGrades.apply(findings))), matches: matches, evidence: Array(evidence.prefix(Auditor.findingLimit)),
             study: study)
         report.claimDecisions = analysis.decisions
         report.source = loaded.source
@@ -232,7 +232,7 @@ public struct Auditor: Sendable {
     ) async {
         let loader = self.loader
         let links = await links(for: files)
-        var ids = DuplicateIDs()
+        var ids = DuplicateIDs(grades: pack.builtinGrades)
         await OrderedWork.run(count: files.count, job: { index in
             var report = self.audit(loader.load(contentsOf: files[index]), links: links)
             let id = report.study?.string(.id)
@@ -262,6 +262,10 @@ public struct Auditor: Sendable {
     /// Ids seen so far, and the finding for a repeated one.
     struct DuplicateIDs {
         private var first: [String: SourceLocation] = [:]
+        /// A configuration may turn `duplicate-id` off or re-grade it.
+        let grades: BuiltinGrades
+
+        init(grades: BuiltinGrades) { self.grades = grades }
 
         /// `id`: the study's id where it is written (the report may no longer hold its study).
         mutating func mark(_ report: StudyReport, id: Located<String>?) -> StudyReport {
@@ -274,7 +278,7 @@ public struct Auditor: Sendable {
             report.findings.append(Auditor.finding(Diagnostic(
                 .duplicateID, at: location, "duplicate id '\(id)': already used by \(original)", field: "id", excerpt: id,
                 related: [original])))
-            report.findings = Auditor.sorted(report.findings)
+            report.findings = Auditor.sorted(grades.apply(report.findings))
             return report
         }
     }

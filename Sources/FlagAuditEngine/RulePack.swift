@@ -16,6 +16,8 @@ public struct RulePack: Sendable {
     public var claimCache: ClaimCache?
     /// The pack's name and version (`pack.yaml`) and where it was read from.
     public var identity = PackIdentity(name: "unnamed", version: nil, origin: "")
+    /// Built-in checks a configuration turned off or re-graded.
+    public var builtinGrades = BuiltinGrades()
     /// A hash of the linear model's file (FNV-1a, 64 bits), which outputs name it by.
     public var claimModelFingerprint: String?
 

@@ -9,12 +9,14 @@ import Foundation
 /// the whole file system, one to a secret file would show its keys in annotations): what is
 /// left out is named in `skipped`, with the reason.
 public struct EntryDiscovery: Sendable {
-    public var excluded: [String]
+    /// The configuration's `exclude:`: left out of walks, and named files it covers are skipped
+    /// with a note (a pre-commit hook names files one by one).
+    public var exclusion: Exclusion?
     /// File name endings searched for in directories.
     public var extensions: [String]
 
-    public init(excluded: [String] = [], extensions: [String] = [".yaml", ".yml"]) {
-        self.excluded = excluded
+    public init(exclusion: Exclusion? = nil, extensions: [String] = [".yaml", ".yml"]) {
+        self.exclusion = exclusion
         self.extensions = extensions
     }
 
@@ -36,7 +38,9 @@ public struct EntryDiscovery: Sendable {
                 result.unreadable.append(path)
                 continue
             }
-            if isDirectory {
+            if let pattern = exclusion?.pattern(excluding: path) {
+                result.skipped.append((path, "excluded by '\(pattern)' in the configuration"))
+            } else if isDirectory {
                 walk(path, roots: roots, into: &result, visited: &visited)
             } else {
                 result.files.append(path)
@@ -65,7 +69,7 @@ public struct EntryDiscovery: Sendable {
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         for (name, kind) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
             let path = base + "/" + name
-            if excluded.contains(where: { path.hasPrefix($0) }) { continue }
+            if exclusion?.pattern(excluding: path) != nil { continue }
             let isEntryName = extensions.contains(where: name.hasSuffix)
             // The listing's own file type spares a stat per file (most of a walk over a large
             // atlas); links and file systems that do not say are asked.

@@ -23,9 +23,11 @@ public struct AuditRun {
         public var rulesDirectory: String?
         /// The claim model (`--claims-model`); nil: the linear model if the pack ships one.
         public var claimModel: ClaimModelChoice?
-        /// The configuration file; nil: `defaultConfigurationPath` when it exists.
+        /// The configuration file (`--config`, or `FLAGAUDIT_CONFIG`); nil: the nearest
+        /// `.flagaudit.yml` from `configurationSearch` up.
         public var configurationPath: String?
-        public var defaultConfigurationPath = Configuration.defaultPath
+        /// Where the search for `.flagaudit.yml` starts; nil: no search.
+        public var configurationSearch: String? = "."
         /// Write the report here (atomically) instead of to the console.
         public var outputPath: String?
         /// Report only findings that are not in this baseline.
@@ -60,17 +62,12 @@ public struct AuditRun {
     }
 
     public func plan() throws(RunFailure) -> Plan {
-        let configuration = try RunFailure.onDiagnostics { () throws(DiagnosticError) -> Configuration? in
-            if let path = options.configurationPath { return try Configuration.load(path) }
-            let path = options.defaultConfigurationPath
-            return FileManager.default.fileExists(atPath: path) ? try Configuration.load(path) : nil
-        }
-        let loaded = try RunFailure.loadPack(options.rulesDirectory ?? configuration?.rules, claimModel: options.claimModel)
-        let pack = try RunFailure.onDiagnostics { () throws(DiagnosticError) in try configuration?.apply(to: loaded) ?? loaded }
-        let threshold: Severity? = options.failOn ?? configuration?.failOn ?? .error
-        let (files, skipped) = try RunFailure.discover(
-            options.paths.isEmpty ? ["seeds"] : options.paths, with: EntryDiscovery(excluded: configuration?.exclude ?? []))
-        return Plan(configuration: configuration, pack: pack, threshold: threshold, files: files, skipped: skipped)
+        let setup = try RunSetup.resolve(
+            configurationPath: options.configurationPath, searchingFrom: options.configurationSearch,
+            rulesDirectory: options.rulesDirectory, claimModel: options.claimModel)
+        let threshold: Severity? = options.failOn ?? setup.configuration?.failOn ?? .error
+        let (files, skipped) = try RunFailure.discover(options.paths.isEmpty ? ["seeds"] : options.paths, with: setup.discovery())
+        return Plan(configuration: setup.configuration, pack: setup.pack, threshold: threshold, files: files, skipped: skipped)
     }
 
     private func audit(console: Console) async throws(RunFailure) -> Int32 {
@@ -91,7 +88,11 @@ public struct AuditRun {
         // The report shows no fixes: only the fixing pass works them out.
         let auditor = Auditor(pack: plan.pack, makesFixes: false)
         let accepted = try options.baselinePath.map { path throws(RunFailure) in
-            try RunFailure.onDiagnostics { () throws(DiagnosticError) in try Baseline(contentsOf: path) }
+            try RunFailure.onDiagnostics { () throws(DiagnosticError) in
+                var baseline = try Baseline(contentsOf: path)
+                if let root = plan.configuration?.root { baseline.root = root }
+                return baseline
+            }
         }
         let sink = try RunFailure.onFileError { () throws(FileError) in
             // A preview's standard output is a patch (`| git apply`); its report goes beside the messages.
@@ -111,6 +112,7 @@ public struct AuditRun {
         // filters each study on the workers; the one to write gathers keys as studies pass.
         let streaming = options.format.streaming(pack: plan.pack, threshold: plan.threshold)
         var recorded = Baseline()
+        if let root = plan.configuration?.root { recorded.root = root }
         var stream = StreamingReport(format: streaming, write: sink.write)
         await auditor.audit(files: plan.files, keepStudies: false, prepare: { report in
             let kept = accepted?.filter(report) ?? report

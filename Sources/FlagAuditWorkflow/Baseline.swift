@@ -6,12 +6,22 @@ import Foundation
 
 /// Findings an atlas has accepted for now, as SwiftLint's baseline: `--write-baseline` records
 /// them, `--baseline` reports only findings that are not in it. Counts matter: a second copy
-/// of a baselined finding in the same file is new.
+/// of a baselined finding in the same file is new. Paths are keyed relative to `root` (the
+/// configuration's folder, else the current one), so `$PWD/seeds/x.yaml` and `./seeds/x.yaml`
+/// are the `seeds/x.yaml` a baseline recorded.
 public struct Baseline: Sendable, Equatable {
     public private(set) var counts: [BaselineKey: Int]
+    /// The folder paths are keyed from, absolute.
+    public var root: String = FileManager.default.currentDirectoryPath
 
     /// An empty baseline, to `record` studies into as they stream by.
     public init() { counts = [:] }
+
+    /// A finding's key, its path made relative to `root` when it lies inside it.
+    func key(_ finding: Finding) -> BaselineKey {
+        let absolute = Exclusion.absolute(finding.location.path, from: FileManager.default.currentDirectoryPath)
+        return BaselineKey(path: RelativePath.shown(absolute, from: root), rule: finding.rule, text: finding.excerpt ?? finding.message)
+    }
 
     public init(report: AuditReport) {
         self.init()
@@ -20,7 +30,7 @@ public struct Baseline: Sendable, Equatable {
 
     /// Accepts every finding of a study.
     public mutating func record(_ study: StudyReport) {
-        for finding in study.findings { counts[BaselineKey(finding), default: 0] += 1 }
+        for finding in study.findings { counts[key(finding), default: 0] += 1 }
     }
 
     /// The study without the findings the baseline accounts for. Each study is filtered on its
@@ -29,7 +39,7 @@ public struct Baseline: Sendable, Equatable {
         var used: [BaselineKey: Int] = [:]
         var filtered = study
         filtered.findings = study.findings.filter { finding in
-            let key = BaselineKey(finding)
+            let key = key(finding)
             guard let count = counts[key], used[key, default: 0] < count else { return true }
             used[key, default: 0] += 1
             return false

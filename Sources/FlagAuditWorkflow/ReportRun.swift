@@ -15,6 +15,11 @@ public struct ReportRun {
         public var rulesDirectory: String?
         /// The claim model (`--claims-model`); nil: the linear model if the pack ships one.
         public var claimModel: ClaimModelChoice?
+        /// The configuration file (`--config`, or `FLAGAUDIT_CONFIG`); nil: the nearest
+        /// `.flagaudit.yml` from `configurationSearch` up.
+        public var configurationPath: String?
+        /// Where the search for `.flagaudit.yml` starts; nil: no search.
+        public var configurationSearch: String? = "."
         /// Keep the transformer's decisions here between runs (`--cache DIR`; see `ClaimCacheStore`).
         public var cacheDirectory: String?
 
@@ -33,12 +38,15 @@ public struct ReportRun {
     }
 
     private func report(console: Console) async throws(RunFailure) {
-        var pack = try RunFailure.loadPack(options.rulesDirectory, claimModel: options.claimModel)
+        let setup = try RunSetup.resolve(
+            configurationPath: options.configurationPath, searchingFrom: options.configurationSearch,
+            rulesDirectory: options.rulesDirectory, claimModel: options.claimModel)
+        var pack = setup.pack
         var cache = try options.cacheDirectory.flatMap { directory throws(RunFailure) in
             try ClaimCacheStore(directory: directory, pack: pack, console: console)
         }
         if let cache { pack = cache.applied(to: pack) }
-        let (files, skipped) = try RunFailure.discover(options.paths.isEmpty ? ["seeds"] : options.paths, with: EntryDiscovery())
+        let (files, skipped) = try RunFailure.discover(options.paths.isEmpty ? ["seeds"] : options.paths, with: setup.discovery())
         skipped.forEach(console.message)
         let out = options.directory
         try ReportRun.makeDirectory(out)

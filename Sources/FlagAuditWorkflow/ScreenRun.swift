@@ -16,6 +16,11 @@ public struct ScreenRun {
         public var rulesDirectory: String?
         /// The claim model (`--claims-model`); nil: the linear model if the pack ships one.
         public var claimModel: ClaimModelChoice?
+        /// The configuration file (`--config`, or `FLAGAUDIT_CONFIG`); nil: the nearest
+        /// `.flagaudit.yml` from `configurationSearch` up.
+        public var configurationPath: String?
+        /// Where the search for `.flagaudit.yml` starts; nil: no search.
+        public var configurationSearch: String? = "."
         /// Write a draft entry for each text (to the console, or into `draftsDirectory`).
         public var emitEntry = false
         public var draftsDirectory: String?
@@ -37,8 +42,11 @@ public struct ScreenRun {
     }
 
     private func screen(console: Console) async throws(RunFailure) -> Int32 {
-        let pack = try RunFailure.loadPack(options.rulesDirectory, claimModel: options.claimModel)
-        let (paths, skipped) = try RunFailure.discover(options.paths, with: EntryDiscovery(extensions: ScreenRun.extensions))
+        let setup = try RunSetup.resolve(
+            configurationPath: options.configurationPath, searchingFrom: options.configurationSearch,
+            rulesDirectory: options.rulesDirectory, claimModel: options.claimModel)
+        let pack = setup.pack
+        let (paths, skipped) = try RunFailure.discover(options.paths, with: setup.discovery(extensions: ScreenRun.extensions))
         skipped.forEach(console.message)
         let screener = Screener(pack: pack)
         let sink = ReportSink(console: console.write)

@@ -34,8 +34,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "With --claims-model transformer: keep its sentence decisions in this directory, so a re-run of an unchanged atlas does not run the model again (for CI: cache the directory).")
     var cache: String?
 
-    @Option(help: "Configuration file (default: .flagaudit.yml when present).")
-    var config: String?
+    @OptionGroup var config: ConfigOption
 
     @Option(help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
@@ -64,7 +63,7 @@ struct CheckCommand: AsyncParsableCommand {
         options.rulesDirectory = rulesDirectory
         options.claimModel = claimModel
         options.cacheDirectory = cache
-        options.configurationPath = config
+        options.configurationPath = config.explicit
         options.outputPath = output
         options.baselinePath = baseline
         options.writeBaselinePath = writeBaseline

@@ -24,8 +24,8 @@ struct CompareCommand: AsyncParsableCommand {
     @Argument(help: "The study's text: its abstract or conclusions (a text file, or -).")
     var study: String
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format.")
+    var format: TextOrJSON = .text
 
     @OptionGroup var rules: PackOption
 
@@ -33,7 +33,6 @@ struct CompareCommand: AsyncParsableCommand {
     @OptionGroup var model: ClaimModelOption
 
     func validate() throws {
-        if format != .text && format != .json { throw ValidationError("compare prints text or json") }
         if press == "-" && study == "-" { throw ValidationError("only one of the two texts can be read from standard input") }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FlagAudit
+import Foundation
 
 /// `--rules DIR`, shared by every command that reads a rule pack.
 struct PackOption: ParsableArguments {
@@ -36,3 +37,19 @@ struct ClaimModelOption: ParsableArguments {
 }
 
 extension ClaimModelChoice: ExpressibleByArgument {}
+
+/// `--config FILE`, for the commands that read `.flagaudit.yml`.
+struct ConfigOption: ParsableArguments {
+    @Option(name: .customLong("config"), help: "Configuration file (default: $FLAGAUDIT_CONFIG, else the nearest .flagaudit.yml from the current folder up).")
+    var path: String?
+
+    /// The file named by the option, else by `FLAGAUDIT_CONFIG`; nil: search for `.flagaudit.yml`.
+    var explicit: String? {
+        path ?? ProcessInfo.processInfo.environment[Configuration.environmentVariable].flatMap { $0.isEmpty ? nil : $0 }
+    }
+}
+
+/// The formats of the commands that print text or JSON only (`screen`, `compare`).
+enum TextOrJSON: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

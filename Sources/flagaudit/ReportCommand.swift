@@ -17,6 +17,8 @@ struct ReportCommand: AsyncParsableCommand {
 
     @OptionGroup var model: ClaimModelOption
 
+    @OptionGroup var config: ConfigOption
+
     @Option(help: "With --claims-model transformer: keep its sentence decisions in this directory between runs.")
     var cache: String?
 
@@ -27,6 +29,7 @@ struct ReportCommand: AsyncParsableCommand {
         options.rulesDirectory = rules.rulesDirectory
         options.claimModel = model.claimModel
         options.cacheDirectory = cache
+        options.configurationPath = config.explicit
         try Output.exit(await ReportRun(options).run(console: Output.console))
     }
 }

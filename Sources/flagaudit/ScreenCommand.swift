@@ -10,12 +10,14 @@ struct ScreenCommand: AsyncParsableCommand {
     @Argument(help: "Text files to screen, or directories of .txt / .md files.")
     var files: [String]
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format.")
+    var format: TextOrJSON = .text
 
     @OptionGroup var rules: PackOption
 
     @OptionGroup var model: ClaimModelOption
+
+    @OptionGroup var config: ConfigOption
 
     @Flag(name: .customLong("emit-entry"), help: "Write a draft entry (review_status: machine-draft) for each text: to standard output, or into --out.")
     var emitEntry = false
@@ -30,7 +32,6 @@ struct ScreenCommand: AsyncParsableCommand {
     var failOn: CheckCommand.FailOn = .never
 
     func validate() throws {
-        if format != .text && format != .json { throw ValidationError("screen prints text or json") }
         if out != nil && !emitEntry { throw ValidationError("--out goes with --emit-entry") }
         if emitEntry && out == nil && files.count > 1 { throw ValidationError("--emit-entry for several files needs --out DIR") }
     }
@@ -45,6 +46,7 @@ struct ScreenCommand: AsyncParsableCommand {
         options.draftsDirectory = out
         options.force = force
         options.failOn = failOn.threshold
+        options.configurationPath = config.explicit
         try Output.exit(await ScreenRun(options).run(console: Output.console))
     }
 }

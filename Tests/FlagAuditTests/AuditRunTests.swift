@@ -27,7 +27,7 @@ struct AuditRunTests {
     private func run(_ configure: (inout AuditRun.Options) -> Void) async -> (status: Int32, transcript: Transcript) {
         var options = AuditRun.Options()
         options.rulesDirectory = Fixtures.rulesDirectory
-        options.defaultConfigurationPath = "/nonexistent/.flagaudit.yml"
+        options.configurationSearch = nil
         configure(&options)
         let transcript = Transcript()
         return (await AuditRun(options).run(console: transcript.console), transcript)
@@ -36,14 +36,18 @@ struct AuditRunTests {
     @Test func failOnComesFromTheOptionThenTheConfigurationThenDefaultsToError() async throws {
         let directory = try Fixtures.directory([
             "entries/a.yaml": Array(AuditRunTests.smallCohort.utf8), "never.yml": Array("fail_on: never\n".utf8),
-            "warning.yml": Array("fail_on: warning\n".utf8),
+            "warning.yml": Array("fail_on: warning\n".utf8), "atlas/.flagaudit.yml": Array("fail_on: warning\n".utf8),
+            "atlas/entries/deep/a.yaml": Array(AuditRunTests.smallCohort.utf8),
         ])
         defer { Fixtures.remove(directory) }
         let entries = directory + "/entries"
         #expect(await run { $0.paths = [entries] }.status == ExitStatus.clean)
         #expect(await run { $0.paths = [entries]; $0.configurationPath = directory + "/warning.yml" }.status == ExitStatus.findings)
-        // The default configuration file is read when it exists, and the option still wins over it.
-        #expect(await run { $0.paths = [entries]; $0.defaultConfigurationPath = directory + "/warning.yml" }.status == ExitStatus.findings)
+        // The nearest .flagaudit.yml from the folder searched up is read, and the option still wins over it.
+        let deep = directory + "/atlas/entries/deep"
+        #expect(await run { $0.paths = [deep]; $0.configurationSearch = deep }.status == ExitStatus.findings)
+        #expect(await run { $0.paths = [deep]; $0.configurationSearch = deep; $0.failOn = .some(nil) }.status == ExitStatus.clean)
+        #expect(await run { $0.paths = [entries]; $0.configurationSearch = directory }.status == ExitStatus.clean)
         #expect(await run { $0.paths = [entries]; $0.configurationPath = directory + "/warning.yml"; $0.failOn = .some(nil) }.status
             == ExitStatus.clean)
         #expect(await run { $0.paths = [entries]; $0.configurationPath = directory + "/never.yml"; $0.failOn = .some(.info) }.status
@@ -216,5 +220,94 @@ struct AuditRunTests {
         #expect(try String(contentsOfFile: directory + "/entries/a.yaml", encoding: .utf8).contains("small-sample"))
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: directory + "/linked.yaml") == directory + "/entries/a.yaml")
         #expect(stat(directory + "/entries/a.yaml", &status) == 0 && status.st_mode & 0o777 == 0o640)
+    }
+}
+
+/// `.flagaudit.yml` behaves the same from any folder: its `rules:` and `exclude:` are read
+/// against its own folder, and a path written `./seeds`, `seeds` or absolute is the same path.
+@Suite("The configuration, read against its folder")
+struct ConfigurationPlacementTests {
+    static let cohort = AuditRunTests.smallCohort
+
+    @Test func excludeTakesGlobsAndMatchesPathsHoweverTheyAreWritten() throws {
+        let exclusion = Exclusion(root: "/atlas", patterns: ["drafts", "**/*.draft.yaml", "./seeds/raw", "/elsewhere/x"].map(PathPattern.init), currentFolder: "/atlas/seeds")
+        #expect(exclusion.pattern(excluding: "../drafts/a.yaml")?.description == "drafts")
+        #expect(exclusion.pattern(excluding: "/atlas/drafts/deep/a.yaml")?.description == "drafts")
+        #expect(exclusion.pattern(excluding: "x/y.draft.yaml")?.description == "**/*.draft.yaml")
+        #expect(exclusion.pattern(excluding: "raw/a.yaml")?.description == "./seeds/raw")
+        #expect(exclusion.pattern(excluding: "./raw")?.description == "./seeds/raw")
+        #expect(exclusion.pattern(excluding: "/elsewhere/x/a.yaml")?.description == "/elsewhere/x")
+        #expect(exclusion.pattern(excluding: "a.yaml") == nil)
+        #expect(exclusion.pattern(excluding: "/atlas/draftsman/a.yaml") == nil)
+        #expect(exclusion.pattern(excluding: "/other/drafts/a.yaml") == nil)
+    }
+
+    @Test func rulesAndExcludeAreReadAgainstTheConfigurationsFolder() async throws {
+        let directory = try Fixtures.directory([
+            "atlas/.flagaudit.yml": Array("version: 1\nrules: pack\nexclude: [entries/drafts, '**/*.wip.yaml']\n".utf8),
+            "atlas/entries/a.yaml": Array(Self.cohort.utf8),
+            "atlas/entries/drafts/b.yaml": Array("id: b\ntitle: T\ndesign: kohort\n".utf8),
+            "atlas/entries/c.wip.yaml": Array("id: c\ntitle: T\ndesign: kohort\n".utf8),
+        ])
+        defer { Fixtures.remove(directory) }
+        try FileManager.default.copyItem(atPath: Fixtures.rulesDirectory, toPath: directory + "/atlas/pack")
+        let setup = try RunSetup.resolve(configurationPath: nil, searchingFrom: directory + "/atlas/entries/drafts", rulesDirectory: nil, claimModel: nil)
+        #expect(setup.configuration?.root == directory + "/atlas")
+        #expect(setup.pack.identity.origin == directory + "/atlas/pack")
+        // The excluded folder and file are left out of the walk; named on their own they are skipped, and said so.
+        let found = setup.discovery().files(under: [directory + "/atlas/entries", directory + "/atlas/entries/drafts/b.yaml"])
+        #expect(found.files == [directory + "/atlas/entries/a.yaml"])
+        #expect(found.skipped.map(\.reason) == ["excluded by 'entries/drafts' in the configuration"])
+    }
+
+    @Test func aConfigurationOfAnotherVersionIsRefused() throws {
+        let directory = try Fixtures.directory([".flagaudit.yml": Array("version: 2\n".utf8)])
+        defer { Fixtures.remove(directory) }
+        #expect(throws: DiagnosticError.self) { try Configuration.load(directory + "/.flagaudit.yml") }
+    }
+
+    /// Consistency checks can be turned off or re-graded like rules; checks of the format cannot.
+    @Test func builtInChecksAreDisabledOrReGradedButNotThoseOfTheFormat() throws {
+        let directory = try Fixtures.directory([
+            "ok.yml": Array("disabled_rules: [unsupported-flag]\nseverity:\n  non-canonical-term: error\n".utf8),
+            "format.yml": Array("disabled_rules: [schema]\n".utf8),
+        ])
+        defer { Fixtures.remove(directory) }
+        let pack = try Configuration.load(directory + "/ok.yml").apply(to: Fixtures.pack)
+        let entry = "id: x\ntitle: T\ndesign: Cross Sectional\ntags:\n  method_flags: [exploratory-only]\n"
+        let report = Auditor(pack: pack).audit(Fixtures.load(entry))
+        #expect(!report.findings.contains { $0.rule == BuiltinCheck.unsupportedFlag.rawValue })
+        #expect(report.findings.first { $0.rule == BuiltinCheck.nonCanonicalTerm.rawValue }?.severity == .error)
+        let plain = Fixtures.audit(entry)
+        #expect(plain.findings.contains { $0.rule == BuiltinCheck.unsupportedFlag.rawValue })
+        #expect(plain.findings.first { $0.rule == BuiltinCheck.nonCanonicalTerm.rawValue }?.severity == .warning)
+        do {
+            _ = try Configuration.load(directory + "/format.yml").apply(to: Fixtures.pack)
+            Issue.record("the schema check was disabled")
+        } catch {
+            #expect(error.diagnostics.first?.message.contains("part of the entry format") == true)
+        }
+    }
+}
+
+extension ConfigurationPlacementTests {
+    /// A baseline keys paths from the atlas root: recorded through `$PWD/seeds`, it accepts the
+    /// same finding reached as `./seeds` or `seeds`, and the file says `seeds/…`.
+    @Test func baselinesKeyPathsFromTheRoot() throws {
+        let here = FileManager.default.currentDirectoryPath
+        func study(at path: String) -> StudyReport {
+            var report = Fixtures.audit(Self.cohort, path: path)
+            report.path = path
+            return report
+        }
+        var baseline = Baseline()
+        baseline.root = here
+        baseline.record(study(at: here + "/seeds/x.yaml"))
+        #expect(!baseline.counts.isEmpty)
+        #expect(baseline.counts.keys.allSatisfy { $0.path == "seeds/x.yaml" })
+        for path in ["./seeds/x.yaml", "seeds/x.yaml", here + "/seeds/../seeds/x.yaml"] {
+            #expect(baseline.filter(study(at: path)).findings.isEmpty, "\(path)")
+        }
+        #expect(!baseline.filter(study(at: "other/x.yaml")).findings.isEmpty)
     }
 }

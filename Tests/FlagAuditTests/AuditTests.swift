@@ -173,7 +173,7 @@ struct AuditTests {
         var options = AuditRun.Options()
         options.paths = [directory]
         options.rulesDirectory = Fixtures.rulesDirectory
-        options.defaultConfigurationPath = "/nonexistent/.flagaudit.yml"
+        options.configurationSearch = nil
         var report = "", messages: [String] = []
         _ = await AuditRun(options).run(console: Console(write: { report += $0 }, message: { messages.append($0) }, writeError: { _ in }))
         #expect(messages.contains { $0.hasSuffix("fifo.yaml: note: skipped: not a regular file (a FIFO, a socket or a device)") })

@@ -25,7 +25,7 @@ struct ClaimCacheTests {
     private func check(_ paths: [String], model: ClaimModelChoice = .transformer, cache: String?) async -> (Int32, Transcript) {
         var options = AuditRun.Options()
         options.rulesDirectory = Fixtures.rulesDirectory
-        options.defaultConfigurationPath = "/nonexistent/.flagaudit.yml"
+        options.configurationSearch = nil
         options.paths = paths
         options.format = .json
         options.claimModel = model

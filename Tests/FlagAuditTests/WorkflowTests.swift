@@ -323,7 +323,7 @@ struct WorkflowTests {
         defer { Fixtures.remove(directory) }
         let configuration = try Configuration.load(directory + "/good.yml")
         #expect(configuration.failOn == .some(.warning))
-        #expect(configuration.exclude == ["drafts"])
+        #expect(configuration.exclude.map(\.description) == ["./drafts"])
         let pack = try configuration.apply(to: Fixtures.pack)
         #expect(pack.rule("small-sample-primary") == nil)
         #expect(pack.rule("causal-language-correlational")?.severity == .error)
@@ -363,7 +363,8 @@ struct WorkflowTests {
             "keep/a.yaml": Array(Fixtures.minimalEntry.utf8), "drafts/b.yaml": Array(Fixtures.minimalEntry.utf8),
         ])
         defer { Fixtures.remove(directory) }
-        let files = EntryDiscovery(excluded: [directory + "/drafts"]).files(under: [directory]).files
+        let exclusion = Exclusion(root: directory, patterns: [PathPattern("drafts")], currentFolder: "/")
+        let files = EntryDiscovery(exclusion: exclusion).files(under: [directory]).files
         #expect(files == [directory + "/keep/a.yaml"])
     }
 }
