@@ -32,6 +32,9 @@ public struct AuditRun {
         public var outputPath: String?
         /// Report only findings that are not in this baseline.
         public var baselinePath: String?
+        /// Report (and fix) only the entries git says changed since this ref; the others are
+        /// still read, for links and duplicate ids.
+        public var changedSince: String?
         /// Record the findings reported (after the baseline) into this file.
         public var writeBaselinePath: String?
         /// `apply`: fix the entries, then audit them as they now are; `preview`: print the diffs only.
@@ -103,10 +106,11 @@ public struct AuditRun {
         let baselineFile = try options.writeBaselinePath.map { path throws(RunFailure) in
             try RunFailure.onFileError { () throws(FileError) in try AtomicFileStream(path: path) }
         }
+        let changed = try options.changedSince.map { reference throws(RunFailure) in try ChangedEntries(since: reference) }
         if options.fix != .off {
             // Fixed as the audit streams by, each entry as soon as its report is final; the
             // report below is then made of the files as they now are.
-            try await fix(plan.files, auditor: Auditor(pack: plan.pack), console: console)
+            try await fix(plan.files, only: changed, auditor: Auditor(pack: plan.pack), console: console)
         }
         // Written study by study: memory stays flat (see `StreamingReport`). A baseline
         // filters each study on the workers; the one to write gathers keys as studies pass.
@@ -116,11 +120,12 @@ public struct AuditRun {
         var stream = StreamingReport(format: streaming, write: sink.write)
         await auditor.audit(files: plan.files, keepStudies: false, prepare: { report in
             let kept = accepted?.filter(report) ?? report
-            return (kept, StreamingReport.render(kept, format: streaming))
+            let shown = changed?.contains(report.path) ?? true
+            return (kept, shown ? StreamingReport.render(kept, format: streaming) : nil)
         }) { report, prepared in
             if options.writeBaselinePath != nil { recorded.record(report) }
             cache?.add(report.claimDecisions)
-            stream.add(prepared.0, rendered: prepared.1)
+            if let rendered = prepared.1 { stream.add(prepared.0, rendered: rendered) }
         }
         stream.finish()
         try RunFailure.onFileError { () throws(FileError) in try sink.close() }
@@ -138,11 +143,11 @@ public struct AuditRun {
     /// Fixes every fixable file (or prints the diff, in preview) as the audit hands its reports
     /// over, so no more than a window of studies is held at once. A file that cannot be
     /// written stops the fixing (later files are left as they are) and the run.
-    private func fix(_ files: [String], auditor: Auditor, console: Console) async throws(RunFailure) {
+    private func fix(_ files: [String], only changed: ChangedEntries?, auditor: Auditor, console: Console) async throws(RunFailure) {
         let fixer = EntryFixer(vocabulary: auditor.pack.vocabulary)
         var failure: FileError?
         await auditor.audit(files: files) { study in
-            guard failure == nil else { return }
+            guard failure == nil, changed?.contains(study.path) ?? true else { return }
             let wanted = !study.missingFlags.isEmpty || study.findings.contains { $0.fix != nil }
             guard wanted, let audited = study.source else { return }
             // Written under the lock, and only while the file still holds the bytes audited: an

@@ -48,6 +48,9 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "Add missing suggested flags and rewrite non-canonical spellings in the entry files.")
     var fix = false
 
+    @Option(name: .customLong("changed-since"), help: "Report (and fix) only the entries git says changed since this ref (a pull request's base: origin/main); the others are still read, for links and duplicate ids.")
+    var changedSince: String?
+
     @Flag(name: .customLong("dry-run"), help: "With --fix: print the changes as a diff, write nothing.")
     var dryRun = false
 
@@ -68,6 +71,7 @@ struct CheckCommand: AsyncParsableCommand {
         options.baselinePath = baseline
         options.writeBaselinePath = writeBaseline
         options.fix = !fix ? .off : dryRun ? .preview : .apply
+        options.changedSince = changedSince
         try Output.exit(await AuditRun(options).run(console: Output.console))
     }
 }

@@ -311,3 +311,43 @@ extension ConfigurationPlacementTests {
         #expect(!baseline.filter(study(at: "other/x.yaml")).findings.isEmpty)
     }
 }
+
+@Suite("check --changed-since: the entries git says changed")
+struct ChangedEntriesTests {
+    private func git(_ arguments: [String], in folder: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "git \(arguments)")
+    }
+
+    @Test func modifiedAndNewEntriesAreChangedTheRestAreNot() throws {
+        let directory = try Fixtures.directory([
+            "entries/same.yaml": Array(Fixtures.minimalEntry.utf8), "entries/edited.yaml": Array(Fixtures.minimalEntry.utf8),
+            "entries/gone.yaml": Array(Fixtures.minimalEntry.utf8),
+        ])
+        defer { Fixtures.remove(directory) }
+        try git(["init", "-q"], in: directory)
+        try git(["add", "."], in: directory)
+        try git(["commit", "-q", "-m", "atlas"], in: directory)
+        try Data("# edited\n".utf8).write(to: URL(fileURLWithPath: directory + "/entries/edited.yaml"))
+        try Data(Fixtures.minimalEntry.utf8).write(to: URL(fileURLWithPath: directory + "/entries/new.yaml"))
+        try FileManager.default.removeItem(atPath: directory + "/entries/gone.yaml")
+        let changed = try ChangedEntries(since: "HEAD", in: directory + "/entries")
+        #expect(changed.paths == [directory + "/entries/edited.yaml", directory + "/entries/new.yaml"])
+        #expect(changed.contains(directory + "/entries/./new.yaml"))
+        #expect(!changed.contains(directory + "/entries/same.yaml"))
+        do {
+            _ = try ChangedEntries(since: "no-such-ref", in: directory)
+            Issue.record("an unknown ref was accepted")
+        } catch {
+            #expect(error.lines.first?.hasPrefix("error: --changed-since no-such-ref: ") == true)
+        }
+        #expect(throws: RunFailure.self) { try ChangedEntries(since: "--output=x", in: directory) }
+    }
+}

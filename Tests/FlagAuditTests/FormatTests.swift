@@ -444,3 +444,30 @@ struct SpoolTests {
         #expect(SpoolTests.replayed(spool).text == SpoolTests.text)
     }
 }
+
+@Suite("Markdown under GitHub's comment limit")
+struct MarkdownLimitTests {
+    /// A pull request that touches thousands of entries still gets a comment GitHub accepts:
+    /// whole rows and sections up to the limit, the totals of everything, and a line saying
+    /// what was cut.
+    @Test func aLargeReportIsCutAtAPieceWithANote() {
+        let study = Fixtures.audit("id: x\ntitle: T\ndesign: cross-sectional\nfindings: CBT led to improved connectivity.\nsample_size: 12\n")
+        let studies = (0..<3_000).map { index -> StudyReport in
+            var copy = study
+            copy.id = "study-\(index)"
+            copy.path = "entries/study-\(index).yaml"
+            return copy
+        }
+        let text = MarkdownReporter().render(AuditReport(studies: studies))
+        #expect(text.utf16.count <= MarkdownReporter.characterLimit)
+        #expect(text.hasPrefix("## FlagAudit: 0 errors, \(3_000 * study.count(.warning)) warnings"))
+        #expect(text.contains("are not shown"))
+        let rows = text.split(separator: "\n").filter { $0.hasPrefix("| study-") }
+        #expect(rows.count > 100 && rows.count < 3_000)
+        // Rows are whole: each ends with its last cell.
+        #expect(rows.allSatisfy { $0.hasSuffix(" |") })
+        let small = MarkdownReporter().render(AuditReport(studies: Array(studies.prefix(3))))
+        #expect(!small.contains("are not shown"))
+        #expect(small.contains("### study-2"))
+    }
+}

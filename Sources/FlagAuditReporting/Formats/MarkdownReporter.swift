@@ -6,9 +6,12 @@ public struct MarkdownReporter: Sendable {
     public init() {}
 
     public func render(_ report: AuditReport) -> String {
-        // The collected document is the streamed one (`StreamingReport`), written from the same pieces.
-        header(studies: report.studies.count, count: report.count) + report.studies.map(row).joined()
-            + report.studies.map(section).joined()
+        // The collected document is the streamed one, cut at the same limit.
+        var text = ""
+        var stream = StreamingReport(format: .markdown) { text += $0 }
+        for study in report.studies { stream.add(study) }
+        stream.finish()
+        return text
     }
 
     /// The summary and the table's head, which count the whole set: streamed output writes
@@ -17,6 +20,20 @@ public struct MarkdownReporter: Sendable {
         "## FlagAudit: \(count(.error)) errors, \(count(.warning)) warnings, \(count(.info)) infos in \(studies) studies\n\n"
             + "| Study | Errors | Warnings | Info | Missing flags | Unsupported flags |\n"
             + "|---|---:|---:|---:|---|---|\n"
+    }
+
+    /// GitHub's limit on a comment's body; the streamed report stays under it.
+    public static let characterLimit = 65_536
+    /// Room kept for the note that says what was cut.
+    static let cutNoteReserve = 400
+
+    /// What the comment leaves out, and where the rest is.
+    static func cutNote(rows: (shown: Int, of: Int), sections: (shown: Int, of: Int)) -> String {
+        var parts: [String] = []
+        if rows.shown < rows.of { parts.append("\(rows.of - rows.shown) of \(rows.of) table rows") }
+        if sections.shown < sections.of { parts.append("the findings of \(sections.of - sections.shown) of \(sections.of) studies") }
+        return "\n---\n_Cut to stay under GitHub's \(characterLimit)-character comment limit: \(parts.joined(separator: " and ")) are not shown. "
+            + "The totals above count everything; `flagaudit check --format text` (or `--output FILE`) has the whole report._\n"
     }
 
     /// A study's row in the summary table.

@@ -62,6 +62,23 @@ public final class Spool {
         if !pending.isEmpty { write(String(decoding: pending, as: UTF8.self)) }
     }
 
+    /// The first `limit` bytes written, which must end between two scalars (at the end of a
+    /// piece written).
+    public func replay(into write: (String) -> Void, upTo limit: Int) {
+        var left = limit
+        replay { chunk in
+            guard left > 0 else { return }
+            let bytes = chunk.utf8.count
+            if bytes <= left {
+                write(chunk)
+                left -= bytes
+            } else {
+                write(String(decoding: Array(chunk.utf8.prefix(left)), as: UTF8.self))
+                left = 0
+            }
+        }
+    }
+
     private func flush() {
         var written = 0
         while written < pending.count {

@@ -14,6 +14,10 @@ public struct StreamingReport {
     /// Test cases (JUnit), or table rows then sections (Markdown), held back until the totals are known.
     private let spools: [Spool]
     private var failingStudies = 0
+    /// Markdown: each row's and section's size (UTF-8 bytes, UTF-16 units), to cut the comment
+    /// at a piece's end under GitHub's limit.
+    private var rowSizes: [(bytes: Int, units: Int)] = []
+    private var sectionSizes: [(bytes: Int, units: Int)] = []
 
     public init(format: Format, write: @escaping (String) -> Void) {
         self.format = format
@@ -62,8 +66,11 @@ public struct StreamingReport {
             if reporter.failing(study) { failingStudies += 1 }
             spools[0].write(rendered)
         case .markdown:
-            spools[0].write(MarkdownReporter().row(study))
+            let row = MarkdownReporter().row(study)
+            spools[0].write(row)
             spools[1].write(rendered)
+            rowSizes.append((row.utf8.count, row.utf16.count))
+            if !rendered.isEmpty { sectionSizes.append((rendered.utf8.count, rendered.utf16.count)) }
         }
         tally.add(study.findings)
     }
@@ -79,8 +86,26 @@ public struct StreamingReport {
             spools[0].replay(into: write)
             write(JUnitReporter.footer)
         case .markdown:
-            write(MarkdownReporter().header(studies: tally.studies, count: tally.count))
-            for spool in spools { spool.replay(into: write) }
+            let header = MarkdownReporter().header(studies: tally.studies, count: tally.count)
+            // The table's rows first, then the sections, as many of each as fit with the note.
+            var budget = MarkdownReporter.characterLimit - header.utf16.count - MarkdownReporter.cutNoteReserve
+            func fitting(_ sizes: [(bytes: Int, units: Int)]) -> (count: Int, bytes: Int) {
+                var count = 0, bytes = 0
+                for size in sizes {
+                    guard size.units <= budget else { break }
+                    budget -= size.units
+                    bytes += size.bytes
+                    count += 1
+                }
+                return (count, bytes)
+            }
+            let rows = fitting(rowSizes), sections = fitting(rows.count == rowSizes.count ? sectionSizes : [])
+            write(header)
+            spools[0].replay(into: write, upTo: rows.bytes)
+            spools[1].replay(into: write, upTo: sections.bytes)
+            if rows.count < rowSizes.count || sections.count < sectionSizes.count {
+                write(MarkdownReporter.cutNote(rows: (rows.count, rowSizes.count), sections: (sections.count, sectionSizes.count)))
+            }
         }
     }
 

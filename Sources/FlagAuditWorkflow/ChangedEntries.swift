@@ -1,0 +1,52 @@
+import FlagAuditLoading
+import FlagAuditModel
+import Foundation
+
+/// The files git says changed since a ref (`check --changed-since REF`, for pull requests):
+/// added, copied, modified, renamed or retyped in the work tree against REF, and files git does
+/// not track yet (a new entry not committed). Every entry is still read, so `reports_on` links
+/// and duplicate ids are judged against the whole atlas; only the changed ones are reported.
+public struct ChangedEntries: Sendable {
+    /// Absolute paths.
+    public private(set) var paths: Set<String>
+    public let reference: String
+
+    public init(since reference: String, in folder: String = FileManager.default.currentDirectoryPath) throws(RunFailure) {
+        self.reference = reference
+        // A ref that looks like an option would be read as one.
+        guard !reference.hasPrefix("-"), !reference.isEmpty else {
+            throw RunFailure(lines: ["error: --changed-since needs a git ref (a branch, tag or commit), not '\(reference)'"])
+        }
+        let changed = try ChangedEntries.git(["diff", "--name-only", "-z", "--relative", "--diff-filter=ACMRT", reference, "--"], in: folder, for: reference)
+        let untracked = try ChangedEntries.git(["ls-files", "-z", "--others", "--exclude-standard"], in: folder, for: reference)
+        paths = Set((changed + untracked).map { Exclusion.absolute($0, from: folder) })
+    }
+
+    public func contains(_ path: String) -> Bool {
+        paths.contains(Exclusion.absolute(path, from: FileManager.default.currentDirectoryPath))
+    }
+
+    /// git's NUL-separated output lines, or its first error line as the run's failure.
+    static func git(_ arguments: [String], in folder: String, for reference: String) throws(RunFailure) -> [String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        do { try process.run() } catch {
+            throw RunFailure(lines: ["error: --changed-since needs git, which could not be run: \(error.localizedDescription)"])
+        }
+        // Read before waiting: a long list would fill the pipe and git would never end.
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let first = String(decoding: message, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "git exited \(process.terminationStatus)"
+            throw RunFailure(lines: ["error: --changed-since \(reference): \(first)".terminalSafe])
+        }
+        return data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+    }
+}
