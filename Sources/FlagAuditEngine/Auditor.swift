@@ -104,7 +104,18 @@ public struct Auditor: Sendable {
                     field: "audit.ignore")))
             }
         }
-        findings = findings.filter { !suppressed.keys.contains($0.rule) || $0.rule == BuiltinCheck.invalidSuppression.rawValue }
+        // What `audit.ignore` silences stays known, with the editor's reason, for the outputs
+        // that show suppressions (SARIF's `suppressions`, the reviewers' report).
+        var silenced: [SuppressedFinding] = []
+        for match in allMatches {
+            guard let suppression = suppressed[match.rule.id] else { continue }
+            silenced += match.findings(for: study).map { SuppressedFinding(finding: $0, suppression: suppression) }
+        }
+        findings = findings.filter { finding in
+            guard let suppression = suppressed[finding.rule], finding.rule != BuiltinCheck.invalidSuppression.rawValue else { return true }
+            silenced.append(SuppressedFinding(finding: finding, suppression: suppression))
+            return false
+        }
         let missing = suggested.filter { !declared.contains($0) }
         // One edit adds every missing flag; each finding that asks for one carries it.
         if let fix = loaded.flagInsertion.fix(adding: missing) {
@@ -119,6 +130,7 @@ public struct Auditor: Sendable {
             study: study)
         report.claimDecisions = analysis.decisions
         report.source = loaded.source
+        report.suppressed = Array(silenced.sorted { Auditor.precedes($0.finding, $1.finding) }.prefix(Auditor.findingLimit))
         return report
     }
 
@@ -304,10 +316,11 @@ public struct Auditor: Sendable {
             "the entry raises \(findings.count) findings; the first \(findingLimit) are reported and \(left) from here on are not: correct these and audit it again"))]
     }
 
-    static func sorted(_ findings: [Finding]) -> [Finding] {
-        findings.sorted {
-            ($0.location.line, $0.location.column, -$0.severity.rank, $0.rule) < ($1.location.line, $1.location.column, -$1.severity.rank, $1.rule)
-        }
+    static func sorted(_ findings: [Finding]) -> [Finding] { findings.sorted(by: precedes) }
+
+    /// Source order; at one place, the more severe first, then by rule.
+    static func precedes(_ a: Finding, _ b: Finding) -> Bool {
+        (a.location.line, a.location.column, -a.severity.rank, a.rule) < (b.location.line, b.location.column, -b.severity.rank, b.rule)
     }
 
     private func unique(_ values: [String]) -> [String] {

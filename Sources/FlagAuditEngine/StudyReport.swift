@@ -17,6 +17,9 @@ public struct StudyReport: Sendable {
     /// The findings of every match, in the order of `matches`, declared flags' included (the
     /// `evidence` of the JSON report), made once while auditing.
     public var evidence: [Finding] = []
+    /// What `audit.ignore` silenced, each with the suppression that did (not findings: they
+    /// count for nothing, and show only where outputs show suppressions).
+    public var suppressed: [SuppressedFinding] = []
     public var study: Study?
     /// The transformer's decisions the audit made (none read from the cache), for `--cache`.
     public var claimDecisions: [ClaimDecision] = []

@@ -88,8 +88,9 @@ public struct AuditRun {
             try ClaimCacheStore(directory: directory, pack: plan.pack, console: console)
         }
         if let cache { plan.pack = cache.applied(to: plan.pack) }
-        // The report shows no fixes: only the fixing pass works them out.
-        let auditor = Auditor(pack: plan.pack, makesFixes: false)
+        // Only SARIF shows fixes (as replacements); the other reports leave them to the fixing
+        // pass, which works them out again from the file it writes.
+        let auditor = Auditor(pack: plan.pack, makesFixes: options.format == .sarif)
         let accepted = try options.baselinePath.map { path throws(RunFailure) in
             try RunFailure.onDiagnostics { () throws(DiagnosticError) in
                 var baseline = try Baseline(contentsOf: path)

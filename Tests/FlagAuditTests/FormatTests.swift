@@ -471,3 +471,58 @@ struct MarkdownLimitTests {
         #expect(small.contains("### study-2"))
     }
 }
+
+@Suite("SARIF as code scanning shows it")
+struct SARIFCodeScanningTests {
+    private func sarif(_ yaml: String) throws -> [String: Any] {
+        let report = Fixtures.auditor.audit(Fixtures.load(yaml, path: "entries/x.yaml"))
+        let text = SARIFReporter(rules: RuleDescriptor.catalog(of: Fixtures.pack)).render(AuditReport(studies: [report]))
+        return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    private func results(_ document: [String: Any]) -> [[String: Any]] {
+        ((document["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
+    }
+
+    /// A finding silenced in the entry is a result with an in-source suppression and the
+    /// editor's reason, not a result that vanished.
+    @Test func aSilencedFindingIsASuppressedResultWithItsReason() throws {
+        let entry = """
+            id: x
+            title: T
+            design: cross-sectional
+            findings: CBT led to improved connectivity.
+            audit:
+              ignore:
+                - rule: causal-language-correlational
+                  reason: quoted from the authors and rebutted
+            tags:
+              method_flags: [causal-language]
+
+            """
+        let suppressed = results(try sarif(entry)).filter { $0["suppressions"] != nil }
+        #expect(suppressed.count == 1)
+        let item = try #require((suppressed.first?["suppressions"] as? [[String: Any]])?.first)
+        #expect(suppressed.first?["ruleId"] as? String == "causal-language-correlational")
+        #expect(item["kind"] as? String == "inSource")
+        #expect(item["justification"] as? String == "quoted from the authors and rebutted")
+    }
+
+    /// A missing flag's result carries the edit `--fix` would make; every rule has help.
+    @Test func aFixIsAReplacementAndEveryRuleHasHelp() throws {
+        let document = try sarif("id: x\ntitle: T\ndesign: cross-sectional\nfindings: CBT led to improved connectivity.\ntags:\n  method_flags: [exploratory-only]\n")
+        let fixed = try #require(results(document).first { $0["ruleId"] as? String == "causal-language-correlational" })
+        let change = try #require(((fixed["fixes"] as? [[String: Any]])?.first?["artifactChanges"] as? [[String: Any]])?.first)
+        let replacement = try #require((change["replacements"] as? [[String: Any]])?.first)
+        #expect((replacement["insertedContent"] as? [String: Any])?["text"] as? String == ", causal-language")
+        #expect((replacement["deletedRegion"] as? [String: Any])?["startLine"] as? Int == 6)
+        let rules = try #require((((document["runs"] as? [[String: Any]])?.first?["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        for rule in rules {
+            let help = rule["help"] as? [String: Any]
+            #expect((help?["text"] as? String)?.isEmpty == false, "\(rule["id"] ?? "")")
+            #expect(help?["markdown"] is String)
+        }
+        let causal = try #require(rules.first { $0["id"] as? String == "causal-language-correlational" })
+        #expect(((causal["help"] as? [String: Any])?["markdown"] as? String)?.contains("Fires on:") == true)
+    }
+}

@@ -60,8 +60,11 @@ public struct SARIFReporter: Sendable {
     /// One study's results, comma-separated, without what separates them from earlier results
     /// (empty when it has no finding).
     public func renderResults(of study: StudyReport) -> String {
-        study.findings.map { result($0, study: study, ruleIndex: ruleIndex[$0.rule]).serialized(level: 4) }
-            .joined(separator: SARIFReporter.separator(first: false))
+        // Silenced findings are results too, with the suppression and its reason: code scanning
+        // shows them as dismissed in the source instead of as never found.
+        let results = study.findings.map { result($0, study: study, ruleIndex: ruleIndex[$0.rule]) }
+            + study.suppressed.map { result($0.finding, study: study, ruleIndex: ruleIndex[$0.finding.rule], suppression: $0.suppression) }
+        return results.map { $0.serialized(level: 4) }.joined(separator: SARIFReporter.separator(first: false))
     }
 
     /// What goes before a study's results when it has some.
@@ -79,16 +82,40 @@ public struct SARIFReporter: Sendable {
             ("id", .string(rule.id)),
             ("shortDescription", .object([("text", .string(rule.summary))])),
             ("fullDescription", .object([("text", .string(rule.rationale))])),
+            ("help", SARIFReporter.help(rule)),
             ("defaultConfiguration", .object([("level", .string(SARIFReporter.level(rule.severity)))])),
             ("properties", .object(properties)),
         ])
     }
 
-    private func result(_ finding: Finding, study: StudyReport, ruleIndex: Int?) -> JSONValue {
+    /// What code scanning shows under "Show more": why the rule exists, its reference, and the
+    /// entries it fires and does not fire on, as text and as Markdown.
+    static func help(_ rule: RuleDescriptor) -> JSONValue {
+        var text = rule.rationale, markdown = "**\(MarkdownReporter.inline(rule.summary))**\n\n\(MarkdownReporter.inline(rule.rationale))"
+        if let flag = rule.flag {
+            text += "\n\nMethod flag: \(flag)."
+            markdown += "\n\nMethod flag: `\(flag)`."
+        }
+        if let reference = rule.reference {
+            text += "\n\nReference: \(reference)"
+            markdown += "\n\nReference: \(MarkdownReporter.inline(reference))"
+        }
+        for (title, examples) in [("Fires on", rule.firesOn), ("Does not fire on", rule.doesNotFireOn)] where !examples.isEmpty {
+            text += "\n\n\(title):\n" + examples.map { "  - \($0)" }.joined(separator: "\n")
+            markdown += "\n\n\(title):\n\n" + examples.map { "- \(MarkdownReporter.code($0))" }.joined(separator: "\n")
+        }
+        if rule.isBuiltin { text += "\n\nA built-in check of the entry format (docs/entry-format.md)." }
+        return .object([("text", .string(text)), ("markdown", .string(markdown))])
+    }
+
+    private func result(_ finding: Finding, study: StudyReport, ruleIndex: Int?, suppression: Suppression? = nil) -> JSONValue {
         var region: [(String, JSONValue)] = [
             ("startLine", .number(finding.location.line)),
             ("startColumn", .number(finding.location.column)),
         ]
+        if let end = finding.end, end.path == finding.location.path, end > finding.location {
+            region += [("endLine", .number(end.line)), ("endColumn", .number(end.column))]
+        }
         if let excerpt = finding.excerpt { region.append(("snippet", .object([("text", .string(excerpt))]))) }
         var properties: [(String, JSONValue)] = []
         if let flag = finding.flag { properties.append(("flag", .string(flag))) }
@@ -120,11 +147,52 @@ public struct SARIFReporter: Sendable {
                 ("message", .object([("text", .string("compared with \(counterpart.study.map { "'\($0)'" } ?? "the study"): \(counterpart.strength)"))])),
             ])])))
         }
+        if let suppression {
+            var item: [(String, JSONValue)] = [("kind", .string("inSource"))]
+            if let reason = suppression.reason { item.append(("justification", .string(reason))) }
+            item.append(("location", .object([("physicalLocation", SARIFReporter.physical(suppression.location))])))
+            fields.append(("suppressions", .array([.object(item)])))
+        }
+        if let fix = finding.fix, !fix.edits.isEmpty {
+            fields.append(("fixes", .array([SARIFReporter.fix(fix)])))
+        }
         fields += [
             ("partialFingerprints", .object([("flagauditKey/v1", .string(BaselineKey(finding).fingerprint))])),
             ("properties", .object(properties)),
         ]
         return .object(fields)
+    }
+
+    /// What `--fix` would change, as SARIF replacements (regions in the file as audited).
+    static func fix(_ fix: Fix) -> JSONValue {
+        var byFile: [(String, [Edit])] = []
+        for edit in fix.edits.sorted(by: Edit.precedes) {
+            if let index = byFile.firstIndex(where: { $0.0 == edit.start.path }) { byFile[index].1.append(edit) } else { byFile.append((edit.start.path, [edit])) }
+        }
+        return .object([
+            ("description", .object([("text", .string(fix.summary))])),
+            ("artifactChanges", .array(byFile.map { path, edits in
+                .object([
+                    ("artifactLocation", .object([("uri", .string(uri(path)))])),
+                    ("replacements", .array(edits.map { edit in
+                        .object([
+                            ("deletedRegion", .object([
+                                ("startLine", .number(edit.start.line)), ("startColumn", .number(edit.start.column)),
+                                ("endLine", .number(edit.end.line)), ("endColumn", .number(edit.end.column)),
+                            ])),
+                            ("insertedContent", .object([("text", .string(edit.replacement))])),
+                        ])
+                    })),
+                ])
+            })),
+        ])
+    }
+
+    static func physical(_ location: SourceLocation) -> JSONValue {
+        .object([
+            ("artifactLocation", .object([("uri", .string(uri(location.path)))])),
+            ("region", .object([("startLine", .number(location.line)), ("startColumn", .number(location.column))])),
+        ])
     }
 
     /// A path as a valid URI reference (RFC 3986), as SARIF's `artifactLocation.uri` must be:

@@ -14,6 +14,8 @@ public struct StreamingReport {
     /// Test cases (JUnit), or table rows then sections (Markdown), held back until the totals are known.
     private let spools: [Spool]
     private var failingStudies = 0
+    /// SARIF: whether a result was written (suppressed ones included, which the tally does not count).
+    private var wroteResult = false
     /// Markdown: each row's and section's size (UTF-8 bytes, UTF-16 units), to cut the comment
     /// at a piece's end under GitHub's limit.
     private var rowSizes: [(bytes: Int, units: Int)] = []
@@ -58,7 +60,10 @@ public struct StreamingReport {
             write(JSONReporter.streamSeparator(first: tally.studies == 0))
             write(rendered)
         case .sarif:
-            if !rendered.isEmpty { write(SARIFReporter.separator(first: tally.findings == 0)) }
+            if !rendered.isEmpty {
+                write(SARIFReporter.separator(first: !wroteResult))
+                wroteResult = true
+            }
             write(rendered)
         case .text, .github:
             write(rendered)
@@ -80,7 +85,7 @@ public struct StreamingReport {
         case .text: write(TextReporter.summary(studies: tally.studies, count: tally.count))
         case .github: write(GitHubReporter.summary(studies: tally.studies, count: tally.count))
         case .json: write(JSONReporter.streamFooter(studies: tally.studies, count: tally.count))
-        case .sarif: write(SARIFReporter.footer(results: tally.findings))
+        case .sarif: write(SARIFReporter.footer(results: wroteResult ? 1 : 0))
         case .junit(let reporter):
             write(reporter.header(studies: tally.studies, failures: failingStudies))
             spools[0].replay(into: write)

@@ -1,8 +1,9 @@
-import FlagAudit
+import FlagAuditModel
 
-/// An example entry as one line of flow YAML, for `rules explain`.
-enum ExampleText {
-    static func describe(_ study: Study) -> String {
+/// An example entry as one line of flow YAML, for `rules explain` and SARIF's rule help.
+public enum ExampleText {
+    /// `origin`: end with where the example is written in the pack.
+    public static func describe(_ study: Study, origin: Bool = true) -> String {
         var parts: [String] = []
         for field in StudyField.allCases {
             if let blocks = study.texts(field) {
@@ -13,6 +14,6 @@ enum ExampleText {
                 parts.append("\(field.displayName): " + (list ? "[\(values.joined(separator: ", "))]" : values[0]))
             }
         }
-        return "{" + parts.joined(separator: ", ") + "}  (\(study.origin))"
+        return "{" + parts.joined(separator: ", ") + "}" + (origin ? "  (\(study.origin))" : "")
     }
 }
