@@ -35,6 +35,14 @@ public struct AuditRun {
         /// Report (and fix) only the entries git says changed since this ref; the others are
         /// still read, for links and duplicate ids.
         public var changedSince: String?
+        /// How text output marks up its lines (colour on a terminal).
+        public var textStyle = TextStyle.plain
+        /// `--quiet`: findings only (no summary line, flag notes, skip notes or progress).
+        public var quiet = false
+        /// Show progress on standard error (the command line asks for it on a terminal only).
+        public var showsProgress = false
+        /// Standard output is the same terminal: the progress line is wiped before each report line.
+        public var progressSharesOutput = false
         /// Record the findings reported (after the baseline) into this file.
         public var writeBaselinePath: String?
         /// `apply`: fix the entries, then audit them as they now are; `preview`: print the diffs only.
@@ -75,7 +83,7 @@ public struct AuditRun {
 
     private func audit(console: Console) async throws(RunFailure) -> Int32 {
         var plan = try plan()
-        plan.skipped.forEach(console.message)
+        if !options.quiet { plan.skipped.forEach(console.message) }
         if let output = options.outputPath {
             // The report must not replace an entry it reads (`check dir --output dir/x.yaml`).
             let real = RawPath.resolved(output)
@@ -115,7 +123,9 @@ public struct AuditRun {
         }
         // Written study by study: memory stays flat (see `StreamingReport`). A baseline
         // filters each study on the workers; the one to write gathers keys as studies pass.
-        let streaming = options.format.streaming(pack: plan.pack, threshold: plan.threshold)
+        let streaming = options.format.streaming(
+            pack: plan.pack, threshold: plan.threshold, text: TextReporter(style: options.textStyle, quiet: options.quiet))
+        var progress = options.showsProgress ? ProgressLine(total: plan.files.count, noun: "entries", write: console.writeError) : nil
         var recorded = Baseline()
         if let root = plan.configuration?.root { recorded.root = root }
         var stream = StreamingReport(format: streaming, write: sink.write)
@@ -126,8 +136,14 @@ public struct AuditRun {
         }) { report, prepared in
             if options.writeBaselinePath != nil { recorded.record(report) }
             cache?.add(report.claimDecisions)
-            if let rendered = prepared.1 { stream.add(prepared.0, rendered: rendered) }
+            if let rendered = prepared.1 {
+                // The line is wiped before output that shares the terminal with it.
+                if options.progressSharesOutput, options.outputPath == nil, !rendered.isEmpty { progress?.hide() }
+                stream.add(prepared.0, rendered: rendered)
+            }
+            progress?.advance()
         }
+        progress?.hide()
         stream.finish()
         try RunFailure.onFileError { () throws(FileError) in try sink.close() }
         try cache?.save(console: console)

@@ -1,12 +1,15 @@
 import ArgumentParser
 import FlagAudit
+import Foundation
 
 extension OutputFormat: ExpressibleByArgument {}
+extension TextStyle.ColorChoice: ExpressibleByArgument {}
 
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Audit study entries (files or directories) with a rule pack."
+        abstract: "Audit study entries (files or directories) with a rule pack.",
+        discussion: "Exit status: 0 no finding at or above --fail-on, 1 at least one, 2 the audit cannot be trusted (an unusable rule pack, configuration or baseline, a path that does not exist, an output that cannot be written, a usage error). A malformed entry is an error finding, not exit 2."
     )
 
     enum FailOn: String, ExpressibleByArgument, CaseIterable {
@@ -48,6 +51,12 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "Add missing suggested flags and rewrite non-canonical spellings in the entry files.")
     var fix = false
 
+    @Option(help: "Colour text output: auto (a terminal, unless NO_COLOR; FORCE_COLOR forces it), always, never.")
+    var color: TextStyle.ColorChoice = .auto
+
+    @Flag(name: .shortAndLong, help: "Print the findings only: no summary line, flag notes, skip notes or progress.")
+    var quiet = false
+
     @Option(name: .customLong("changed-since"), help: "Report (and fix) only the entries git says changed since this ref (a pull request's base: origin/main); the others are still read, for links and duplicate ids.")
     var changedSince: String?
 
@@ -72,6 +81,13 @@ struct CheckCommand: AsyncParsableCommand {
         options.writeBaselinePath = writeBaseline
         options.fix = !fix ? .off : dryRun ? .preview : .apply
         options.changedSince = changedSince
+        let environment = ProcessInfo.processInfo.environment
+        options.textStyle = output == nil
+            ? TextStyle.resolve(color, isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment) : .plain
+        options.quiet = quiet
+        // Progress is for a person at a terminal: never in a CI log, a pipe or a file.
+        options.showsProgress = !quiet && isatty(STDERR_FILENO) == 1 && (environment["CI"] ?? "").isEmpty
+        options.progressSharesOutput = isatty(STDOUT_FILENO) == 1
         try Output.exit(await AuditRun(options).run(console: Output.console))
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 struct ClaimsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claims",
-        abstract: "Classify the claim strength of sentences, one per line (standard input or files); prints JSON lines."
+        abstract: "Classify the claim strength of sentences, one per line (standard input or files); prints JSON lines.",
+        discussion: "Exit status: 0 classified, 2 a file cannot be read or the model cannot be loaded."
     )
 
     @Argument(help: "Files of sentences, one per line (default: standard input).")

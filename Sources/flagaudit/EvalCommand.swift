@@ -6,6 +6,7 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure the text detectors against labelled data.",
+        discussion: "Exit status (each subcommand): 0 scored, 2 a CSV file cannot be read or lacks its columns, or the pack cannot be loaded.",
         subcommands: [EvalClaims.self, EvalSampleSize.self, EvalExaggeration.self]
     )
 }
@@ -13,7 +14,8 @@ struct EvalCommand: ParsableCommand {
 struct EvalClaims: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claims",
-        abstract: "Score claim strength against CSV files with 'sentence' and 'strength' columns."
+        abstract: "Score claim strength against CSV files with 'sentence' and 'strength' columns.",
+        discussion: "Exit status: 0 scored, 2 a CSV file cannot be read or lacks its columns, or the pack cannot be loaded."
     )
 
     @Argument(help: "Labelled CSV files, or directories of them.")
@@ -78,12 +80,15 @@ struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train the claim-strength model from labelled CSV files and write its weights.",
+        discussion: "Exit status: 0 trained and written, 2 no labelled rows, a bad setting, or the model file cannot be written (it is then unchanged).",
         subcommands: [TrainClaims.self]
     )
 }
 
 struct TrainClaims: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "claims", abstract: "Train rules/models/claims.tsv.")
+    static let configuration = CommandConfiguration(
+        commandName: "claims", abstract: "Train rules/models/claims.tsv.",
+        discussion: "Exit status: 0 trained and written, 2 no labelled rows, a bad setting, or the model file cannot be written (it is then unchanged).")
 
     @Argument(help: "Labelled CSV files ('sentence', 'strength'), or directories of them.")
     var paths: [String]
@@ -119,7 +124,8 @@ struct TrainClaims: ParsableCommand {
 struct EvalSampleSize: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sample-size",
-        abstract: "Score the sample-size extractor against a CSV file with 'abstract' and 'enrolled_total' columns."
+        abstract: "Score the sample-size extractor against a CSV file with 'abstract' and 'enrolled_total' columns.",
+        discussion: "Exit status: 0 scored, 2 the CSV file cannot be read or lacks its columns, or the pack cannot be loaded."
     )
 
     @Argument(help: "Labelled CSV file.")
@@ -184,6 +190,8 @@ struct EvalExaggeration: AsyncParsableCommand {
             'label' is same, exaggerates or downplays. With 'press_strength' and 'study_strength' on every row, the \
             verdict is also scored from those labelled strengths: the comparison alone, as it is when the claim \
             classifier is right.
+
+            Exit status: 0 scored, 2 a CSV file cannot be read or lacks its columns, or the pack cannot be loaded.
             """
     )
 

@@ -4,7 +4,8 @@ import FlagAudit
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the quality report of a set of entries: report.html (self-contained) and report.md."
+        abstract: "Write the quality report of a set of entries: report.html (self-contained) and report.md.",
+        discussion: "Exit status: 0 written (whatever the findings), 2 the pack, the configuration, a path or the output folder is unusable."
     )
 
     @Argument(help: "Entry files or directories (default: seeds).")

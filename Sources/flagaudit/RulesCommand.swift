@@ -6,12 +6,14 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "Inspect, test and export a rule pack.",
+        discussion: "Exit status: 0 done, 1 (rules test) an example fails, 2 the pack is unusable or a usage error.",
         subcommands: [ListRules.self, ExplainRule.self, TestRules.self, RulePatterns.self, ExportRules.self, EmbedRules.self]
     )
 }
 
 struct ListRules: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List every rule: id, severity, flag, summary.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List every rule: id, severity, flag, summary.", discussion: "Exit status: 0 listed, 2 the pack is unusable.")
 
     @OptionGroup var rules: PackOption
 
@@ -30,7 +32,9 @@ struct ListRules: ParsableCommand {
 }
 
 struct ExplainRule: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Show a rule's rationale, reference and examples.")
+    static let configuration = CommandConfiguration(
+        commandName: "explain", abstract: "Show a rule's rationale, reference and examples.",
+        discussion: "Exit status: 0 shown, 2 no such rule (with the nearest id) or the pack is unusable.")
 
     @Argument(help: "The rule id (see `flagaudit rules list`).")
     var id: String
@@ -60,7 +64,8 @@ struct ExplainRule: ParsableCommand {
 
 struct TestRules: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "test", abstract: "Run every rule's triggering and non-triggering examples.")
+        commandName: "test", abstract: "Run every rule's triggering and non-triggering examples.",
+        discussion: "Exit status: 0 every example behaves, 1 one does not (each failure located on standard error), 2 the pack is unusable.")
 
     @Argument(help: "The rule pack directory (default: the pack built into flagaudit).")
     var directory: String?
@@ -76,7 +81,8 @@ struct TestRules: ParsableCommand {
 
 struct RulePatterns: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "patterns", abstract: "Print every text pattern of the pack as a regular expression, one per line (for ripgrep -f).")
+        commandName: "patterns", abstract: "Print every text pattern of the pack as a regular expression, one per line (for ripgrep -f).",
+        discussion: "Exit status: 0 printed, 2 the pack is unusable.")
 
     @OptionGroup var rules: PackOption
 

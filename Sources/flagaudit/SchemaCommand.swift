@@ -19,7 +19,8 @@ struct SchemaCommand: ParsableCommand {
 }
 
 struct EntrySchemaCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "entry", abstract: "The JSON Schema of a study entry (entry format version 1).")
+    static let configuration = CommandConfiguration(
+        commandName: "entry", abstract: "The JSON Schema of a study entry (entry format version 1).", discussion: "Exit status: 0 printed, 2 the pack is unusable.")
 
     @OptionGroup var rules: PackOption
 
@@ -30,7 +31,8 @@ struct EntrySchemaCommand: ParsableCommand {
 }
 
 struct ReportSchemaCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: "The JSON Schema of check --format json.")
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "The JSON Schema of check --format json.", discussion: "Exit status: 0 printed, 2 the pack is unusable.")
 
     @OptionGroup var rules: PackOption
 

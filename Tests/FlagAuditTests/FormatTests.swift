@@ -269,7 +269,7 @@ struct FormatTests {
 struct StreamingTests {
     static let sarif = StreamingReport.Format.sarif(SARIFReporter(rules: RuleDescriptor.catalog(of: Fixtures.pack)))
 
-    @Test(arguments: [StreamingReport.Format.json(JSONReporter()), .text, .github, StreamingTests.sarif, .junit(JUnitReporter(threshold: .warning)), .markdown], [true, false])
+    @Test(arguments: [StreamingReport.Format.json(JSONReporter()), .text(TextReporter()), .github, StreamingTests.sarif, .junit(JUnitReporter(threshold: .warning)), .markdown], [true, false])
     func streamedOutputEqualsTheCollectedReport(format: StreamingReport.Format, seeds: Bool) async {
         // The seeds, and no entry at all (empty arrays close differently).
         let files = seeds ? EntryDiscovery().files(under: [Fixtures.seedsDirectory]).files : []
@@ -292,7 +292,7 @@ struct StreamingTests {
         #expect(stream.exitStatus(failOn: nil) == 0)
     }
 
-    @Test(arguments: [StreamingReport.Format.json(JSONReporter()), .text, StreamingTests.sarif, .junit(JUnitReporter(threshold: .error)), .markdown])
+    @Test(arguments: [StreamingReport.Format.json(JSONReporter()), .text(TextReporter()), StreamingTests.sarif, .junit(JUnitReporter(threshold: .error)), .markdown])
     func reportsRenderedByWorkersStillCarryDuplicateIDs(format: StreamingReport.Format) async throws {
         // Workers render each report; a duplicate id is only known in order, after rendering.
         let directory = try Fixtures.directory([
@@ -524,5 +524,53 @@ struct SARIFCodeScanningTests {
         }
         let causal = try #require(rules.first { $0["id"] as? String == "causal-language-correlational" })
         #expect(((causal["help"] as? [String: Any])?["markdown"] as? String)?.contains("Fires on:") == true)
+    }
+}
+
+@Suite("Terminal manners: colour, quiet, progress")
+struct TerminalMannersTests {
+    @Test(arguments: [
+        (TextStyle.ColorChoice.auto, true, [String: String](), true),
+        (.auto, false, [:], false),
+        (.auto, true, ["NO_COLOR": "1"], false),
+        (.auto, true, ["NO_COLOR": ""], true),
+        (.auto, true, ["TERM": "dumb"], false),
+        (.auto, false, ["FORCE_COLOR": "1"], true),
+        (.auto, false, ["FORCE_COLOR": "0"], false),
+        (.always, false, ["NO_COLOR": "1"], true),
+        (.never, true, ["FORCE_COLOR": "1"], false),
+    ])
+    func colourFollowsTheChoiceTheTerminalAndTheEnvironment(choice: TextStyle.ColorChoice, terminal: Bool, environment: [String: String], colored: Bool) {
+        #expect(TextStyle.resolve(choice, isTerminal: terminal, environment: environment).colored == colored)
+    }
+
+    /// Colour marks up severities, paths, rules and excerpts; an entry's own escape bytes stay
+    /// written out, so the only escape sequences are the tool's.
+    @Test func colouredTextDiffersFromPlainOnlyByTheToolsEscapes() {
+        let report = Fixtures.audit("id: x\ntitle: T\ndesign: cross-sectional\nfindings: \"CBT led to improved connectivity \\e[31m.\"\n")
+        let plain = TextReporter().render(study: report)
+        let colored = TextReporter(style: .terminal).render(study: report)
+        #expect(colored.contains("\u{1B}[1;33mwarning\u{1B}[0m"))
+        let stripped = colored.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+        #expect(stripped == plain)
+        #expect(!plain.contains("\u{1B}"))
+    }
+
+    @Test func quietLeavesTheFindingsAlone() {
+        let report = Fixtures.audit("id: x\ntitle: T\ndesign: cross-sectional\nfindings: CBT led to improved connectivity.\n")
+        let quiet = TextReporter(quiet: true)
+        #expect(quiet.render(study: report) == TextReporter().render(study: report).split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.contains(": note: flags:") }.joined(separator: "\n"))
+        #expect(quiet.summary(studies: 1, count: { _ in 0 }).isEmpty)
+    }
+
+    @Test func progressSaysCountRateAndTimeLeft() {
+        #expect(ProgressLine.describe(done: 2_500, total: 10_000, noun: "entries", elapsed: .seconds(2)) == "2,500 of 10,000 entries, 1,250/s, 6 s left")
+        var written: [String] = []
+        var line = ProgressLine(total: 3, noun: "entries") { written.append($0) }
+        line.advance()
+        line.hide()
+        // Under two seconds nothing is shown, and nothing needs wiping.
+        #expect(written.isEmpty)
     }
 }

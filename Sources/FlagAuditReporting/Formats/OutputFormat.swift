@@ -7,9 +7,9 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 
     /// The streaming writer of this format for a pack's rules; JUnit marks a study failed at
     /// `threshold` (none: never).
-    public func streaming(pack: RulePack, threshold: Severity?) -> StreamingReport.Format {
+    public func streaming(pack: RulePack, threshold: Severity?, text: TextReporter = TextReporter()) -> StreamingReport.Format {
         switch self {
-        case .text: .text
+        case .text: .text(text)
         case .json: .json(JSONReporter(provenance: Provenance(pack: pack)))
         case .github: .github
         case .sarif: .sarif(SARIFReporter(rules: RuleDescriptor.catalog(of: pack), provenance: Provenance(pack: pack)))

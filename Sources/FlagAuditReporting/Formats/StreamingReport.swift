@@ -6,7 +6,7 @@ import FlagAuditModel
 /// JUnit and Markdown open with totals, so their studies wait in a `Spool` (a temporary file)
 /// and are written after the totals.
 public struct StreamingReport {
-    public enum Format: Sendable { case text, json(JSONReporter), github, sarif(SARIFReporter), junit(JUnitReporter), markdown }
+    public enum Format: Sendable { case text(TextReporter), json(JSONReporter), github, sarif(SARIFReporter), junit(JUnitReporter), markdown }
 
     public let format: Format
     private let write: (String) -> Void
@@ -40,7 +40,7 @@ public struct StreamingReport {
     /// so that audit workers render in parallel and the writer only concatenates.
     public static func render(_ study: StudyReport, format: Format) -> String {
         switch format {
-        case .text: TextReporter().render(study: study)
+        case .text(let reporter): reporter.render(study: study)
         case .github: GitHubReporter().render(study.findings)
         case .json(let reporter): reporter.serializedStudy(study, level: 2)
         case .sarif(let reporter): reporter.renderResults(of: study)
@@ -82,7 +82,7 @@ public struct StreamingReport {
 
     public func finish() {
         switch format {
-        case .text: write(TextReporter.summary(studies: tally.studies, count: tally.count))
+        case .text(let reporter): write(reporter.summary(studies: tally.studies, count: tally.count))
         case .github: write(GitHubReporter.summary(studies: tally.studies, count: tally.count))
         case .json: write(JSONReporter.streamFooter(studies: tally.studies, count: tally.count))
         case .sarif: write(SARIFReporter.footer(results: wroteResult ? 1 : 0))

@@ -4,11 +4,18 @@ import FlagAuditModel
 /// `--format text`: compiler-style lines (`path:line:col: severity: message [rule]`), the
 /// excerpt beneath, each study's flag balance, and a closing summary.
 public struct TextReporter: Sendable {
-    public init() {}
+    public var style: TextStyle
+    /// `--quiet`: the findings alone, without each study's flag note and the closing summary.
+    public var quiet: Bool
+
+    public init(style: TextStyle = .plain, quiet: Bool = false) {
+        self.style = style
+        self.quiet = quiet
+    }
 
     public func render(_ report: AuditReport) -> String {
         report.studies.map(render(study:)).joined()
-            + TextReporter.summary(studies: report.studies.count, count: report.count)
+            + summary(studies: report.studies.count, count: report.count)
     }
 
     public func render(study: StudyReport) -> String {
@@ -16,22 +23,28 @@ public struct TextReporter: Sendable {
         for finding in study.findings {
             let flag = finding.flag.map { " → \($0)" } ?? ""
             // Paths, messages and excerpts come from files: their control characters are written out.
-            output += "\(finding.location.description.terminalSafe): \(finding.severity.rawValue): \(finding.message.terminalSafe) [\(finding.rule)\(flag)]\n"
+            output += "\(style.bold(finding.location.description.terminalSafe)): \(style.severity(finding.severity, finding.severity.rawValue)): "
+                + "\(finding.message.terminalSafe) \(style.dim("[\(finding.rule)\(flag)]"))\n"
             if let excerpt = finding.excerpt, !excerpt.isEmpty {
-                output += "    | \(TextReporter.clip(excerpt).terminalSafe)\n"
+                output += style.dim("    | \(TextReporter.clip(excerpt).terminalSafe)") + "\n"
             }
             if let other = finding.counterpart {
                 let study = other.study.map { " (\($0), \(other.strength))" } ?? " (\(other.strength))"
                 output += "    | against \(other.location.description.terminalSafe)\(study.terminalSafe): \(TextReporter.clip(other.excerpt).terminalSafe)\n"
             }
         }
-        if !study.missingFlags.isEmpty || !study.unsupportedFlags.isEmpty {
+        if !quiet, !study.missingFlags.isEmpty || !study.unsupportedFlags.isEmpty {
             var parts: [String] = []
             if !study.missingFlags.isEmpty { parts.append("add \(study.missingFlags.joined(separator: ", "))") }
             if !study.unsupportedFlags.isEmpty { parts.append("unsupported \(study.unsupportedFlags.joined(separator: ", "))") }
             output += "\(study.path.terminalSafe): note: flags: \(parts.joined(separator: "; "))\n"
         }
         return output
+    }
+
+    /// The closing line; none when quiet.
+    public func summary(studies: Int, count: (Severity) -> Int) -> String {
+        quiet ? "" : TextReporter.summary(studies: studies, count: count)
     }
 
     public static func summary(studies: Int, count: (Severity) -> Int) -> String {
