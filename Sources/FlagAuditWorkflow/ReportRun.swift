@@ -22,6 +22,10 @@ public struct ReportRun {
         public var configurationSearch: String? = "."
         /// Keep the transformer's decisions here between runs (`--cache DIR`; see `ClaimCacheStore`).
         public var cacheDirectory: String?
+        /// The report's provenance line; nil: made from the date, the versions and the paths.
+        public var provenance: String?
+        /// `csv`: a study a row on standard output instead of the two files.
+        public var csv = false
 
         public init() {}
     }
@@ -48,37 +52,61 @@ public struct ReportRun {
         if let cache { pack = cache.applied(to: pack) }
         let (files, skipped) = try RunFailure.discover(options.paths.isEmpty ? ["seeds"] : options.paths, with: setup.discovery())
         skipped.forEach(console.message)
+        if options.csv {
+            // Streamed in order; nothing is written to the report folder.
+            let table = CSVReport(report: QualityReport(tally: QualityTally(), pack: pack))
+            console.write(table.header)
+            await Auditor(pack: pack).audit(files: files, keepStudies: true, prepare: { table.row($0) }) { study, row in
+                cache?.add(study.claimDecisions)
+                console.write(row)
+            }
+            try cache?.save(console: console)
+            return
+        }
         let out = options.directory
         try ReportRun.makeDirectory(out)
         let (htmlFile, markdownFile) = try RunFailure.onFileError { () throws(FileError) in
             (try AtomicFileStream(path: out + "/report.html"), try AtomicFileStream(path: out + "/report.md"))
         }
         // Each study's pieces are rendered on the workers and set aside (`Spool`), since both
-        // documents open with counts of the whole set.
+        // documents open with counts of the whole set. A large set is paged: its studies
+        // are one JSON array the page's script shows a page at a time (`HTMLReport`).
+        let paged = HTMLReport.pages(files.count)
         let pieces = QualityReport(tally: QualityTally(), pack: pack)
-        let html = HTMLReport(report: pieces), markdown = MarkdownQualityReport(report: pieces)
+        let html = HTMLReport(report: pieces, paged: paged), markdown = MarkdownQualityReport(report: pieces)
         let rows = Spool(), cards = Spool(), markdownRows = Spool(), sections = Spool()
         var tally = QualityTally()
         await Auditor(pack: pack).audit(files: files, prepare: { study in
-            [html.matrixRow(study), html.card(study), markdown.row(study), markdown.section(study)]
+            paged ? ["", html.piece(study, first: false), markdown.row(study), markdown.section(study)]
+                : [html.matrixRow(study), html.card(study), markdown.row(study), markdown.section(study)]
         }) { study, rendered in
             cache?.add(study.claimDecisions)
+            // The array's first element has no comma before it.
+            cards.write(paged && tally.studies == 0 ? String(rendered[1].dropFirst()) : rendered[1])
             tally.add(study)
             rows.write(rendered[0])
-            cards.write(rendered[1])
             markdownRows.write(rendered[2])
             sections.write(rendered[3])
         }
-        let report = QualityReport(tally: tally, pack: pack)
+        var report = QualityReport(tally: tally, pack: pack)
+        report.provenance = options.provenance ?? ReportRun.provenance(pack: pack, paths: options.paths.isEmpty ? ["seeds"] : options.paths)
+        let page = HTMLReport(report: report, paged: paged)
         try RunFailure.onFileError { () throws(FileError) in
-            try ReportRun.write(
-                htmlFile, HTMLReport(report: report).opening(), rows, HTMLReport(report: report).middle(), cards, HTMLReport.closing)
+            try ReportRun.write(htmlFile, page.opening(), rows, page.middle(), cards, page.closing())
             try ReportRun.write(
                 markdownFile, MarkdownQualityReport(report: report).opening(), markdownRows, MarkdownQualityReport(report: report).middle(),
                 sections, "")
         }
         console.message("wrote \(out)/report.html and \(out)/report.md (\(tally.studies) studies)")
         try cache?.save(console: console)
+    }
+
+    /// "Generated DATE by flagaudit VERSION, rule pack NAME VERSION, claims read by MODEL; entries
+    /// from PATHS." The date is today's (UTC), or `SOURCE_DATE_EPOCH`'s for a reproducible build.
+    static func provenance(pack: RulePack, paths: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let date = environment["SOURCE_DATE_EPOCH"].flatMap(Double.init).map { Date(timeIntervalSince1970: $0) } ?? Date()
+        let day = date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!).year().month().day())
+        return "Generated \(day) by \(Provenance(pack: pack).line); entries from \(paths.map { RelativePath.shown($0) }.joined(separator: ", "))."
     }
 
     /// The output directory, made if it is missing; a path that cannot be one is refused

@@ -14,6 +14,11 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Directory to write report.html and report.md into.")
     var out: String = "reports"
 
+    @Option(help: "html: report.html and report.md in --out; csv: a study a row on standard output, for spreadsheets.")
+    var format: ReportFormat = .html
+
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case html, csv }
+
     @OptionGroup var rules: PackOption
 
     @OptionGroup var model: ClaimModelOption
@@ -31,6 +36,7 @@ struct ReportCommand: AsyncParsableCommand {
         options.claimModel = model.claimModel
         options.cacheDirectory = cache
         options.configurationPath = config.explicit
+        options.csv = format == .csv
         try Output.exit(await ReportRun(options).run(console: Output.console))
     }
 }

@@ -3,22 +3,79 @@ import FlagAuditModel
 import FlagAuditScreening
 import Foundation
 
-/// The reviewers' report as one self-contained HTML file: inline CSS and SVG, no network, a few
-/// lines of plain JavaScript to filter and sort (everything shows without it), accessible
-/// headings and chart descriptions, and a print style.
+/// The reviewers' report as one self-contained HTML file: inline CSS and SVG, no network, a
+/// little plain JavaScript to filter, search, sort and page, accessible headings and chart
+/// descriptions, and a print style.
+///
+/// Up to `inlineLimit` studies, every matrix row and card is in the page and everything shows
+/// without JavaScript. Past it (`paged`), a browser would spend seconds laying out tens of
+/// thousands of elements: each study's row, card and filter fields go into one JSON array in
+/// the file instead, and the script shows them a page at a time, so a report of 10,000
+/// studies opens as fast as one of a hundred (docs/performance.md).
 public struct HTMLReport: Sendable {
     public var report: QualityReport
+    /// The studies are data the script pages through, not elements of the page.
+    public var paged: Bool
 
-    public init(report: QualityReport) { self.report = report }
+    public static let inlineLimit = 200
+    /// Studies on a page when paged.
+    public static let pageSize = 100
+
+    public init(report: QualityReport, paged: Bool = false) {
+        self.report = report
+        self.paged = paged
+    }
+
+    /// Whether a report of `studies` studies is paged.
+    public static func pages(_ studies: Int) -> Bool { studies > inlineLimit }
 
     /// The whole document: `opening`, a matrix row per study, `middle`, a card per study,
-    /// `closing`. `flagaudit report` writes the same pieces as the audit streams (see `ReportCommand`).
+    /// `closing`. `flagaudit report` writes the same pieces as the audit streams (see `ReportRun`);
+    /// paged, the matrix rows are empty and each card is a `piece` of the data.
     public func render() -> String {
         var html = opening()
-        for study in report.audit.studies { html += matrixRow(study) }
+        if !paged { for study in report.audit.studies { html += matrixRow(study) } }
         html += middle()
-        for study in report.audit.studies { html += card(study) }
-        return html + HTMLReport.closing
+        for (index, study) in report.audit.studies.enumerated() { html += paged ? piece(study, first: index == 0) : card(study) }
+        return html + closing()
+    }
+
+    /// A study as an element of the paged data: its matrix states, its card and what the filters
+    /// read, as JSON. Entry text in a card is already escaped (`&lt;`), so every `<` is one of
+    /// the report's own tags, none of which opens a comment or a script: writing `</` as `<\/`
+    /// is enough for no element to end the data's script early.
+    public func piece(_ study: StudyReport, first: Bool) -> String {
+        let fields = HTMLReport.filterFields(study)
+        // The matrix row as its states, one letter per flag (c confirmed, m missing, u unsupported,
+        // - neither), which the script turns into the same row `matrixRow` writes.
+        let states = report.flags.map { flag -> String in
+            switch report.state(study, flag.slug) {
+            case .confirmed: "c"
+            case .missing: "m"
+            case .unsupported: "u"
+            case .none: "-"
+            }
+        }.joined()
+        let value = JSONValue.object([
+            ("s", .string(states)), ("c", .string(card(study))),
+            ("f", .object(fields.map { ($0.0, .string($0.1)) })),
+        ])
+        return (first ? "\n" : ",\n") + value.serialized().replacingOccurrences(of: "</", with: "<\\/")
+    }
+
+    /// What the filters and the search read of a study (the same names as a card's `data-` attributes).
+    static func filterFields(_ study: StudyReport) -> [(String, String)] {
+        let entry = study.study
+        let title = entry?.texts(.title)?.first?.text ?? ""
+        _ = title
+        return [
+            ("id", study.id ?? study.path), ("anchor", HTMLReport.anchor(study)),
+            ("errors", String(study.count(.error))), ("warnings", String(study.count(.warning))),
+            ("severities", Set(study.findings.map(\.severity.rawValue)).sorted().joined(separator: " ")),
+            ("flags", Set(study.declaredFlags + study.suggestedFlags).sorted().joined(separator: " ")),
+            ("design", entry?.design ?? ""), ("level", entry?.term(.evidenceLevel)?.value ?? ""),
+            ("population", (entry?.list(.population)?.map(\.value) ?? []).joined(separator: " ")),
+        ]
     }
 
     /// Up to the study-by-flag matrix's rows; counts the whole set (`report.tally`).
@@ -40,37 +97,49 @@ public struct HTMLReport: Sendable {
             <span class="count error">\(tally.count(.error)) errors</span>
             <span class="count warning">\(tally.count(.warning)) warnings</span>
             <span class="count info">\(tally.count(.info)) infos</span></p>
+            \(report.provenance.map { "<p class=\"provenance\">\(MarkupText.escape($0))</p>" } ?? "")
             </header>
             <main>
             <section aria-labelledby="overview">
             <h2 id="overview">Overview</h2>
 
             """
-        html += "<h3 id=\"matrix-heading\">Study by flag</h3>\n<div class=\"scroll\"><table class=\"matrix\" aria-labelledby=\"matrix-heading\">\n<thead><tr><th scope=\"col\">Study</th>"
+        let slugs = paged ? " data-slugs=\"\(escape(report.flags.map(\.slug).joined(separator: " ")))\"" : ""
+        html += "<h3 id=\"matrix-heading\">Study by flag</h3>\n<div class=\"scroll\"><table class=\"matrix\" aria-labelledby=\"matrix-heading\"\(slugs)>\n<thead><tr><th scope=\"col\">Study</th>"
         for flag in report.flags { html += "<th scope=\"col\"><span>\(escape(flag.label))</span></th>" }
-        html += "<th scope=\"col\">Errors</th><th scope=\"col\">Warnings</th></tr></thead>\n<tbody>\n"
+        html += "<th scope=\"col\">Errors</th><th scope=\"col\">Warnings</th></tr></thead>\n<tbody id=\"matrix-body\">\n"
         return html
     }
 
     /// A study's row in the study-by-flag matrix.
     public func matrixRow(_ study: StudyReport) -> String {
-        var html = "<tr><th scope=\"row\"><a href=\"#\(anchor(study))\">\(escape(study.id ?? study.path))</a></th>"
+        let anchor = HTMLReport.anchor(study)
+        var html = "<tr><th scope=\"row\"><a href=\"#\(anchor)\">\(escape(study.id ?? study.path))</a></th>"
         for flag in report.flags {
             let state = report.state(study, flag.slug)
-            html += "<td class=\"\(state.rawValue)\" title=\"\(escape(flag.label)): \(state.meaning)\">\(state.symbol)<span class=\"sr\">\(state == .none ? "" : state.meaning)</span></td>"
+            // A marked cell links to the finding or evidence behind it in the study's card.
+            let symbol = state == .none ? "" : state == .unsupported ? "<a href=\"#\(anchor)\">\(state.symbol)</a>"
+                : "<a href=\"#\(anchor)-\(escape(flag.slug))\">\(state.symbol)</a>"
+            html += "<td class=\"\(state.rawValue)\" title=\"\(escape(flag.label)): \(state.meaning)\">\(symbol)<span class=\"sr\">\(state == .none ? "" : state.meaning)</span></td>"
         }
         return html + "<td>\(study.count(.error))</td><td>\(study.count(.warning))</td></tr>\n"
     }
 
     /// From the matrix's end to the first card: the charts (which count the whole set) and the filters.
     public func middle() -> String {
-        "</tbody></table></div>\n" + "<div class=\"charts\">\n" + flagChart() + levelChart() + "</div>\n</section>\n" + controls()
-            + "<section aria-labelledby=\"studies-heading\">\n<h2 id=\"studies-heading\">Studies</h2>\n<div id=\"studies\">\n"
+        let legend = "<p class=\"legend\">✓ declared and supported (links to its evidence) · + suggested by the rules, not declared (links to the finding) · ? declared, no rule supports it</p>\n"
+        let pager = paged ? "<nav class=\"pager\" aria-label=\"Pages of studies\"><button type=\"button\" data-page=\"-1\">Previous</button> <span class=\"page-status\" aria-live=\"polite\"></span> <button type=\"button\" data-page=\"1\">Next</button></nav>\n" : ""
+        let fallback = paged ? "<noscript><p>This report holds \(report.tally.studies) studies, which its script shows a page at a time: allow JavaScript, or read report.md beside it.</p></noscript>\n" : ""
+        return "</tbody></table></div>\n" + legend + pager + "<div class=\"charts\">\n" + flagChart() + levelChart() + "</div>\n</section>\n" + controls()
+            + "<section aria-labelledby=\"studies-heading\">\n<h2 id=\"studies-heading\">Studies</h2>\n" + fallback + "<div id=\"studies\">\n"
+            + (paged ? "</div>\n" + pager + "<script type=\"application/json\" id=\"report-data\">[" : "")
     }
 
-    public static let closing = "</div>\n<p id=\"no-match\" hidden>No study matches the filters.</p>\n</section>\n</main>\n"
-        + "<footer><p>Generated by flagaudit \(ToolVersion.current) with `flagaudit report`. Symbols: ✓ declared and supported, + suggested but not declared, ? declared but not supported.</p></footer>\n"
-        + "<script>\(HTMLReport.script)</script>\n</body>\n</html>\n"
+    public func closing() -> String {
+        (paged ? "\n]</script>\n" : "</div>\n") + "<p id=\"no-match\" hidden>No study matches the filters.</p>\n</section>\n</main>\n"
+            + "<footer><p>Generated by flagaudit \(ToolVersion.current) with `flagaudit report`.</p></footer>\n"
+            + "<script>\(HTMLReport.script)</script>\n</body>\n</html>\n"
+    }
 
     private func flagChart() -> String {
         let rows = report.flagFrequency
@@ -130,15 +199,22 @@ public struct HTMLReport: Sendable {
         html += "<label>Severity <select id=\"severity-filter\"><option value=\"\">any</option><option value=\"error\">errors</option><option value=\"warning\">warnings</option><option value=\"info\">infos</option></select></label>\n"
         html += "<label>Flag <select id=\"flag-filter\"><option value=\"\">any</option>"
         for flag in report.flags { html += "<option value=\"\(escape(flag.slug))\">\(escape(flag.label))</option>" }
-        html += "</select></label>\n<label>Sort <select id=\"sort\"><option value=\"order\">as audited</option><option value=\"errors\">most errors first</option><option value=\"warnings\">most warnings first</option><option value=\"id\">by id</option></select></label>\n</section>\n"
+        html += "</select></label>\n"
+        for (name, id, category) in [("Design", "design-filter", TermCategory.designs), ("Evidence", "level-filter", .evidenceLevels), ("Population", "population-filter", .populations)] {
+            html += "<label>\(name) <select id=\"\(id)\"><option value=\"\">any</option>"
+            for term in report.pack.vocabulary.terms(in: category) { html += "<option value=\"\(escape(term.slug))\">\(escape(term.label))</option>" }
+            html += "</select></label>\n"
+        }
+        html += "<label>Search <input id=\"search\" type=\"search\" placeholder=\"id, title or finding\"></label>\n"
+        html += "<label>Sort <select id=\"sort\"><option value=\"order\">as audited</option><option value=\"errors\">most errors first</option><option value=\"warnings\">most warnings first</option><option value=\"id\">by id</option></select></label>\n</section>\n"
         return html
     }
 
     /// A study's card: its facts, flags and findings.
     public func card(_ study: StudyReport) -> String {
-        let severities = Set(study.findings.map(\.severity.rawValue)).sorted().joined(separator: " ")
-        let flags = Set(study.declaredFlags + study.suggestedFlags).sorted().joined(separator: " ")
-        var html = "<article class=\"study\" id=\"\(anchor(study))\" data-id=\"\(escape(study.id ?? study.path))\" data-errors=\"\(study.count(.error))\" data-warnings=\"\(study.count(.warning))\" data-severities=\"\(severities)\" data-flags=\"\(escape(flags))\">\n"
+        let anchor = HTMLReport.anchor(study)
+        let data = HTMLReport.filterFields(study).filter { $0.0 != "anchor" }.map { " data-\($0.0)=\"\(escape($0.1))\"" }.joined()
+        var html = "<article class=\"study\" id=\"\(anchor)\"\(data)>\n"
         let title = study.study?.texts(.title)?.first?.text ?? study.id ?? study.path
         html += "<h3>\(escape(title))</h3>\n<p class=\"meta\"><code>\(escape(study.id ?? "(no id)"))</code> · <code>\(escape(study.path))</code>"
         if let entry = study.study {
@@ -172,12 +248,18 @@ public struct HTMLReport: Sendable {
             html += "<dt>\(name)</dt><dd>\(items)</dd>"
         }
         html += "</dl>\n"
+        // The first finding of each flag is where the matrix's cell links.
+        var linked = Set<String>()
+        func target(_ flag: String?) -> String {
+            guard let flag, linked.insert(flag).inserted else { return "" }
+            return " id=\"\(anchor)-\(escape(flag))\""
+        }
         if study.findings.isEmpty {
             html += "<p class=\"clean\">No findings.</p>\n"
         } else {
             html += "<ol class=\"findings\">\n"
             for finding in study.findings {
-                html += "<li class=\"finding \(finding.severity.rawValue)\" data-severity=\"\(finding.severity.rawValue)\" data-flag=\"\(escape(finding.flag ?? ""))\">"
+                html += "<li class=\"finding \(finding.severity.rawValue)\"\(target(finding.flag)) data-severity=\"\(finding.severity.rawValue)\" data-flag=\"\(escape(finding.flag ?? ""))\">"
                 html += "<p><span class=\"severity\">\(finding.severity.rawValue)</span> \(escape(finding.message))</p>"
                 html += "<p class=\"where\"><code>\(escape(finding.rule))</code>\(finding.flag.map { " → flag <code>\(escape($0))</code>" } ?? "") · \(escape(finding.field ?? "")) · line \(finding.location.line), column \(finding.location.column)</p>"
                 if let excerpt = finding.excerpt, !excerpt.isEmpty, let other = finding.counterpart {
@@ -187,14 +269,40 @@ public struct HTMLReport: Sendable {
                 } else if let excerpt = finding.excerpt, !excerpt.isEmpty {
                     html += "<blockquote>\(highlight(excerpt, match: match(of: finding, in: study)))</blockquote>"
                 }
-                if let why = finding.why ?? report.rationale(of: finding.rule) {
-                    html += "<details><summary>Why this rule</summary><p>\(escape(why))</p></details>"
-                }
+                html += why(finding.rule, finding.why)
                 html += "</li>\n"
             }
             html += "</ol>\n"
         }
+        // The evidence behind the flags the entry declares and a rule confirms.
+        let confirmed = study.evidence.filter { $0.flag.map(study.declaredFlags.contains) == true }
+        if !confirmed.isEmpty {
+            html += "<h4>Evidence for its declared flags</h4>\n<ul class=\"evidence\">\n"
+            for finding in confirmed {
+                html += "<li\(target(finding.flag))><span class=\"flag\">\(escape(report.label(finding.flag ?? "", in: .methodFlags)))</span> "
+                html += "<code>\(escape(finding.rule))</code> · \(escape(finding.field ?? "")) · line \(finding.location.line)"
+                if let excerpt = finding.excerpt, !excerpt.isEmpty { html += "<blockquote>\(highlight(excerpt, match: match(of: finding, in: study)))</blockquote>" }
+                html += why(finding.rule, finding.why) + "</li>\n"
+            }
+            html += "</ul>\n"
+        }
+        if !study.suppressed.isEmpty {
+            html += "<h4>Silenced in the entry</h4>\n<ul class=\"silenced\">\n"
+            for silenced in study.suppressed {
+                let reason = silenced.suppression.reason.map { "“\(escape($0))”" } ?? "<em>no reason given</em>"
+                html += "<li><code>\(escape(silenced.finding.rule))</code> · line \(silenced.finding.location.line): \(escape(silenced.finding.message))"
+                html += "<p class=\"reason\">Reason (audit.ignore, line \(silenced.suppression.location.line)): \(reason)</p></li>\n"
+            }
+            html += "</ul>\n"
+        }
         return html + "</article>\n"
+    }
+
+    /// A finding's "why": the rule's rationale and its reference.
+    private func why(_ rule: String, _ given: String?) -> String {
+        guard let why = given ?? report.rationale(of: rule) else { return "" }
+        let reference = report.reference(of: rule).map { "<p class=\"reference\">Reference: \(escape($0))</p>" } ?? ""
+        return "<details><summary>Why this rule</summary><p>\(escape(why))</p>\(reference)</details>"
     }
 
     /// The words a finding's rule matched, to highlight in its excerpt.
@@ -208,7 +316,7 @@ public struct HTMLReport: Sendable {
         return escape(String(flat[..<range.lowerBound])) + "<mark>" + escape(String(flat[range])) + "</mark>" + escape(String(flat[range.upperBound...]))
     }
 
-    private func anchor(_ study: StudyReport) -> String { "study-" + Screener.slug(for: (study.id ?? study.path) + ".x") }
+    static func anchor(_ study: StudyReport) -> String { "study-" + Screener.slug(for: (study.id ?? study.path) + ".x") }
 
     func escape(_ text: String) -> String { MarkupText.escape(text) }
 
@@ -241,29 +349,86 @@ public struct HTMLReport: Sendable {
         .where{color:var(--muted);font-size:.85rem}blockquote{margin:.3rem 0;padding:.3rem .7rem;border-left:3px solid var(--line);background:#fff}.compare{display:grid;grid-template-columns:1fr 1fr;gap:.5rem}.compare small{display:block;color:var(--muted)}
         mark{background:#ffe08a;color:inherit;padding:0 .1rem}details summary{cursor:pointer;color:var(--muted);font-size:.9rem}
         .clean{color:var(--ok)}[hidden]{display:none!important}footer{color:var(--muted);font-size:.85rem;margin:2rem 0}
+        .provenance,.legend{color:var(--muted);font-size:.9rem}.matrix td a{color:inherit;text-decoration:none;display:block}
+        .pager{margin:.6rem 0}.pager button{font:inherit;padding:.1rem .6rem}.controls input{font:inherit;padding:.15rem;width:14rem}
+        h4{margin:.8rem 0 .2rem;font-size:1rem}ul.evidence,ul.silenced{padding-left:1.2rem;font-size:.92rem}.reason{color:var(--muted);margin:.1rem 0}.reference{color:var(--muted);font-size:.9rem}
         @media print{.controls{display:none}article.study{break-inside:avoid;border-color:#999}details{display:block}body{max-width:none}a{color:inherit}}
         """
 
     static let script = """
         (function(){
+          var started=performance.now();
           var list=document.getElementById('studies');if(!list){return;}
-          var cards=Array.prototype.slice.call(list.querySelectorAll('article.study'));
-          var order=cards.slice();
-          var severity=document.getElementById('severity-filter'),flag=document.getElementById('flag-filter'),sort=document.getElementById('sort');
-          function apply(){
-            var s=severity.value,f=flag.value,shown=0;
-            cards.forEach(function(card){
-              var ok=(!s||(' '+card.dataset.severities+' ').indexOf(' '+s+' ')>=0)&&(!f||(' '+card.dataset.flags+' ').indexOf(' '+f+' ')>=0);
-              card.hidden=!ok;if(ok){shown++;}
-              card.querySelectorAll('li.finding').forEach(function(item){item.hidden=(s&&item.dataset.severity!==s)||(f&&item.dataset.flag!==f&&item.dataset.flag!=='');});
-            });
-            document.getElementById('no-match').hidden=shown>0;
-            var key=sort.value,sorted=order.slice();
-            if(key==='errors'||key==='warnings'){sorted.sort(function(a,b){return Number(b.dataset[key])-Number(a.dataset[key]);});}
-            else if(key==='id'){sorted.sort(function(a,b){return a.dataset.id.localeCompare(b.dataset.id);});}
-            sorted.forEach(function(card){list.appendChild(card);});
+          var body=document.getElementById('matrix-body'),data=document.getElementById('report-data');
+          var paged=!!data,size=\(HTMLReport.pageSize),page=0,items;
+          // Paged, each item is data (r: matrix row, c: card, f: filter fields); inline, it is a card in the page.
+          // The data's text is parsed once and dropped: the page keeps the parsed items only.
+          if(paged){items=JSON.parse(data.textContent);data.remove();}
+          else{items=Array.prototype.slice.call(list.querySelectorAll('article.study')).map(function(card){
+            var f={};for(var k in card.dataset){f[k]=card.dataset[k];}f.anchor=card.id;f.text=card.textContent.toLowerCase();return {el:card,f:f};});}
+          // Paged: the matrix's cells from each study's states, with the titles and links matrixRow writes.
+          var table=body&&body.closest('table'),slugs=table&&table.dataset.slugs?table.dataset.slugs.split(' '):[];
+          var labels=table?Array.prototype.slice.call(table.querySelectorAll('thead th span')).map(function(el){return el.textContent;}):[];
+          var states={c:['confirmed','✓','declared and supported'],m:['missing','+','suggested, not declared'],u:['unsupported','?','declared, not supported']};
+          function esc(t){return t.replace(/[&<>"']/g,function(ch){return '&#'+ch.charCodeAt(0)+';';});}
+          function row(item){
+            var a=item.f.anchor,html='<tr><th scope="row"><a href="#'+a+'">'+esc(item.f.id)+'</a></th>';
+            for(var i=0;i<slugs.length;i++){
+              var st=states[item.s.charAt(i)];
+              if(!st){html+='<td class="none" title="'+esc(labels[i])+': neither"><span class="sr"></span></td>';continue;}
+              var href=st[0]==='unsupported'?'#'+a:'#'+a+'-'+slugs[i];
+              html+='<td class="'+st[0]+'" title="'+esc(labels[i])+': '+st[2]+'"><a href="'+href+'">'+st[1]+'</a><span class="sr">'+st[2]+'</span></td>';
+            }
+            return html+'<td>'+item.f.errors+'</td><td>'+item.f.warnings+'</td></tr>';
           }
-          [severity,flag,sort].forEach(function(el){el.addEventListener('change',apply);});
+          // Paged, a card's words are read for the search the first time one is typed.
+          function text(item){if(item.f.text===undefined){item.f.text=item.c.replace(/<[^>]*>/g,' ').toLowerCase();}return item.f.text;}
+          var ids=['severity-filter','flag-filter','design-filter','level-filter','population-filter','search','sort'];
+          var c={};ids.forEach(function(id){c[id]=document.getElementById(id);});
+          function has(list,value){return (' '+list+' ').indexOf(' '+value+' ')>=0;}
+          function matches(item){var f=item.f;
+            var s=c['severity-filter'].value,g=c['flag-filter'].value,d=c['design-filter'].value,l=c['level-filter'].value,p=c['population-filter'].value;
+            var q=c['search'].value.trim().toLowerCase();
+            return (!s||has(f.severities,s))&&(!g||has(f.flags,g))&&(!d||f.design===d)&&(!l||f.level===l)&&(!p||has(f.population,p))&&(!q||text(item).indexOf(q)>=0);
+          }
+          function ordered(){
+            var key=c['sort'].value,shown=items.filter(matches);
+            if(key==='errors'||key==='warnings'){shown.sort(function(a,b){return Number(b.f[key])-Number(a.f[key]);});}
+            else if(key==='id'){shown.sort(function(a,b){return a.f.id.localeCompare(b.f.id);});}
+            return shown;
+          }
+          function render(){
+            var shown=ordered(),s=c['severity-filter'].value,g=c['flag-filter'].value;
+            document.getElementById('no-match').hidden=shown.length>0;
+            if(paged){
+              var pages=Math.max(1,Math.ceil(shown.length/size));page=Math.min(page,pages-1);
+              var slice=shown.slice(page*size,(page+1)*size);
+              body.innerHTML=slice.map(row).join('');
+              list.innerHTML=slice.map(function(item){return item.c;}).join('');
+              var status=shown.length?('Studies '+(page*size+1)+'–'+(page*size+slice.length)+' of '+shown.length):'No studies';
+              document.querySelectorAll('.page-status').forEach(function(el){el.textContent=status;});
+              document.querySelectorAll('.pager button').forEach(function(b){b.disabled=b.dataset.page==='-1'?page===0:page>=pages-1;});
+            }else{
+              items.forEach(function(item){item.el.hidden=!matches(item);});
+              shown.forEach(function(item){list.appendChild(item.el);});
+            }
+            list.querySelectorAll('li.finding').forEach(function(li){li.hidden=(s&&li.dataset.severity!==s)||(g&&li.dataset.flag!==g&&li.dataset.flag!=='');});
+            return shown;
+          }
+          // A link to a study or finding on another page turns to that page first.
+          function reveal(){
+            var id=decodeURIComponent(location.hash.slice(1));if(!id||!paged||document.getElementById(id)){return;}
+            var shown=ordered();
+            for(var i=0;i<shown.length;i++){var a=shown[i].f.anchor;if(id===a||id.indexOf(a+'-')===0){page=Math.floor(i/size);render();break;}}
+            var target=document.getElementById(id);if(target){target.scrollIntoView();}
+          }
+          ids.forEach(function(id){c[id].addEventListener(id==='search'?'input':'change',function(){page=0;render();});});
+          document.querySelectorAll('.pager button').forEach(function(b){b.addEventListener('click',function(){page+=Number(b.dataset.page);render();list.scrollIntoView();});});
+          window.addEventListener('hashchange',reveal);
+          render();reveal();
+          // How long the script took, and the page from navigation to its first view (the browser check reads both).
+          document.body.dataset.scriptMs=String(Math.round(performance.now()-started));
+          document.body.dataset.shownMs=String(Math.round(performance.now()));
         })();
         """
 }

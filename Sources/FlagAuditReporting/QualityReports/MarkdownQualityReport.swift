@@ -21,6 +21,7 @@ public struct MarkdownQualityReport: Sendable {
         let tally = report.tally
         var md = "# FlagAudit quality report\n\n"
         md += "\(tally.studies) studies audited with \(report.pack.rules.count) rules: **\(tally.count(.error)) errors**, \(tally.count(.warning)) warnings, \(tally.count(.info)) infos.\n\n"
+        if let provenance = report.provenance { md += "_\(MarkdownReporter.inline(provenance))_\n\n" }
         md += "## Study by flag\n\n✓ declared and supported · + suggested, not declared · ? declared, not supported\n\n"
         md += "| Study | " + report.flags.map { MarkdownReporter.cell($0.label) }.joined(separator: " | ") + " | Errors | Warnings |\n"
         md += "|---|" + report.flags.map { _ in ":-:" }.joined(separator: "|") + "|--:|--:|\n"
@@ -62,7 +63,7 @@ public struct MarkdownQualityReport: Sendable {
         func flags(_ list: [String]) -> String { list.isEmpty ? "none" : list.map { "`\($0)`" }.joined(separator: ", ") }
         md += "- Declared: \(flags(study.declaredFlags))\n- Suggested: \(flags(study.suggestedFlags))\n"
         md += "- Missing: \(flags(study.missingFlags))\n- Unsupported: \(flags(study.unsupportedFlags))\n\n"
-        if study.findings.isEmpty { return md + "No findings.\n" }
+        if study.findings.isEmpty { md += "No findings.\n" }
         for finding in study.findings {
             md += "1. **\(finding.severity.rawValue)** \(MarkdownReporter.inline(finding.message)) — `\(finding.rule)`"
             md += finding.flag.map { ", flag `\($0)`" } ?? ""
@@ -72,6 +73,14 @@ public struct MarkdownQualityReport: Sendable {
                 md += "   >\n   > against \(MarkdownReporter.inline(other.study ?? "the study")) (\(other.strength)): \(MarkdownReporter.inline(TextReporter.clip(other.excerpt, limit: 300)))\n"
             }
             if let why = finding.why ?? report.rationale(of: finding.rule) { md += "\n   *Why:* \(MarkdownReporter.inline(why))\n" }
+            if let reference = report.reference(of: finding.rule) { md += "   *Reference:* \(MarkdownReporter.inline(reference))\n" }
+        }
+        if !study.suppressed.isEmpty {
+            md += "\nSilenced in the entry:\n\n"
+            for silenced in study.suppressed {
+                md += "- `\(silenced.finding.rule)`, line \(silenced.finding.location.line): \(MarkdownReporter.inline(silenced.finding.message))"
+                md += " — reason: \(silenced.suppression.reason.map { MarkdownReporter.inline($0) } ?? "none given")\n"
+            }
         }
         return md
     }

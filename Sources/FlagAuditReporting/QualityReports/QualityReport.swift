@@ -40,6 +40,8 @@ public struct QualityReport: Sendable {
     public var pack: RulePack
     /// Method flags in vocabulary order.
     public var flags: [Term]
+    /// Who made the report, when and from what: "Generated 2026-12-04 by flagaudit 0.2.0, …".
+    public var provenance: String?
 
     public init(audit: AuditReport, pack: RulePack) {
         self.init(tally: QualityTally(audit.studies), pack: pack)
@@ -83,6 +85,8 @@ public struct QualityReport: Sendable {
     public func label(_ slug: String, in category: TermCategory) -> String {
         pack.vocabulary.label(of: slug, in: category) ?? slug
     }
+
+    public func reference(of rule: String) -> String? { pack.rule(rule)?.reference }
 
     public func rationale(of rule: String) -> String? {
         pack.rule(rule)?.rationale ?? BuiltinCheck(rawValue: rule)?.summary
