@@ -11,6 +11,9 @@ public struct PackIdentity: Sendable, Equatable {
     public var version: String?
     /// The folder, or "built in".
     public var origin: String
+    /// Where the pack's rule reference is published (`flagaudit rules doc`), an https URL:
+    /// SARIF's `helpUri` of a rule is this and `#<id>`.
+    public var documentation: String?
 
     public static let file = "pack.yaml"
 
@@ -28,7 +31,7 @@ public struct PackIdentity: Sendable, Equatable {
         var reader = NodeReader(path: document.path)
         var identity = PackIdentity(name: "unnamed", version: nil, origin: origin)
         if let root = document.root {
-            for (key, _, value) in reader.mapping(root, what: "the pack's identity", allowed: ["name", "version", "description"]) ?? [] {
+            for (key, _, value) in reader.mapping(root, what: "the pack's identity", allowed: ["name", "version", "description", "documentation"]) ?? [] {
                 guard let text = reader.string(value, what: key) else { continue }
                 switch key {
                 case "name":
@@ -43,6 +46,12 @@ public struct PackIdentity: Sendable, Equatable {
                         identity.version = text
                     } else {
                         reader.report(Diagnostic(.schema, at: reader.location(value), "a pack version is MAJOR.MINOR.PATCH, as 1.4.0 (got '\(text)')"))
+                    }
+                case "documentation":
+                    if text.hasPrefix("https://"), !text.contains("#"), !text.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
+                        identity.documentation = text
+                    } else {
+                        reader.report(Diagnostic(.schema, at: reader.location(value), "documentation is the https URL of the rule reference, without a '#' (got '\(text)')"))
                     }
                 default: break
                 }

@@ -7,7 +7,7 @@ struct RulesCommand: ParsableCommand {
         commandName: "rules",
         abstract: "Inspect, test and export a rule pack.",
         discussion: "Exit status: 0 done, 1 (rules test) an example fails, 2 the pack is unusable or a usage error.",
-        subcommands: [ListRules.self, ExplainRule.self, TestRules.self, RulePatterns.self, ExportRules.self, EmbedRules.self]
+        subcommands: [ListRules.self, ExplainRule.self, TestRules.self, RulePatterns.self, RuleDoc.self, ExportRules.self, EmbedRules.self]
     )
 }
 
@@ -88,6 +88,19 @@ struct RulePatterns: ParsableCommand {
 
     func run() throws {
         Output.write(try rules.load().textPatterns.joined(separator: "\n") + "\n")
+    }
+}
+
+struct RuleDoc: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doc", abstract: "Print the reference of every rule and built-in check as Markdown (docs/rule-reference.md).",
+        discussion: "Exit status: 0 printed, 2 the pack is unusable.")
+
+    @OptionGroup var rules: PackOption
+
+    func run() throws {
+        let pack = try rules.load()
+        Output.write(RuleReference.markdown(RuleDescriptor.catalog(of: pack), pack: pack.identity))
     }
 }
 

@@ -128,3 +128,22 @@ struct PackDistributionTests {
         #expect(junit.contains("<property name=\"flagaudit.rule_pack\" value=\"\(pack.identity.name) \(version)\"/>"))
     }
 }
+
+extension PackDistributionTests {
+    /// A pack that says where its rule reference is published gets SARIF help links to each
+    /// rule's section; one that names no https URL is refused.
+    @Test func aPublishedRuleReferenceBecomesEachRulesHelpUri() throws {
+        var pack = Fixtures.pack
+        pack.identity.documentation = "https://example.org/flagaudit/rule-reference.md"
+        let sarif = SARIFReporter(rules: RuleDescriptor.catalog(of: pack), provenance: Provenance(pack: pack)).render(AuditReport(studies: []))
+        #expect(sarif.contains("\"helpUri\": \"https://example.org/flagaudit/rule-reference.md#causal-language-correlational\""))
+        #expect(!SARIFReporter(rules: RuleDescriptor.catalog(of: Fixtures.pack)).render(AuditReport(studies: [])).contains("helpUri"))
+        let markdown = RuleReference.markdown(RuleDescriptor.catalog(of: pack), pack: pack.identity)
+        #expect(markdown.contains("\n## causal-language-correlational\n"))
+        let directory = try Fixtures.directory([:])
+        defer { Fixtures.remove(directory) }
+        try FileManager.default.copyItem(atPath: Fixtures.rulesDirectory, toPath: directory + "/rules")
+        try Data("name: p\nversion: 1.0.0\ndocumentation: http://example.org/x\n".utf8).write(to: URL(fileURLWithPath: directory + "/rules/pack.yaml"))
+        #expect(throws: DiagnosticError.self) { try RulePackLoader().load(directory: directory + "/rules") }
+    }
+}

@@ -83,6 +83,7 @@ public struct SARIFReporter: Sendable {
             ("shortDescription", .object([("text", .string(rule.summary))])),
             ("fullDescription", .object([("text", .string(rule.rationale))])),
             ("help", SARIFReporter.help(rule)),
+        ] + (provenance.pack?.documentation.map { [("helpUri", .string("\($0)#\(rule.id)"))] } ?? []) + [
             ("defaultConfiguration", .object([("level", .string(SARIFReporter.level(rule.severity)))])),
             ("properties", .object(properties)),
         ])
