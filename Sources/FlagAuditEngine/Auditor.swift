@@ -107,7 +107,8 @@ public struct Auditor: Sendable {
         // What `audit.ignore` silences stays known, with the editor's reason, for the outputs
         // that show suppressions (SARIF's `suppressions`, the reviewers' report).
         var silenced: [SuppressedFinding] = []
-        for match in allMatches {
+        for match in allMatches where match.rule.flag.map({ !declared.contains($0) }) ?? true {
+            // Only what would have been a finding: a match of a declared flag is evidence.
             guard let suppression = suppressed[match.rule.id] else { continue }
             silenced += match.findings(for: study).map { SuppressedFinding(finding: $0, suppression: suppression) }
         }

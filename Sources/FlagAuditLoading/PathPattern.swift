@@ -57,14 +57,14 @@ public struct Exclusion: Sendable, Equatable {
     public var currentFolder: String
 
     public init(root: String, patterns: [PathPattern], currentFolder: String) {
-        self.root = Exclusion.absolute(root, from: currentFolder)
+        self.root = PathText.absolute(root, from: currentFolder)
         self.patterns = patterns
         self.currentFolder = currentFolder
     }
 
     /// The pattern that leaves `path` out, if one does.
     public func pattern(excluding path: String) -> PathPattern? {
-        let absolute = Exclusion.absolute(path, from: currentFolder)
+        let absolute = PathText.absolute(path, from: currentFolder)
         let parts = absolute.split(separator: "/")
         let rootParts = root.split(separator: "/")
         let relative: [Substring]? = parts.starts(with: rootParts) ? Array(parts.dropFirst(rootParts.count)) : nil
@@ -72,15 +72,5 @@ public struct Exclusion: Sendable, Equatable {
             if pattern.isAbsolute { return pattern.matches(parts) }
             return relative.map(pattern.matches) ?? false
         }
-    }
-
-    /// `path` made absolute against `folder`, with `.` and `..` resolved by their names.
-    public static func absolute(_ path: String, from folder: String) -> String {
-        let joined = path.hasPrefix("/") ? path : folder + "/" + path
-        var parts: [Substring] = []
-        for part in joined.split(separator: "/") where part != "." {
-            if part == ".." { if !parts.isEmpty { parts.removeLast() } } else { parts.append(part) }
-        }
-        return "/" + parts.joined(separator: "/")
     }
 }

@@ -131,7 +131,12 @@ public struct AuditRun {
         var stream = StreamingReport(format: streaming, write: sink.write)
         await auditor.audit(files: plan.files, keepStudies: false, prepare: { report in
             let kept = accepted?.filter(report) ?? report
-            let shown = changed?.contains(report.path) ?? true
+            // An unchanged entry is shown when a changed one repeats its id: the pair is the news.
+            let shown = changed.map { changed in
+                changed.contains(report.path) || report.findings.contains {
+                    $0.rule == BuiltinCheck.duplicateID.rawValue && $0.related.contains { changed.contains($0.path) }
+                }
+            } ?? true
             return (kept, shown ? StreamingReport.render(kept, format: streaming) : nil)
         }) { report, prepared in
             if options.writeBaselinePath != nil { recorded.record(report) }
@@ -191,7 +196,7 @@ public struct AuditRun {
                 return
             }
             if options.fix == .preview {
-                console.write(UnifiedDiff.render(old: fix.original, new: fix.fixed, path: RelativePath.shown(fix.path)))
+                console.write(UnifiedDiff.render(old: fix.original, new: fix.fixed, path: PathText.shown(PathText.absolute(fix.path))))
                 return
             }
             do throws(FileError) {

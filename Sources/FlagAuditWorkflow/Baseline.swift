@@ -13,14 +13,16 @@ public struct Baseline: Sendable, Equatable {
     public private(set) var counts: [BaselineKey: Int]
     /// The folder paths are keyed from, absolute.
     public var root: String = FileManager.default.currentDirectoryPath
+    /// The folder relative paths of findings are read against, taken once.
+    private let currentFolder = FileManager.default.currentDirectoryPath
 
     /// An empty baseline, to `record` studies into as they stream by.
     public init() { counts = [:] }
 
     /// A finding's key, its path made relative to `root` when it lies inside it.
     func key(_ finding: Finding) -> BaselineKey {
-        let absolute = Exclusion.absolute(finding.location.path, from: FileManager.default.currentDirectoryPath)
-        return BaselineKey(path: RelativePath.shown(absolute, from: root), rule: finding.rule, text: finding.excerpt ?? finding.message)
+        let absolute = PathText.absolute(finding.location.path, from: currentFolder)
+        return BaselineKey(path: PathText.shown(absolute, from: root), rule: finding.rule, text: finding.excerpt ?? finding.message)
     }
 
     public init(report: AuditReport) {

@@ -29,7 +29,7 @@ public enum BuiltinPack {
         if let executable, let archive = try PackArchive(endOf: executable) { return .archive(archive) }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: checkout, isDirectory: &isDirectory), isDirectory.boolValue {
-            return .directory(RelativePath.shown(checkout))
+            return .directory(PathText.shown(checkout))
         }
         throw DiagnosticError(Diagnostic(.inputLimit, at: .start(of: executable ?? "flagaudit"),
             "this flagaudit carries no rule pack, and the checkout it was built from has none at \(checkout): pass --rules DIR, or build a binary that carries it with scripts/release"))

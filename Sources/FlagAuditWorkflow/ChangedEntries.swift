@@ -3,8 +3,9 @@ import FlagAuditModel
 import Foundation
 
 /// The files git says changed since a ref (`check --changed-since REF`, for pull requests):
-/// added, copied, modified, renamed or retyped in the work tree against REF, and files git does
-/// not track yet (a new entry not committed). Every entry is still read, so `reports_on` links
+/// added, copied, modified, renamed or retyped in the work tree since the commit it shares
+/// with REF (a pull request's own changes, however far REF has moved on), and files git does
+/// not track yet (a new entry not committed), anywhere in the work tree. Every entry is still read, so `reports_on` links
 /// and duplicate ids are judged against the whole atlas; only the changed ones are reported.
 public struct ChangedEntries: Sendable {
     /// Absolute paths.
@@ -17,17 +18,21 @@ public struct ChangedEntries: Sendable {
         guard !reference.hasPrefix("-"), !reference.isEmpty else {
             throw RunFailure(lines: ["error: --changed-since needs a git ref (a branch, tag or commit), not '\(reference)'"])
         }
-        let changed = try ChangedEntries.git(["diff", "--name-only", "-z", "--relative", "--diff-filter=ACMRT", reference, "--"], in: folder, for: reference)
-        let untracked = try ChangedEntries.git(["ls-files", "-z", "--others", "--exclude-standard"], in: folder, for: reference)
-        paths = Set((changed + untracked).map { Exclusion.absolute($0, from: folder) })
+        // Names from the top of the work tree, so a run from a subfolder misses nothing.
+        guard let top = try ChangedEntries.git(["rev-parse", "--show-toplevel"], in: folder, for: reference, separator: 0x0A).first else {
+            throw RunFailure(lines: ["error: --changed-since \(reference): not inside a git work tree"])
+        }
+        let changed = try ChangedEntries.git(["diff", "--name-only", "-z", "--diff-filter=ACMRT", "--merge-base", reference, "--"], in: top, for: reference)
+        let untracked = try ChangedEntries.git(["ls-files", "-z", "--others", "--exclude-standard"], in: top, for: reference)
+        paths = Set((changed + untracked).map { PathText.absolute($0, from: top) })
     }
 
     public func contains(_ path: String) -> Bool {
-        paths.contains(Exclusion.absolute(path, from: FileManager.default.currentDirectoryPath))
+        paths.contains(PathText.absolute(path, from: FileManager.default.currentDirectoryPath))
     }
 
     /// git's NUL-separated output lines, or its first error line as the run's failure.
-    static func git(_ arguments: [String], in folder: String, for reference: String) throws(RunFailure) -> [String] {
+    static func git(_ arguments: [String], in folder: String, for reference: String, separator: UInt8 = 0) throws(RunFailure) -> [String] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
@@ -47,6 +52,6 @@ public struct ChangedEntries: Sendable {
             let first = String(decoding: message, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "git exited \(process.terminationStatus)"
             throw RunFailure(lines: ["error: --changed-since \(reference): \(first)".terminalSafe])
         }
-        return data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+        return data.split(separator: separator).map { String(decoding: $0, as: UTF8.self) }
     }
 }

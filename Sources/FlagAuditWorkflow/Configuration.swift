@@ -34,14 +34,14 @@ public struct Configuration: Sendable {
 
     public init(path: String, currentFolder: String = FileManager.default.currentDirectoryPath) {
         self.path = path
-        let absolute = Exclusion.absolute(path, from: currentFolder)
+        let absolute = PathText.absolute(path, from: currentFolder)
         root = String(absolute[..<(absolute.lastIndex(of: "/") ?? absolute.startIndex)])
         if root.isEmpty { root = "/" }
     }
 
     /// The pack folder, read against the configuration's folder.
     public var rulesDirectory: String? {
-        rules.map { $0.hasPrefix("/") ? $0 : RelativePath.shown(Exclusion.absolute($0, from: root)) }
+        rules.map { $0.hasPrefix("/") ? $0 : PathText.shown(PathText.absolute($0, from: root)) }
     }
 
     /// What `exclude:` leaves out; nil when it names nothing.
@@ -54,10 +54,10 @@ public struct Configuration: Sendable {
     public static func find(explicit: String?, searchingFrom start: String?) throws(DiagnosticError) -> Configuration? {
         if let explicit { return try load(explicit) }
         guard let start else { return nil }
-        var folder = Exclusion.absolute(start, from: FileManager.default.currentDirectoryPath)
+        var folder = PathText.absolute(start, from: FileManager.default.currentDirectoryPath)
         while true {
             let candidate = (folder == "/" ? "" : folder) + "/" + defaultPath
-            if FileManager.default.fileExists(atPath: candidate) { return try load(RelativePath.shown(candidate)) }
+            if FileManager.default.fileExists(atPath: candidate) { return try load(PathText.shown(candidate)) }
             guard folder != "/", let slash = folder.lastIndex(of: "/") else { return nil }
             folder = slash == folder.startIndex ? "/" : String(folder[..<slash])
         }

@@ -106,7 +106,7 @@ public struct ReportRun {
     static func provenance(pack: RulePack, paths: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         let date = environment["SOURCE_DATE_EPOCH"].flatMap(Double.init).map { Date(timeIntervalSince1970: $0) } ?? Date()
         let day = date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!).year().month().day())
-        return "Generated \(day) by \(Provenance(pack: pack).line); entries from \(paths.map { RelativePath.shown($0) }.joined(separator: ", "))."
+        return "Generated \(day) by \(Provenance(pack: pack).line); entries from \(paths.map { PathText.shown($0) }.joined(separator: ", "))."
     }
 
     /// The output directory, made if it is missing; a path that cannot be one is refused

@@ -1,7 +1,7 @@
 /// A unified diff of two texts by lines (longest common subsequence), for `--fix --dry-run`:
 /// a patch `git apply` and `patch -p1` take, with git's `a/` and `b/` prefixes on the path.
-/// `git apply` refuses absolute paths, so callers pass paths relative to the current folder
-/// where they can (`RelativePath`); `patch -p1 -d /` takes those that stay absolute.
+/// `git apply` refuses absolute paths and `..`, so callers pass paths resolved and made relative
+/// to the current folder where they can (`PathText`); `patch -p1 -d /` takes those outside it.
 public enum UnifiedDiff {
     public static func render(old: String, new: String, path: String, context: Int = 3) -> String {
         let a = Line.split(old), b = Line.split(new)
@@ -21,8 +21,7 @@ public enum UnifiedDiff {
             else if i < a.count && (j == b.count || lcs[i + 1][j] >= lcs[i][j + 1]) { ops.append(.removed(a[i])); i += 1 }
             else { ops.append(.added(b[j])); j += 1 }
         }
-        let name = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
-        var output = "--- a/\(name)\n+++ b/\(name)\n"
+        var output = "--- a/\(path)\n+++ b/\(path)\n"
         var index = 0
         var oldLine = 1, newLine = 1
         while index < ops.count {

@@ -82,12 +82,14 @@ struct CheckCommand: AsyncParsableCommand {
         options.fix = !fix ? .off : dryRun ? .preview : .apply
         options.changedSince = changedSince
         let environment = ProcessInfo.processInfo.environment
+        // The report goes to standard error in a dry run (standard output carries the patch).
+        let reportDescriptor = dryRun ? STDERR_FILENO : STDOUT_FILENO
         options.textStyle = output == nil
-            ? TextStyle.resolve(color, isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment) : .plain
+            ? TextStyle.resolve(color, isTerminal: isatty(reportDescriptor) == 1, environment: environment) : .plain
         options.quiet = quiet
         // Progress is for a person at a terminal: never in a CI log, a pipe or a file.
         options.showsProgress = !quiet && isatty(STDERR_FILENO) == 1 && (environment["CI"] ?? "").isEmpty
-        options.progressSharesOutput = isatty(STDOUT_FILENO) == 1
+        options.progressSharesOutput = isatty(reportDescriptor) == 1
         try Output.exit(await AuditRun(options).run(console: Output.console))
     }
 }

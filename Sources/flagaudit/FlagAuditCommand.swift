@@ -15,6 +15,8 @@ struct FlagAuditCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard version else { throw CleanExit.helpRequest(self) }
+        // The tool's own version first: a pack that does not load is said after it.
+        Output.write("\(ToolVersion.name) \(ToolVersion.current)\n")
         let source = try PackOption.source(nil)
         let pack = try PackOption.load(nil)
         var models = [pack.claimModelName]
@@ -25,7 +27,6 @@ struct FlagAuditCommand: AsyncParsableCommand {
         }
         let origin = if case .archive = source { "built in" } else { "from \(source)" }
         Output.write("""
-            \(ToolVersion.name) \(ToolVersion.current)
             rule pack: \(pack.identity.described) (\(origin))
             claim models: \(models.joined(separator: ", "))
 

@@ -47,6 +47,17 @@ struct ConfigOption: ParsableArguments {
     var explicit: String? {
         path ?? ProcessInfo.processInfo.environment[Configuration.environmentVariable].flatMap { $0.isEmpty ? nil : $0 }
     }
+
+    /// The pack `check` would use: `--rules`, else the configuration's, with its disabled rules
+    /// and severities applied; or every problem on standard error and exit 2.
+    static func pack(rules: String?, config: ConfigOption) throws -> RulePack {
+        do {
+            return try RunSetup.resolve(configurationPath: config.explicit, searchingFrom: ".", rulesDirectory: rules, claimModel: nil).pack
+        } catch {
+            error.lines.forEach(Output.error)
+            throw ExitCode(ExitStatus.untrusted)
+        }
+    }
 }
 
 /// The formats of the commands that print text or JSON only (`screen`, `compare`).

@@ -24,8 +24,10 @@ struct EntrySchemaCommand: ParsableCommand {
 
     @OptionGroup var rules: PackOption
 
+    @OptionGroup var config: ConfigOption
+
     func run() throws {
-        let pack = try rules.load()
+        let pack = try ConfigOption.pack(rules: rules.rulesDirectory, config: config)
         Output.write(EntrySchema.document(vocabulary: pack.vocabulary, packName: pack.identity.name, packVersion: pack.identity.version).serialized() + "\n")
     }
 }
@@ -36,7 +38,9 @@ struct ReportSchemaCommand: ParsableCommand {
 
     @OptionGroup var rules: PackOption
 
+    @OptionGroup var config: ConfigOption
+
     func run() throws {
-        Output.write(ReportSchema.document(pack: try rules.load()).serialized() + "\n")
+        Output.write(ReportSchema.document(pack: try ConfigOption.pack(rules: rules.rulesDirectory, config: config)).serialized() + "\n")
     }
 }

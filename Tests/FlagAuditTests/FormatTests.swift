@@ -496,8 +496,6 @@ struct SARIFCodeScanningTests {
               ignore:
                 - rule: causal-language-correlational
                   reason: quoted from the authors and rebutted
-            tags:
-              method_flags: [causal-language]
 
             """
         let suppressed = results(try sarif(entry)).filter { $0["suppressions"] != nil }

@@ -76,7 +76,7 @@ struct PackDistributionTests {
     @Test func withoutAnEmbeddedPackTheCheckoutsFolderServesAndElseTheErrorSaysWhatToDo() throws {
         let (directory, path) = try binary(appending: [])
         defer { Fixtures.remove(directory) }
-        #expect(try BuiltinPack.source(executable: path, checkout: Fixtures.rulesDirectory) == .directory(RelativePath.shown(Fixtures.rulesDirectory)))
+        #expect(try BuiltinPack.source(executable: path, checkout: Fixtures.rulesDirectory) == .directory(PathText.shown(Fixtures.rulesDirectory)))
         do {
             _ = try BuiltinPack.source(executable: path, checkout: directory + "/gone")
             Issue.record("a binary with no pack found one")

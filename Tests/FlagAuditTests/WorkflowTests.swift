@@ -282,8 +282,8 @@ struct WorkflowTests {
         #expect(UnifiedDiff.render(old: "same\n", new: "same\n", path: "x.yaml").isEmpty)
         #expect(UnifiedDiff.render(old: "a", new: "b", path: "x.yaml")
             == "--- a/x.yaml\n+++ b/x.yaml\n@@ -1,1 +1,1 @@\n-a\n\\ No newline at end of file\n+b\n\\ No newline at end of file\n")
-        #expect(RelativePath.shown("/work/atlas/seeds/x.yaml", from: "/work/atlas") == "seeds/x.yaml")
-        #expect(RelativePath.shown("/elsewhere/x.yaml", from: "/work/atlas") == "/elsewhere/x.yaml")
+        #expect(PathText.shown("/work/atlas/seeds/x.yaml", from: "/work/atlas") == "seeds/x.yaml")
+        #expect(PathText.shown("/elsewhere/x.yaml", from: "/work/atlas") == "/elsewhere/x.yaml")
     }
 
     /// `check --fix --dry-run | git apply` is how an editor takes a preview: each patch, applied

@@ -33,7 +33,7 @@ public struct MarkdownReporter: Sendable {
         if rows.shown < rows.of { parts.append("\(rows.of - rows.shown) of \(rows.of) table rows") }
         if sections.shown < sections.of { parts.append("the findings of \(sections.of - sections.shown) of \(sections.of) studies") }
         return "\n---\n_Cut to stay under GitHub's \(characterLimit)-character comment limit: \(parts.joined(separator: " and ")) are not shown. "
-            + "The totals above count everything; `flagaudit check --format text` (or `--output FILE`) has the whole report._\n"
+            + "The totals above count everything; `flagaudit check --format text` or `--format json` has the whole report._\n"
     }
 
     /// A study's row in the summary table.

@@ -41,9 +41,9 @@ public struct HTMLReport: Sendable {
     }
 
     /// A study as an element of the paged data: its matrix states, its card and what the filters
-    /// read, as JSON. Entry text in a card is already escaped (`&lt;`), so every `<` is one of
-    /// the report's own tags, none of which opens a comment or a script: writing `</` as `<\/`
-    /// is enough for no element to end the data's script early.
+    /// read, as JSON. Entry text in a card is already escaped (`&lt;`), so every `<` of a card is
+    /// one of the report's own tags, none of which opens a comment or a script: writing its `</`
+    /// as `<\/` is enough for no tag to end the data's script early.
     public func piece(_ study: StudyReport, first: Bool) -> String {
         let fields = HTMLReport.filterFields(study)
         // The matrix row as its states, one letter per flag (c confirmed, m missing, u unsupported,
@@ -56,18 +56,15 @@ public struct HTMLReport: Sendable {
             case .none: "-"
             }
         }.joined()
-        let value = JSONValue.object([
-            ("s", .string(states)), ("c", .string(card(study))),
-            ("f", .object(fields.map { ($0.0, .string($0.1)) })),
-        ])
-        return (first ? "\n" : ",\n") + value.serialized().replacingOccurrences(of: "</", with: "<\\/")
+        // The filter fields hold text as written (an id, a path): every `<` of theirs is escaped.
+        let filters = JSONValue.object(fields.map { ($0.0, .string($0.1)) }).serialized().replacingOccurrences(of: "<", with: "\\u003c")
+        let card = JSONValue.string(card(study)).serialized().replacingOccurrences(of: "</", with: "<\\/")
+        return (first ? "\n" : ",\n") + "{\"s\":" + JSONValue.string(states).serialized() + ",\"c\":" + card + ",\"f\":" + filters + "}"
     }
 
     /// What the filters and the search read of a study (the same names as a card's `data-` attributes).
     static func filterFields(_ study: StudyReport) -> [(String, String)] {
         let entry = study.study
-        let title = entry?.texts(.title)?.first?.text ?? ""
-        _ = title
         return [
             ("id", study.id ?? study.path), ("anchor", HTMLReport.anchor(study)),
             ("errors", String(study.count(.error))), ("warnings", String(study.count(.warning))),
@@ -119,7 +116,7 @@ public struct HTMLReport: Sendable {
             let state = report.state(study, flag.slug)
             // A marked cell links to the finding or evidence behind it in the study's card.
             let symbol = state == .none ? "" : state == .unsupported ? "<a href=\"#\(anchor)\">\(state.symbol)</a>"
-                : "<a href=\"#\(anchor)-\(escape(flag.slug))\">\(state.symbol)</a>"
+                : "<a href=\"#\(HTMLReport.target(anchor, flag: flag.slug))\">\(state.symbol)</a>"
             html += "<td class=\"\(state.rawValue)\" title=\"\(escape(flag.label)): \(state.meaning)\">\(symbol)<span class=\"sr\">\(state == .none ? "" : state.meaning)</span></td>"
         }
         return html + "<td>\(study.count(.error))</td><td>\(study.count(.warning))</td></tr>\n"
@@ -252,7 +249,7 @@ public struct HTMLReport: Sendable {
         var linked = Set<String>()
         func target(_ flag: String?) -> String {
             guard let flag, linked.insert(flag).inserted else { return "" }
-            return " id=\"\(anchor)-\(escape(flag))\""
+            return " id=\"\(HTMLReport.target(anchor, flag: flag))\""
         }
         if study.findings.isEmpty {
             html += "<p class=\"clean\">No findings.</p>\n"
@@ -318,6 +315,10 @@ public struct HTMLReport: Sendable {
 
     static func anchor(_ study: StudyReport) -> String { "study-" + Screener.slug(for: (study.id ?? study.path) + ".x") }
 
+    /// Where a matrix cell of `flag` links in a card: `~` never occurs in an anchor, so no
+    /// study's anchor equals another's finding.
+    static func target(_ anchor: String, flag: String) -> String { anchor + "~" + MarkupText.escape(flag) }
+
     func escape(_ text: String) -> String { MarkupText.escape(text) }
 
     static let css = """
@@ -361,7 +362,7 @@ public struct HTMLReport: Sendable {
           var list=document.getElementById('studies');if(!list){return;}
           var body=document.getElementById('matrix-body'),data=document.getElementById('report-data');
           var paged=!!data,size=\(HTMLReport.pageSize),page=0,items;
-          // Paged, each item is data (r: matrix row, c: card, f: filter fields); inline, it is a card in the page.
+          // Paged, each item is data (s: matrix states, c: card, f: filter fields); inline, it is a card in the page.
           // The data's text is parsed once and dropped: the page keeps the parsed items only.
           if(paged){items=JSON.parse(data.textContent);data.remove();}
           else{items=Array.prototype.slice.call(list.querySelectorAll('article.study')).map(function(card){
@@ -376,7 +377,7 @@ public struct HTMLReport: Sendable {
             for(var i=0;i<slugs.length;i++){
               var st=states[item.s.charAt(i)];
               if(!st){html+='<td class="none" title="'+esc(labels[i])+': neither"><span class="sr"></span></td>';continue;}
-              var href=st[0]==='unsupported'?'#'+a:'#'+a+'-'+slugs[i];
+              var href=st[0]==='unsupported'?'#'+a:'#'+a+'~'+slugs[i];
               html+='<td class="'+st[0]+'" title="'+esc(labels[i])+': '+st[2]+'"><a href="'+href+'">'+st[1]+'</a><span class="sr">'+st[2]+'</span></td>';
             }
             return html+'<td>'+item.f.errors+'</td><td>'+item.f.warnings+'</td></tr>';
@@ -419,7 +420,8 @@ public struct HTMLReport: Sendable {
           function reveal(){
             var id=decodeURIComponent(location.hash.slice(1));if(!id||!paged||document.getElementById(id)){return;}
             var shown=ordered();
-            for(var i=0;i<shown.length;i++){var a=shown[i].f.anchor;if(id===a||id.indexOf(a+'-')===0){page=Math.floor(i/size);render();break;}}
+            var study=id.split('~')[0];
+            for(var i=0;i<shown.length;i++){if(shown[i].f.anchor===study){page=Math.floor(i/size);render();break;}}
             var target=document.getElementById(id);if(target){target.scrollIntoView();}
           }
           ids.forEach(function(id){c[id].addEventListener(id==='search'?'input':'change',function(){page=0;render();});});
