@@ -4,7 +4,7 @@ import Foundation
 
 /// `--rules DIR`, shared by every command that reads a rule pack.
 struct PackOption: ParsableArguments {
-    @Option(name: .customLong("rules"), help: "The rule pack directory (default: the pack built into flagaudit).")
+    @Option(name: .customLong("rules"), help: "The rule pack directory (default: the configuration's 'rules:', else the pack built into flagaudit).")
     var rulesDirectory: String?
 
     /// The pack, or every located problem on standard error and exit 2.
@@ -20,9 +20,13 @@ struct PackOption: ParsableArguments {
         }
     }
 
+    /// The pack in `directory`; nil: the one `check` would use here (the configuration's, with
+    /// its disabled rules and severities, else the built-in one).
     static func load(_ directory: String?, claimModel: ClaimModelChoice? = nil) throws -> RulePack {
         do {
-            return try RunFailure.loadPack(directory, claimModel: claimModel)
+            if let directory { return try RunFailure.loadPack(directory, claimModel: claimModel) }
+            let configuration = ProcessInfo.processInfo.environment[Configuration.environmentVariable].flatMap { $0.isEmpty ? nil : $0 }
+            return try RunSetup.resolve(configurationPath: configuration, searchingFrom: ".", rulesDirectory: nil, claimModel: claimModel).pack
         } catch {
             error.lines.forEach(Output.error)
             throw ExitCode(ExitStatus.untrusted)
