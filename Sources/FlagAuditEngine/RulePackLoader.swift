@@ -75,7 +75,7 @@ public struct RulePackLoader: Sendable {
         if source.contains(RulePackLoader.claimModelFile) {
             do {
                 let bytes = try source.read(RulePackLoader.claimModelFile, limit: limits.maxBytes)
-                claimModelFingerprint = String(bytes.reduce(FNV1a.basis) { FNV1a.add($1, to: $0) }, radix: 16)
+                claimModelFingerprint = FNV1a.hex(FNV1a.hash(bytes: bytes))
                 claimModel = try LinearModel(parsing: String(decoding: bytes, as: UTF8.self), path: modelPath)
                 if claimModel?.classes != ClaimStrength.allCases.map(\.rawValue) {
                     diagnostics.append(Diagnostic(.schema, at: SourceLocation.start(of: modelPath),
@@ -121,7 +121,7 @@ public struct RulePackLoader: Sendable {
         guard source.contains(RulePackLoader.transformerFile) else { return nil }
         let path = source.path(of: RulePackLoader.transformerFile)
         do {
-            return try TransformerClassifier.fingerprint(weights: source.read(RulePackLoader.transformerFile, limit: 1 << 30), path: path)
+            return try TransformerClassifier.fingerprint(weights: source.read(RulePackLoader.transformerFile, limit: TransformerClassifier.maxWeightsBytes), path: path)
         } catch let error as TransformerError {
             throw error
         } catch {
@@ -135,7 +135,7 @@ public struct RulePackLoader: Sendable {
         let weights = source.path(of: RulePackLoader.transformerFile)
         let vocabulary = source.path(of: RulePackLoader.transformerVocabularyFile)
         guard source.contains(RulePackLoader.transformerFile) else {
-            throw TransformerError(path: weights, "no transformer model here (scripts/train-claims-model writes it; --claims-model linear uses the linear model)")
+            throw TransformerError(path: weights, TransformerClassifier.missing)
         }
         func read(_ name: String, as path: String, limit: Int) throws(TransformerError) -> [UInt8] {
             do { return try source.read(name, limit: limit) } catch {
@@ -143,8 +143,8 @@ public struct RulePackLoader: Sendable {
             }
         }
         return try TransformerClassifier(
-            weights: read(RulePackLoader.transformerFile, as: weights, limit: 1 << 30), path: weights,
-            vocabulary: String(decoding: read(RulePackLoader.transformerVocabularyFile, as: vocabulary, limit: 64 << 20), as: UTF8.self),
+            weights: read(RulePackLoader.transformerFile, as: weights, limit: TransformerClassifier.maxWeightsBytes), path: weights,
+            vocabulary: String(decoding: read(RulePackLoader.transformerVocabularyFile, as: vocabulary, limit: TransformerClassifier.maxVocabularyBytes), as: UTF8.self),
             vocabularyPath: vocabulary)
     }
 

@@ -17,9 +17,7 @@ public struct BaselineKey: Sendable, Hashable {
 
     /// A short stable hash (FNV-1a, 64 bits) for SARIF's partial fingerprints.
     public var fingerprint: String {
-        let hash = FNV1a.hash(path + "\u{0}" + rule + "\u{0}" + text)
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        FNV1a.hex(FNV1a.hash(path + "\u{0}" + rule + "\u{0}" + text))
     }
 
     package static func normalize(_ path: String) -> String {

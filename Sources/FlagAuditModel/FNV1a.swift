@@ -7,9 +7,17 @@ public enum FNV1a {
         (hash ^ UInt64(byte)) &* 0x100_0000_01b3
     }
 
-    @inlinable public static func hash(_ text: String) -> UInt64 {
+    @inlinable public static func hash(_ text: String) -> UInt64 { hash(bytes: text.utf8) }
+
+    @inlinable public static func hash<Bytes: Sequence<UInt8>>(bytes: Bytes) -> UInt64 {
         var hash = basis
-        for byte in text.utf8 { hash = add(byte, to: hash) }
+        for byte in bytes { hash = add(byte, to: hash) }
         return hash
+    }
+
+    /// A hash as 16 lowercase hex digits, as fingerprints are shown.
+    public static func hex(_ hash: UInt64) -> String {
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

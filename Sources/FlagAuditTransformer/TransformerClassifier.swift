@@ -32,12 +32,15 @@ public struct TransformerClassifier: Sendable {
     }
 
     /// Reads a weights file and its vocabulary (`claims-transformer.bin` and `.vocab.txt`).
+    /// The largest weights and vocabulary files read.
+    public static let maxWeightsBytes = 1 << 30, maxVocabularyBytes = 64 << 20
+    /// What a pack without the model is told.
+    public static let missing = "no transformer model here (scripts/train-claims-model writes it; --claims-model linear uses the linear model)"
+
     public init(weights path: String, vocabulary vocabularyPath: String) throws(TransformerError) {
         let bytes: [UInt8], vocabulary: String
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw TransformerError(path: path, "no transformer model here (scripts/train-claims-model writes it; --claims-model linear uses the linear model)")
-        }
-        for (file, limit) in [(path, 1 << 30), (vocabularyPath, 64 << 20)] {
+        guard FileManager.default.fileExists(atPath: path) else { throw TransformerError(path: path, TransformerClassifier.missing) }
+        for (file, limit) in [(path, TransformerClassifier.maxWeightsBytes), (vocabularyPath, TransformerClassifier.maxVocabularyBytes)] {
             let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
             guard size <= limit else { throw TransformerError(path: file, "\(size) bytes is more than a model file may hold (\(limit))") }
         }

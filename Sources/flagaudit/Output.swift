@@ -56,6 +56,15 @@ enum Stopping {
         }
     }
 
+    static func onRunFailure<T>(_ body: () throws(RunFailure) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            error.lines.forEach(Output.error)
+            throw ExitCode(ExitStatus.untrusted)
+        }
+    }
+
     static func onDiagnostics<T>(_ body: () throws(DiagnosticError) -> T) throws -> T {
         do {
             return try body()

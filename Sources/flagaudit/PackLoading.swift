@@ -12,24 +12,21 @@ struct PackOption: ParsableArguments {
 
     /// Where the pack is read from, or the problem on standard error and exit 2.
     static func source(_ directory: String?) throws -> PackSource {
-        do {
-            return try RunFailure.packSource(directory)
-        } catch {
-            error.lines.forEach(Output.error)
-            throw ExitCode(ExitStatus.untrusted)
-        }
+        try Stopping.onRunFailure { () throws(RunFailure) in try RunFailure.packSource(directory) }
     }
 
-    /// The pack in `directory`; nil: the one `check` would use here (the configuration's, with
-    /// its disabled rules and severities, else the built-in one).
+    /// The pack in `directory` as it is; nil: the one `check` would use here.
     static func load(_ directory: String?, claimModel: ClaimModelChoice? = nil) throws -> RulePack {
-        do {
-            if let directory { return try RunFailure.loadPack(directory, claimModel: claimModel) }
-            let configuration = ProcessInfo.processInfo.environment[Configuration.environmentVariable].flatMap { $0.isEmpty ? nil : $0 }
-            return try RunSetup.resolve(configurationPath: configuration, searchingFrom: ".", rulesDirectory: nil, claimModel: claimModel).pack
-        } catch {
-            error.lines.forEach(Output.error)
-            throw ExitCode(ExitStatus.untrusted)
+        if let directory { return try Stopping.onRunFailure { () throws(RunFailure) in try RunFailure.loadPack(directory, claimModel: claimModel) } }
+        return try configured(nil, claimModel: claimModel, configuration: ConfigOption.fromEnvironment)
+    }
+
+    /// The pack `check` would use: `directory`, else the configuration's (`configuration`, or
+    /// the nearest found), else the built-in one, with the configuration's disabled rules and
+    /// severities applied.
+    static func configured(_ directory: String?, claimModel: ClaimModelChoice? = nil, configuration: String?) throws -> RulePack {
+        try Stopping.onRunFailure { () throws(RunFailure) in
+            try RunSetup.resolve(configurationPath: configuration, searchingFrom: ".", rulesDirectory: directory, claimModel: claimModel).pack
         }
     }
 }
@@ -47,21 +44,13 @@ struct ConfigOption: ParsableArguments {
     @Option(name: .customLong("config"), help: "Configuration file (default: $FLAGAUDIT_CONFIG, else the nearest .flagaudit.yml from the current folder up).")
     var path: String?
 
-    /// The file named by the option, else by `FLAGAUDIT_CONFIG`; nil: search for `.flagaudit.yml`.
-    var explicit: String? {
-        path ?? ProcessInfo.processInfo.environment[Configuration.environmentVariable].flatMap { $0.isEmpty ? nil : $0 }
+    /// The file `FLAGAUDIT_CONFIG` names, if any.
+    static var fromEnvironment: String? {
+        ProcessInfo.processInfo.environment[Configuration.environmentVariable].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// The pack `check` would use: `--rules`, else the configuration's, with its disabled rules
-    /// and severities applied; or every problem on standard error and exit 2.
-    static func pack(rules: String?, config: ConfigOption) throws -> RulePack {
-        do {
-            return try RunSetup.resolve(configurationPath: config.explicit, searchingFrom: ".", rulesDirectory: rules, claimModel: nil).pack
-        } catch {
-            error.lines.forEach(Output.error)
-            throw ExitCode(ExitStatus.untrusted)
-        }
-    }
+    /// The file named by the option, else by `FLAGAUDIT_CONFIG`; nil: search for `.flagaudit.yml`.
+    var explicit: String? { path ?? ConfigOption.fromEnvironment }
 }
 
 /// The formats of the commands that print text or JSON only (`screen`, `compare`).

@@ -117,13 +117,8 @@ struct ExportRules: ParsableCommand {
 
     func run() throws {
         let source = try PackOption.source(rules.rulesDirectory)
-        do {
-            let count = try BuiltinPack.export(source, to: destination)
-            Output.error("wrote \(count) files of \(source) to \(destination); use them with --rules \(destination)")
-        } catch {
-            Output.error(error.description)
-            throw ExitCode(ExitStatus.untrusted)
-        }
+        let count = try Stopping.onFileError { () throws(FileError) in try BuiltinPack.export(source, to: destination) }
+        Output.error("wrote \(count) files of \(source) to \(destination); use them with --rules \(destination)")
     }
 }
 
@@ -147,12 +142,7 @@ struct EmbedRules: ParsableCommand {
             for failure in result.failures { Output.error(failure.description) }
             throw ExitCode(ExitStatus.findings)
         }
-        do {
-            try BuiltinPack.embed(PackSource.folder(directory), into: binary)
-        } catch {
-            error.diagnostics.forEach { Output.error($0.description) }
-            throw ExitCode(ExitStatus.untrusted)
-        }
+        try Stopping.onDiagnostics { () throws(DiagnosticError) in try BuiltinPack.embed(PackSource.folder(directory), into: binary) }
         Output.error("appended the pack in \(directory) (\(pack.rules.count) rules) to \(binary)")
     }
 }

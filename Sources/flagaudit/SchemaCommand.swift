@@ -27,7 +27,7 @@ struct EntrySchemaCommand: ParsableCommand {
     @OptionGroup var config: ConfigOption
 
     func run() throws {
-        let pack = try ConfigOption.pack(rules: rules.rulesDirectory, config: config)
+        let pack = try PackOption.configured(rules.rulesDirectory, configuration: config.explicit)
         Output.write(EntrySchema.document(vocabulary: pack.vocabulary, packName: pack.identity.name, packVersion: pack.identity.version).serialized() + "\n")
     }
 }
@@ -41,6 +41,6 @@ struct ReportSchemaCommand: ParsableCommand {
     @OptionGroup var config: ConfigOption
 
     func run() throws {
-        Output.write(ReportSchema.document(pack: try ConfigOption.pack(rules: rules.rulesDirectory, config: config)).serialized() + "\n")
+        Output.write(ReportSchema.document(pack: try PackOption.configured(rules.rulesDirectory, configuration: config.explicit)).serialized() + "\n")
     }
 }
