@@ -11,7 +11,8 @@ import PackageDescription
 //   FlagAuditText        tokens, sentences, negation, claims, signals, lexicon  (Loading, Learning, Transformer)
 //   FlagAuditEngine      rules, conditions, rule packs, the auditor             (Text)
 //   FlagAuditEvaluation  metrics over labelled corpora                          (Text)
-//   FlagAuditScreening   raw texts and atlas pages, draft entries               (Engine)
+//   FlagAuditIngest      PDF, DOCX, HTML and plain text as one located text     (Loading)
+//   FlagAuditScreening   raw texts and atlas pages, draft entries               (Engine, Ingest)
 //   FlagAuditReporting   CI formats and the reviewers' quality reports          (Engine, Screening)
 //   FlagAuditWorkflow    configuration, baselines, fixes, the audit run         (Reporting)
 //   FlagAudit            the umbrella product, re-exporting every layer
@@ -32,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
+        // DOCX files are zip archives (Ingest).
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(name: "FlagAuditModel", swiftSettings: layer),
@@ -50,14 +53,20 @@ let package = Package(
             dependencies: ["FlagAuditText", .product(name: "SwiftCSV", package: "SwiftCSV")],
             swiftSettings: layer
         ),
-        .target(name: "FlagAuditScreening", dependencies: ["FlagAuditEngine"], swiftSettings: layer),
+        .target(
+            name: "FlagAuditIngest",
+            dependencies: ["FlagAuditLoading", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: layer
+        ),
+        .target(name: "FlagAuditScreening", dependencies: ["FlagAuditEngine", "FlagAuditIngest"], swiftSettings: layer),
         .target(name: "FlagAuditReporting", dependencies: ["FlagAuditScreening"], swiftSettings: layer),
         .target(name: "FlagAuditWorkflow", dependencies: ["FlagAuditReporting"], swiftSettings: layer),
         .target(
             name: "FlagAudit",
             dependencies: [
                 "FlagAuditModel", "FlagAuditLearning", "FlagAuditTransformer", "FlagAuditLoading", "FlagAuditText",
-                "FlagAuditEngine", "FlagAuditEvaluation", "FlagAuditScreening", "FlagAuditReporting", "FlagAuditWorkflow",
+                "FlagAuditEngine", "FlagAuditEvaluation", "FlagAuditIngest", "FlagAuditScreening", "FlagAuditReporting",
+                "FlagAuditWorkflow",
             ]
         ),
         .executableTarget(
@@ -71,7 +80,7 @@ let package = Package(
             name: "FlagAuditTests",
             dependencies: [
                 "FlagAudit", "FlagAuditModel", "FlagAuditLearning", "FlagAuditTransformer", "FlagAuditLoading", "FlagAuditText", "FlagAuditEngine",
-                "FlagAuditEvaluation", "FlagAuditScreening", "FlagAuditReporting", "FlagAuditWorkflow",
+                "FlagAuditEvaluation", "FlagAuditIngest", "FlagAuditScreening", "FlagAuditReporting", "FlagAuditWorkflow",
             ]
         ),
     ],

@@ -6,6 +6,7 @@
 @_exported import FlagAuditText
 @_exported import FlagAuditEngine
 @_exported import FlagAuditEvaluation
+@_exported import FlagAuditIngest
 @_exported import FlagAuditScreening
 @_exported import FlagAuditReporting
 @_exported import FlagAuditWorkflow

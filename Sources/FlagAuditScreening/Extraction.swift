@@ -15,6 +15,11 @@ public struct Extraction: Sendable, Equatable {
     public var control: String?
     /// For reviews: meta-analysis, systematic (PRISMA, Cochrane) or narrative.
     public var review: String?
+    /// The sentence (or field) each extracted value was read from, by the JSON name of its field.
+    public var evidence: [String: Evidence] = [:]
+
+    /// The fields `evidence` may hold, in the order they are shown.
+    public static let fields = ["source", "design", "population", "sample_size", "case_definition", "randomized", "blinded", "control", "review"]
 
     public init(kind: TextKind) { self.kind = kind }
 
@@ -32,6 +37,15 @@ public struct Extraction: Sendable, Equatable {
             ("blinded", bool(blinded)),
             ("control", .optional(control)),
             ("review", .optional(review)),
+            ("evidence", .object(Extraction.fields.compactMap { field in
+                evidence[field].map { evidence in
+                    (field, .object([
+                        ("field", .string(evidence.field.displayName)), ("line", .number(evidence.location.line)),
+                        ("column", .number(evidence.location.column)), ("excerpt", .string(evidence.excerpt)),
+                        ("match", .optional(evidence.match)),
+                    ]))
+                }
+            })),
         ])
     }
 }

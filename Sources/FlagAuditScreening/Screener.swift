@@ -1,4 +1,5 @@
 import FlagAuditEngine
+import FlagAuditIngest
 import FlagAuditLoading
 import FlagAuditModel
 import FlagAuditText
@@ -13,25 +14,69 @@ public struct Screener: Sendable {
         public var study: Study
         /// Method flags as an atlas page spells them (empty for other texts).
         public var writtenFlags: [String]
+        /// Set when the text cannot be judged: then no flag built on unseen evidence is suggested.
+        public var cannotJudge: CannotJudge? = nil
+        /// What the text was read from (its format, and for a PDF the page of each line).
+        public var source: IngestedText? = nil
     }
 
     public let auditor: Auditor
+    public let ingest: Ingest
 
-    public init(pack: RulePack) { self.auditor = Auditor(pack: pack) }
+    public init(pack: RulePack, ingest: Ingest = Ingest()) {
+        self.auditor = Auditor(pack: pack)
+        self.ingest = ingest
+    }
 
     private var lexicon: Lexicon { auditor.pack.lexicon }
     private var vocabulary: Vocabulary { auditor.pack.vocabulary }
 
+    /// The file at `path` (text, PDF, DOCX or HTML), or standard input for `-`.
     public func screen(contentsOf path: String) -> Result {
         do throws(DiagnosticError) {
-            let bytes = try TextPreflight.text(FileInput.read(path, limit: YAMLLimits.entry.maxBytes), path: path)
-            return screen(path: path, text: String(decoding: bytes, as: UTF8.self))
+            return screen(try ingest.read(path))
         } catch {
-            let report = auditor.audit(LoadedStudy(path: path, study: nil, diagnostics: error.diagnostics))
-            return Result(extraction: Extraction(kind: .abstract), report: report, study: Study(path: path), writtenFlags: [])
+            return unreadable(path == "-" ? Ingest.standardInputName : path, error)
         }
     }
 
+    /// An upload's bytes, named by its file name.
+    public func screen(bytes: [UInt8], name: String) -> Result {
+        do throws(DiagnosticError) {
+            return screen(try ingest.ingest(bytes, path: name))
+        } catch {
+            return unreadable(name, error)
+        }
+    }
+
+    /// A text that could not be read: its diagnostics as the report, nothing extracted.
+    private func unreadable(_ path: String, _ error: DiagnosticError) -> Result {
+        let report = auditor.audit(LoadedStudy(path: path, study: nil, diagnostics: error.diagnostics))
+        return Result(extraction: Extraction(kind: .abstract), report: report, study: Study(path: path), writtenFlags: [])
+    }
+
+    public func screen(_ document: IngestedText) -> Result {
+        var result = screen(path: document.path, text: document.text)
+        result.source = document
+        guard result.extraction.kind != .atlasPage,
+            let verdict = CannotJudge.assess(text: document.text, extraction: result.extraction, format: document.format.rawValue)
+        else { return result }
+        result.cannotJudge = verdict
+        withhold(&result.report, keepingQuotes: verdict.reason == .noMethods)
+        return result
+    }
+
+    /// Drops the findings a text that cannot be judged would rest on evidence never seen: all of
+    /// them, or all but those quoting one of its sentences. Declared flags stay as written.
+    private func withhold(_ report: inout StudyReport, keepingQuotes: Bool) {
+        report.matches = keepingQuotes ? report.matches.filter { $0.evidence.contains(where: \.isText) } : []
+        let rules = Set(report.matches.map(\.rule.id))
+        report.findings = report.findings.filter { rules.contains($0.rule) }
+        report.evidence = report.evidence.filter { rules.contains($0.rule) }
+        let flags = Set(report.evidence.compactMap(\.flag))
+        report.suggestedFlags = report.suggestedFlags.filter(flags.contains)
+        report.missingFlags = report.missingFlags.filter(flags.contains)
+    }
 
     public func screen(path: String, text: String) -> Result {
         let raw = RawText(path: path, text: text)
@@ -72,8 +117,20 @@ public struct Screener: Sendable {
         }
         clearTrialSignals(ifReview: &extraction)
         apply(extraction, to: &study)
-        let report = auditor.audit(LoadedStudy(path: path, study: study, diagnostics: diagnostics), analysis: analysis)
+        var report = auditor.audit(LoadedStudy(path: path, study: study, diagnostics: diagnostics), analysis: analysis)
+        if kind != .atlasPage { Screener.speakToDraft(&report) }
         return Result(extraction: extraction, report: report, study: study, writtenFlags: writtenFlags)
+    }
+
+    /// A raw text has no entry yet: its findings speak of the draft entry's flags and fields,
+    /// not of `tags.method_flags` in a file the editor does not have.
+    static func speakToDraft(_ report: inout StudyReport) {
+        func reword(_ message: String) -> String {
+            message.replacingOccurrences(of: "to tags.method_flags", with: "to the draft entry's flags")
+                .replacingOccurrences(of: "set sample_size and add", with: "set the draft's sample size and add")
+        }
+        for index in report.findings.indices { report.findings[index].message = reword(report.findings[index].message) }
+        for index in report.evidence.indices { report.evidence[index].message = reword(report.evidence[index].message) }
     }
 
     /// The first non-empty line, or the next one when the first only adds a breadcrumb before it.
@@ -99,9 +156,13 @@ public struct Screener: Sendable {
         let signals = analysis.signals
         var extraction = Extraction(kind: kind)
         let reading = lexicon.screen.reading
-        if kind == .news { extraction.source = reading.newsSource }
+        if kind == .news {
+            extraction.source = reading.newsSource
+            extraction.evidence["source"] = reading.newsSignals.lazy.compactMap { signals.values[$0]?.evidence }.first
+        }
         let designs = Set(signals.terms[.designs]?.map(\.value) ?? [])
         extraction.design = lexicon.terms.terms[.designs]?.map(\.slug).first(where: designs.contains)
+        extraction.evidence["design"] = signals.terms[.designs]?.first { $0.value == extraction.design }?.evidence
         // Populations from the title and the opening of the text only: a paper mentions many
         // conditions in passing. Words beyond the window are cut off, as if the text ended there.
         let window = lexicon.screen.populationWindow
@@ -109,9 +170,13 @@ public struct Screener: Sendable {
             + (analysis.sentences[.text] ?? []).filter { $0.offset < window }.map { sentence in
                 (sentence, sentence.tokens.filter { sentence.offset + $0.end <= window })
             }
-        extraction.population = TextSignals.terms(.populations, in: opening, lexicon: lexicon).map(\.value)
+        let populations = TextSignals.terms(.populations, in: opening, lexicon: lexicon)
+        extraction.population = populations.map(\.value)
+        extraction.evidence["population"] = populations.first?.evidence
         extraction.sampleSize = signals.sampleSize?.value
+        extraction.evidence["sample_size"] = signals.sampleSize?.evidence
         extraction.caseDefinition = signals.terms[.caseDefinitions]?.map(\.value) ?? []
+        extraction.evidence["case_definition"] = signals.terms[.caseDefinitions]?.first?.evidence
         let badges = reading.pemBadges
         if let population = reading.pemPopulation, extraction.population.contains(population) {
             let requiring = reading.pemAttribute.map { vocabulary.slugs(withAttribute: $0, in: .caseDefinitions) } ?? []
@@ -132,6 +197,12 @@ public struct Screener: Sendable {
         }
         extraction.control = known(reading.control)
         extraction.review = known(reading.review)
+        for (field, signal, read) in [
+            ("randomized", reading.randomized?.signal, extraction.randomized != nil), ("blinded", reading.blinded?.signal, extraction.blinded != nil),
+            ("control", reading.control, extraction.control != nil), ("review", reading.review, extraction.review != nil),
+        ] where read {
+            extraction.evidence[field] = signal.flatMap { signals.values[$0]?.evidence }
+        }
         return extraction
     }
 
@@ -143,6 +214,7 @@ public struct Screener: Sendable {
         extraction.randomized = nil
         extraction.blinded = nil
         extraction.control = nil
+        for field in ["randomized", "blinded", "control"] { extraction.evidence[field] = nil }
     }
 
     private func apply(_ extraction: Extraction, to study: inout Study) {

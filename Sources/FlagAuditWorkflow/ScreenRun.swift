@@ -9,7 +9,7 @@ import Foundation
 /// draft entries. Screening informs rather than gates, so it fails on no severity unless asked.
 public struct ScreenRun {
     public struct Options: Sendable {
-        /// Text files, or directories of `.txt` / `.md` / `.text` files.
+        /// Text, PDF, DOCX or HTML files, directories of them, or `-` for standard input.
         public var paths: [String] = []
         public var format: ScreenReport.Format = .text
         /// The rule pack folder; nil: the pack built into flagaudit.
@@ -31,7 +31,8 @@ public struct ScreenRun {
         public init() {}
     }
 
-    public static let extensions = [".txt", ".md", ".text"]
+    /// What a directory is searched for (a file named on the command line is read whatever its name).
+    public static let extensions = [".txt", ".md", ".text", ".pdf", ".docx", ".html", ".htm"]
 
     public var options: Options
 
@@ -46,8 +47,13 @@ public struct ScreenRun {
             configurationPath: options.configurationPath, searchingFrom: options.configurationSearch,
             rulesDirectory: options.rulesDirectory, claimModel: options.claimModel)
         let pack = setup.pack
-        let (paths, skipped) = try RunFailure.discover(options.paths, with: setup.discovery(extensions: ScreenRun.extensions))
+        // `-` is standard input, read once and screened first.
+        let readsInput = options.paths.contains("-")
+        guard options.paths.filter({ $0 == "-" }).count <= 1 else { throw RunFailure(lines: ["error: '-' (standard input) can be given once"]) }
+        let files = options.paths.filter { $0 != "-" }
+        let (found, skipped) = files.isEmpty ? ([], []) : try RunFailure.discover(files, with: setup.discovery(extensions: ScreenRun.extensions))
         skipped.forEach(console.message)
+        let paths = (readsInput ? ["-"] : []) + found
         let screener = Screener(pack: pack)
         let sink = ReportSink(console: console.write)
         var report = ScreenReport(format: options.format, provenance: Provenance(pack: pack), write: sink.write)

@@ -4,11 +4,11 @@ import FlagAudit
 struct ScreenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "screen",
-        abstract: "Pre-screen raw texts (abstract, full text, news or blog, atlas page): extract design facts and suggest flags.",
+        abstract: "Pre-screen raw texts (abstract, full text, news or blog, atlas page; text, PDF, DOCX or HTML): extract design facts and suggest flags.",
         discussion: "Exit status: 0 screened, 1 only with --fail-on and a finding at or above it, 2 a text cannot be read, the pack or configuration is unusable, or a draft cannot be written."
     )
 
-    @Argument(help: "Text files to screen, or directories of .txt / .md files.")
+    @Argument(help: "Texts to screen: plain text, PDF (needs Poppler's pdftotext), DOCX or HTML files, directories of them, or - for standard input.")
     var files: [String]
 
     @Option(help: "Output format.")

@@ -1,5 +1,6 @@
 import Foundation
 import FlagAuditEngine
+import FlagAuditIngest
 import FlagAuditModel
 import FlagAuditScreening
 
@@ -21,7 +22,12 @@ public struct ScreenReport {
     public mutating func add(_ result: Screener.Result) {
         switch format {
         case .json: write(JSONReporter.streamItem(ScreenReport.json(result), first: tally.studies == 0))
-        case .text: write(ScreenReport.describe(result) + TextReporter().render(study: result.report) + "\n")
+        case .text:
+            let source = result.source
+            let place: (@Sendable (Int) -> String?)? = source.flatMap { $0.pages.isEmpty ? nil : $0 }.map { source in
+                { line in source.place(ofLine: line).map { "page \($0.page), line \($0.line)" } }
+            }
+            write(ScreenReport.describe(result) + TextReporter(place: place).render(study: result.report) + "\n")
         }
         tally.add(result.report.findings)
     }
@@ -32,7 +38,26 @@ public struct ScreenReport {
 
     public static func json(_ result: Screener.Result) -> JSONValue {
         guard case .object(var fields) = JSONReporter().study(result.report) else { return .null }
+        if let source = result.source, !source.pages.isEmpty {
+            // A PDF's findings say their page and their line on it, beside the text's line.
+            fields = fields.map { key, value in
+                guard key == "findings" || key == "evidence", case .array(let items) = value else { return (key, value) }
+                return (key, .array(items.map { item in
+                    guard case .object(var finding) = item, let line = finding.first(where: { $0.0 == "line" }),
+                        case .number(let number) = line.1, let place = source.place(ofLine: number)
+                    else { return item }
+                    finding.append(("page", .number(place.page)))
+                    finding.append(("page_line", .number(place.line)))
+                    return .object(finding)
+                }))
+            }
+        }
         fields.append(("extracted", result.extraction.json))
+        fields.append(("input", .object([
+            ("format", .string(result.source?.format.rawValue ?? InputFormat.text.rawValue)),
+            ("pages", result.source.map { .number($0.pageCount) } ?? .number(0)),
+        ])))
+        fields.append(("cannot_judge", result.cannotJudge?.json ?? .null))
         return .object(fields)
     }
 
@@ -54,6 +79,12 @@ public struct ScreenReport {
             ("declared flags", result.report.declaredFlags.isEmpty ? "none" : result.report.declaredFlags.joined(separator: ", ")),
             ("suggested flags", result.report.suggestedFlags.isEmpty ? "none" : result.report.suggestedFlags.joined(separator: ", ")),
         ]
-        return "\(result.report.path.terminalSafe): \(e.kind.rawValue)\n" + rows.map { "  " + $0.0.padding(toLength: 16, withPad: " ", startingAt: 0) + $0.1 + "\n" }.joined()
+        var heading = "\(result.report.path.terminalSafe): \(e.kind.rawValue)"
+        if let source = result.source, source.format != .text {
+            heading += " (from \(source.format.rawValue)" + (source.pageCount > 0 ? ", \(source.pageCount) pages" : "") + ")"
+        }
+        var judged = ""
+        if let verdict = result.cannotJudge { judged = "  cannot judge    \(verdict.message.terminalSafe)\n" }
+        return heading + "\n" + judged + rows.map { "  " + $0.0.padding(toLength: 16, withPad: " ", startingAt: 0) + $0.1 + "\n" }.joined()
     }
 }

@@ -8,9 +8,13 @@ public struct TextReporter: Sendable {
     /// `--quiet`: the findings alone, without each study's flag note and the closing summary.
     public var quiet: Bool
 
-    public init(style: TextStyle = .plain, quiet: Bool = false) {
+    /// Where a line of the text sits in its source, when that differs (a PDF's page and line).
+    public var place: (@Sendable (Int) -> String?)?
+
+    public init(style: TextStyle = .plain, quiet: Bool = false, place: (@Sendable (Int) -> String?)? = nil) {
         self.style = style
         self.quiet = quiet
+        self.place = place
     }
 
     public func render(_ report: AuditReport) -> String {
@@ -23,7 +27,8 @@ public struct TextReporter: Sendable {
         for finding in study.findings {
             let flag = finding.flag.map { " → \($0)" } ?? ""
             // Paths, messages and excerpts come from files: their control characters are written out.
-            output += "\(style.bold(finding.location.description.terminalSafe)): \(style.severity(finding.severity, finding.severity.rawValue)): "
+            let place = self.place?(finding.location.line).map { " (\($0))" } ?? ""
+            output += "\(style.bold(finding.location.description.terminalSafe))\(place): \(style.severity(finding.severity, finding.severity.rawValue)): "
                 + "\(finding.message.terminalSafe) \(style.dim("[\(finding.rule)\(flag)]"))\n"
             if let excerpt = finding.excerpt, !excerpt.isEmpty {
                 output += style.dim("    | \(TextReporter.clip(excerpt).terminalSafe)") + "\n"

@@ -1,0 +1,206 @@
+import Foundation
+import Testing
+import FlagAudit
+@testable import FlagAuditModel
+@testable import FlagAuditIngest
+@testable import FlagAuditScreening
+@testable import FlagAuditReporting
+
+/// Every input editors have becomes one located text, or a message naming what it is.
+@Suite("Reading PDF, DOCX, HTML and standard input")
+struct IngestTests {
+    static let desk = Fixtures.root + "/Tests/Fixtures/desk"
+    static let hasPoppler = PDFText.pdftotext(searching: ProcessInfo.processInfo.environment["PATH"]) != nil
+
+    static func refusal(_ bytes: [UInt8], name: String, ingest: Ingest = Ingest()) -> String? {
+        do {
+            _ = try ingest.ingest(bytes, path: name)
+            return nil
+        } catch {
+            return error.diagnostics.first?.message
+        }
+    }
+
+    @Test func binaryFilesAreRefusedByWhatTheyLookLike() {
+        #expect(IngestTests.refusal([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0], name: "figure.txt") == "cannot screen a PNG image: give a text, PDF, DOCX or HTML file")
+        #expect(IngestTests.refusal([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0], name: "paper.doc")?.contains("Word 97–2003 (.doc) file: save it as .docx or PDF") == true)
+        #expect(IngestTests.refusal(Array("{\\rtf1\\ansi hello}".utf8), name: "paper.rtf")?.hasPrefix("cannot screen an RTF document") == true)
+        // A zip that is no Word document.
+        #expect(IngestTests.refusal([0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 30), name: "x.docx")?.hasPrefix("cannot read the DOCX: the zip archive is damaged") == true)
+        // Text with a NUL is still refused as before, located.
+        #expect(IngestTests.refusal(Array("abc\u{0}def".utf8), name: "a.txt") == "NUL byte in file: expected UTF-8 text")
+    }
+
+    @Test func aDOCXIsReadParagraphByParagraphWithoutAnExternalTool() throws {
+        let text = try Ingest().read(IngestTests.desk + "/mair-press.docx")
+        #expect(text.format == .docx)
+        let seed = try String(contentsOfFile: Fixtures.seedsDirectory + "/raw/004-news-mair-fibromyalgia.txt", encoding: .utf8)
+        // Same lines as the text it was made from (scripts/make-desk-fixtures), up to trailing blank lines.
+        let read: [String] = text.text.split(separator: "\n").map(String.init)
+        let written: [String] = seed.split(separator: "\n").map(String.init)
+        #expect(read == written)
+        #expect(DOCXText.paragraphs(#"<w:p><w:r><w:t>a &amp; b</w:t><w:tab/><w:t xml:space="preserve">c</w:t></w:r><w:delText>gone</w:delText></w:p><w:p><w:r><w:t>d</w:t><w:br/><w:t>e</w:t></w:r></w:p>"#)
+            == "a & b c\n\nd\ne")
+    }
+
+    @Test func aZipBombIsStoppedAtTheLimitWhateverTheArchiveClaims() throws {
+        // 8 MB of spaces deflate to a few KB; the limit is 1 MB.
+        let folder = try Fixtures.directory([:])
+        defer { Fixtures.remove(folder) }
+        let script = """
+            import zipfile
+            with zipfile.ZipFile("\(folder)/bomb.docx", "w", zipfile.ZIP_DEFLATED) as z:
+                z.writestr("word/document.xml", "<w:document>" + " " * (8 << 20) + "</w:document>")
+            """
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", "-c", script]
+        try python.run()
+        python.waitUntilExit()
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: folder + "/bomb.docx")))
+        #expect(bytes.count < 100_000)
+        var limits = Ingest.Limits()
+        limits.textBytes = 256 << 10
+        #expect(IngestTests.refusal(bytes, name: "bomb.docx", ingest: Ingest(limits: limits))
+            == "cannot read the DOCX: its document unpacks to more than \(1 << 20) bytes (a zip bomb?)")
+    }
+
+    @Test func htmlLosesItsScriptsStylesAndNavigationButKeepsHeadingsAsLines() throws {
+        let html = """
+            <!DOCTYPE html><html><head><title>Trial &amp; error</title><style>p { color: red }</style>
+            <script>document.write("<p>not text</p>")</script></head>
+            <body><nav><a href="/">Home</a> | <a href="/news">News</a></nav>
+            <article><h1>A randomised trial</h1><p>Forty-one patients&nbsp;were   randomised.</p><!-- a comment -->
+            <ul><li>one</li><li>two</li></ul></article><footer>Copyright 2024 Someone</footer></body></html>
+            """
+        let text = try Ingest().ingest(Array(html.utf8), path: "page.html")
+        #expect(text.format == .html)
+        #expect(text.text == "Trial & error\n\nA randomised trial\n\nForty-one patients\u{00A0}were randomised.\n\none\n\ntwo")
+        // Recognised by its opening too, whatever its name.
+        #expect(try Ingest().ingest(Array("  <!doctype html><p>x</p>".utf8), path: "saved.txt").format == .html)
+    }
+
+    @Test(.enabled(if: IngestTests.hasPoppler, "needs Poppler's pdftotext (apt-get install poppler-utils)"))
+    func aPDFIsReadWithItsRunningHeadersAndFootersDroppedAndHyphenationJoined() throws {
+        let text = try Ingest().read(IngestTests.desk + "/mair-press.pdf")
+        #expect(text.format == .pdf)
+        #expect(text.pageCount == 2)
+        #expect(!text.text.contains("Psychreg - Mind & Brain"))
+        #expect(!text.text.contains("Page 1 of 2"))
+        #expect(text.text.contains("a total of 41 fibromyalgia\n"))
+        // Lines keep pdftotext's numbering: the second page starts where its text starts.
+        let lines = text.text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == text.pages.count)
+        let line = try #require(lines.firstIndex { $0.contains("41 fibromyalgia") }) + 1
+        #expect(text.place(ofLine: line)?.page == 1)
+        #expect(text.place(ofLine: text.pages.count)?.page == 2)
+        let result = Screener(pack: Fixtures.pack).screen(text)
+        #expect(result.extraction.kind == .news)
+        #expect(result.extraction.design == "rct")
+        #expect(result.extraction.sampleSize == 41)
+        #expect(result.report.suggestedFlags.contains("small-sample"))
+        // The JSON says the page and the line on it.
+        let json = ScreenReport.json(result).serialized()
+        #expect(json.contains("\"page\": 1"))
+        #expect(json.contains("\"format\": \"pdf\""))
+    }
+
+    @Test func aPDFWithoutPopplerSaysWhichPackageToInstall() throws {
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: IngestTests.desk + "/mair-press.pdf")))
+        let message = IngestTests.refusal(bytes, name: "paper.pdf", ingest: Ingest(searchPath: "/nonexistent"))
+        #expect(message?.contains("pdftotext was not found on PATH; install Poppler (Debian and Ubuntu: apt-get install poppler-utils") == true)
+    }
+
+    @Test(.enabled(if: IngestTests.hasPoppler, "needs Poppler's pdftotext"))
+    func aDamagedPDFIsRefusedWithPopplersReason() {
+        let message = IngestTests.refusal(Array("%PDF-1.4\nnot really a pdf".utf8), name: "broken.pdf")
+        #expect(message?.hasPrefix("cannot read the PDF: pdftotext failed (exit") == true)
+    }
+
+    @Test func aPDFToolThatRunsTooLongIsStopped() throws {
+        // A stand-in for pdftotext that never finishes: the deadline kills it.
+        let folder = try Fixtures.directory(["pdftotext": Array("#!/bin/sh\nsleep 30\n".utf8)])
+        defer { Fixtures.remove(folder) }
+        chmod(folder + "/pdftotext", 0o755)
+        var limits = Ingest.Limits()
+        limits.pdfSeconds = 1
+        let started = Date()
+        let message = IngestTests.refusal(Array("%PDF-1.4\n".utf8), name: "slow.pdf", ingest: Ingest(limits: limits, searchPath: folder))
+        #expect(message == "cannot read the PDF: pdftotext ran longer than 1 s and was stopped")
+        #expect(Date().timeIntervalSince(started) < 10)
+    }
+
+    @Test func pdfRepairBlanksFurnitureAndKeepsLineNumbers() {
+        let raw = "Journal of Pain 12\nA title\nThe treat-\nment of pain\n1\n\u{0C}Journal of Pain 13\nMore text here\n2\n\u{0C}"
+        let (lines, pages) = PDFText.repair(raw)
+        #expect(lines == ["", "A title", "The treatment", "of pain", "", "", "More text here", ""])
+        #expect(pages == [1, 1, 1, 1, 1, 2, 2, 2])
+    }
+}
+
+/// A text the screener cannot read says so, instead of a silent "unknown".
+@Suite("Cannot judge")
+struct CannotJudgeTests {
+    static let screener = Screener(pack: Fixtures.pack)
+
+    static func screen(_ text: String, name: String = "draft.txt") -> Screener.Result {
+        screener.screen(bytes: Array(text.utf8), name: name)
+    }
+
+    static let german = """
+        Hintergrund: Die Wirksamkeit von Bewegungstherapie bei Patienten mit chronischem Erschöpfungssyndrom ist umstritten. \
+        Methoden: In einer randomisierten kontrollierten Studie wurden 41 Patienten einer Gruppe mit Therapie oder einer \
+        Kontrollgruppe zugeteilt. Die Ergebnisse wurden nach zwölf Wochen mit einem Fragebogen erhoben. Ergebnisse: Die \
+        Therapie führte zu einer deutlichen Verbesserung der Müdigkeit, und die Patienten waren mit der Behandlung zufrieden.
+        """
+
+    @Test func aGermanAbstractIsNotJudgedAndGetsNoFlags() {
+        let result = CannotJudgeTests.screen(CannotJudgeTests.german)
+        #expect(result.cannotJudge?.reason == .notEnglish)
+        #expect(result.cannotJudge?.message.contains("reads as German") == true)
+        #expect(result.report.findings.isEmpty)
+        #expect(result.report.suggestedFlags.isEmpty)
+        let json = ScreenReport.json(result).serialized()
+        #expect(json.contains("\"reason\": \"not-english\""))
+        var out = ""
+        var report = ScreenReport(format: .text) { out += $0 }
+        report.add(result)
+        #expect(out.contains("cannot judge    the text reads as German"))
+    }
+
+    @Test func anEmptyOrShortTextIsNotJudged() {
+        #expect(CannotJudgeTests.screen("").cannotJudge?.reason == .empty)
+        #expect(CannotJudgeTests.screen("  \n\n ").cannotJudge?.reason == .empty)
+        let short = CannotJudgeTests.screen("This randomised trial of 20 patients shows that exercise cures fatigue.")
+        #expect(short.cannotJudge?.reason == .tooShort)
+        #expect(short.report.findings.isEmpty)
+    }
+
+    @Test func aTextWithoutMethodsKeepsOnlyFindingsThatQuoteIt() {
+        let text = """
+            Fatigue is common in long COVID and many people live with it for months. Doctors and patients are looking for \
+            ways to manage it day to day, and charities publish advice about pacing, sleep and diet for those affected. \
+            The advice differs from country to country and from clinic to clinic, which confuses people who read it online.
+            """
+        let result = CannotJudgeTests.screen(text)
+        #expect(result.cannotJudge?.reason == .noMethods)
+        #expect(result.report.findings.allSatisfy { $0.field == "text" || $0.field == "title" })
+    }
+
+    @Test func anEnglishAbstractWithMethodsIsJudged() throws {
+        let result = CannotJudgeTests.screener.screen(contentsOf: Fixtures.seedsDirectory + "/raw/004-news-mair-fibromyalgia.txt")
+        #expect(result.cannotJudge == nil)
+        #expect(result.report.suggestedFlags.contains("small-sample"))
+        // A raw text has no entry yet: its findings speak of the draft.
+        let small = try #require(result.report.findings.first { $0.flag == "small-sample" })
+        #expect(small.message.contains("to the draft entry's flags"))
+        #expect(!small.message.contains("tags.method_flags"))
+    }
+
+    @Test func languageGuessesTellEnglishFromItsNeighbours() {
+        #expect(LanguageProfile.guess(LanguageProfile.words("The patients were randomised to the treatment and the control group of this study."))?.language == "English")
+        #expect(LanguageProfile.guess(LanguageProfile.words("Les patients ont été répartis au hasard dans le groupe de traitement et dans le groupe témoin pour cette étude."))?.language == "French")
+        #expect(LanguageProfile.guess(LanguageProfile.words("Los pacientes fueron asignados al azar al grupo de tratamiento y al grupo de control en este estudio."))?.language == "Spanish")
+        #expect(LanguageProfile.guess(LanguageProfile.words("12 34 56 78")) == nil)
+    }
+}
