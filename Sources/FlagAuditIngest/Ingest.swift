@@ -17,6 +17,9 @@ public struct Ingest: Sendable {
         public init() {}
     }
 
+    /// How the private folders a PDF given as bytes goes through are named.
+    static let uploadPrefix = "flagaudit-upload-"
+
     /// The name standard input is shown by.
     public static let standardInputName = "<stdin>"
 
@@ -96,7 +99,7 @@ public struct Ingest: Sendable {
     /// new private folder that is removed afterwards, whatever `body` does.
     private func withFile<T>(_ bytes: [UInt8], given: String?, _ body: (String) throws(PDFText.Failure) -> T) throws(PDFText.Failure) -> T {
         if let given { return try body(given) }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("flagaudit-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(Ingest.uploadPrefix + UUID().uuidString)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
             let file = folder.appendingPathComponent("input.pdf")

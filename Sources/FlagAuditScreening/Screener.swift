@@ -16,8 +16,11 @@ public struct Screener: Sendable {
         public var writtenFlags: [String]
         /// Set when the text cannot be judged: then no flag built on unseen evidence is suggested.
         public var cannotJudge: CannotJudge? = nil
-        /// What the text was read from (its format, and for a PDF the page of each line).
+        /// What the text was read from (its format, and for a PDF the page of each line); nil
+        /// when it could not be read, and then the report's findings say why.
         public var source: IngestedText? = nil
+
+        public var isUnreadable: Bool { source == nil }
     }
 
     public let auditor: Auditor

@@ -63,6 +63,9 @@ public struct ScreenRun {
         } else {
             var results: [Screener.Result] = []
             await OrderedWork.run(count: paths.count, job: { screener.screen(contentsOf: paths[$0]) }) { results.append($0) }
+            // A text that could not be read gets no draft, only its report saying why.
+            let unreadable = results.filter(\.isUnreadable)
+            results.removeAll(where: \.isUnreadable)
             let writer = EntryWriter(vocabulary: pack.vocabulary)
             guard let directory = options.draftsDirectory else {
                 // One draft goes to standard output; of several, all but the first would be lost.
@@ -70,13 +73,16 @@ public struct ScreenRun {
                     throw RunFailure(lines: ["error: --emit-entry without --out writes one draft, and \(results.count) texts were found: give --out DIR"])
                 }
                 if let first = results.first { console.write(writer.yaml(for: first)) }
-                return ExitStatus.clean
+                // Standard output holds the draft alone: why a text was unreadable goes to standard error.
+                for result in unreadable { console.message(TextReporter().render(study: result.report).trimmingCharacters(in: .newlines)) }
+                return unreadable.isEmpty ? ExitStatus.clean : ExitStatus.untrusted
             }
             try write(results, with: writer, into: directory, console: console)
-            results.forEach { report.add($0) }
+            (unreadable + results).forEach { report.add($0) }
         }
         report.finish()
         try RunFailure.onFileError { () throws(FileError) in try sink.close() }
+        if report.unreadable > 0 { return ExitStatus.untrusted }
         return report.tally.fails(at: options.failOn) ? ExitStatus.findings : ExitStatus.clean
     }
 

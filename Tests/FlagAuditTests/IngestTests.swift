@@ -5,6 +5,7 @@ import FlagAudit
 @testable import FlagAuditIngest
 @testable import FlagAuditScreening
 @testable import FlagAuditReporting
+@testable import FlagAuditWorkflow
 
 /// Every input editors have becomes one located text, or a message naming what it is.
 @Suite("Reading PDF, DOCX, HTML and standard input")
@@ -128,6 +129,43 @@ struct IngestTests {
         let message = IngestTests.refusal(Array("%PDF-1.4\n".utf8), name: "slow.pdf", ingest: Ingest(limits: limits, searchPath: folder))
         #expect(message == "cannot read the PDF: pdftotext ran longer than 1 s and was stopped")
         #expect(Date().timeIntervalSince(started) < 10)
+    }
+
+    /// One file that cannot be read is reported with its reason, never hides the others, and
+    /// makes the run exit 2; it gets no draft.
+    @Test func anUnreadableTextIsReportedAmongTheOthersAndTheRunExits2() async throws {
+        let press = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Fixtures.seedsDirectory + "/raw/004-news-mair-fibromyalgia.txt")))
+        let folder = try Fixtures.directory(["a-figure.png": [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0], "b-press.txt": press])
+        defer { Fixtures.remove(folder) }
+        func run(_ emit: Bool) async -> (Int32, String, [String]) {
+            var options = ScreenRun.Options()
+            options.paths = [folder + "/a-figure.png", folder + "/b-press.txt"]
+            options.rulesDirectory = Fixtures.rulesDirectory
+            options.emitEntry = emit
+            options.draftsDirectory = emit ? folder + "/drafts" : nil
+            var out = "", messages: [String] = []
+            let status = await ScreenRun(options).run(console: Console(write: { out += $0 }, message: { messages.append($0) }, writeError: { _ in }))
+            return (status, out, messages)
+        }
+        let (status, out, _) = await run(false)
+        #expect(status == ExitStatus.untrusted)
+        #expect(out.contains("a-figure.png:1:1: error: cannot screen a PNG image"))
+        #expect(!out.contains("a-figure.png: abstract"))  // no blank card of unknowns
+        #expect(out.contains("b-press.txt: news"))
+        let (emitted, _, _) = await run(true)
+        #expect(emitted == ExitStatus.untrusted)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/drafts") == ["b-press.yaml"])
+    }
+
+    @Test(.enabled(if: IngestTests.hasPoppler, "needs Poppler's pdftotext"))
+    func anUploadedPDFLeavesNoFileBehind() throws {
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: IngestTests.desk + "/mair-press.pdf")))
+        let temporary = FileManager.default.temporaryDirectory.path
+        func uploads() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: temporary).filter { $0.hasPrefix(Ingest.uploadPrefix) } }
+        let before = try uploads()
+        let text = try Ingest().ingest(bytes, path: "upload.pdf")
+        #expect(text.pageCount == 2)
+        #expect(try uploads() == before)
     }
 
     @Test func pdfRepairBlanksFurnitureAndKeepsLineNumbers() {

@@ -12,6 +12,8 @@ public struct ScreenReport {
     public let format: Format
     private let write: (String) -> Void
     public private(set) var tally = SeverityTally()
+    /// Texts that could not be read at all (the run then exits 2, after reporting every text).
+    public private(set) var unreadable = 0
 
     public init(format: Format, provenance: Provenance = .toolOnly, write: @escaping (String) -> Void) {
         self.format = format
@@ -27,9 +29,12 @@ public struct ScreenReport {
             let place: (@Sendable (Int) -> String?)? = source.flatMap { $0.pages.isEmpty ? nil : $0 }.map { source in
                 { line in source.place(ofLine: line).map { "page \($0.page), line \($0.line)" } }
             }
-            write(ScreenReport.describe(result) + TextReporter(place: place).render(study: result.report) + "\n")
+            // A text that could not be read has nothing extracted to show: only why.
+            let described = result.isUnreadable ? "" : ScreenReport.describe(result)
+            write(described + TextReporter(place: place).render(study: result.report) + "\n")
         }
         tally.add(result.report.findings)
+        if result.isUnreadable { unreadable += 1 }
     }
 
     public func finish() {
@@ -53,10 +58,9 @@ public struct ScreenReport {
             }
         }
         fields.append(("extracted", result.extraction.json))
-        fields.append(("input", .object([
-            ("format", .string(result.source?.format.rawValue ?? InputFormat.text.rawValue)),
-            ("pages", result.source.map { .number($0.pageCount) } ?? .number(0)),
-        ])))
+        fields.append(("input", result.source.map { source in
+            .object([("format", .string(source.format.rawValue)), ("pages", .number(source.pageCount))])
+        } ?? .null))
         fields.append(("cannot_judge", result.cannotJudge?.json ?? .null))
         return .object(fields)
     }
