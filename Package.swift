@@ -15,6 +15,7 @@ import PackageDescription
 //   FlagAuditScreening   raw texts and atlas pages, draft entries               (Engine, Ingest)
 //   FlagAuditReporting   CI formats and the reviewers' quality reports          (Engine, Screening)
 //   FlagAuditWorkflow    configuration, baselines, fixes, the audit run         (Reporting)
+//   FlagAuditServing     `flagaudit serve`: the editors' desk and its JSON API  (Workflow)
 //   FlagAudit            the umbrella product, re-exporting every layer
 // Release builds optimise across the layers (inlining and specialising generics from one target
 // into another), so splitting the library costs no speed: without it, `check` of the 10,000-entry
@@ -33,8 +34,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
-        // DOCX files are zip archives (Ingest).
+        // DOCX files are zip archives (Ingest); the editors' desk is a Hummingbird app whose
+        // uploads arrive as multipart forms (Serving).
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
     ],
     targets: [
         .target(name: "FlagAuditModel", swiftSettings: layer),
@@ -62,11 +66,19 @@ let package = Package(
         .target(name: "FlagAuditReporting", dependencies: ["FlagAuditScreening"], swiftSettings: layer),
         .target(name: "FlagAuditWorkflow", dependencies: ["FlagAuditReporting"], swiftSettings: layer),
         .target(
+            name: "FlagAuditServing",
+            dependencies: [
+                "FlagAuditWorkflow", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+            ],
+            swiftSettings: layer
+        ),
+        .target(
             name: "FlagAudit",
             dependencies: [
                 "FlagAuditModel", "FlagAuditLearning", "FlagAuditTransformer", "FlagAuditLoading", "FlagAuditText",
                 "FlagAuditEngine", "FlagAuditEvaluation", "FlagAuditIngest", "FlagAuditScreening", "FlagAuditReporting",
-                "FlagAuditWorkflow",
+                "FlagAuditWorkflow", "FlagAuditServing",
             ]
         ),
         .executableTarget(
@@ -81,6 +93,7 @@ let package = Package(
             dependencies: [
                 "FlagAudit", "FlagAuditModel", "FlagAuditLearning", "FlagAuditTransformer", "FlagAuditLoading", "FlagAuditText", "FlagAuditEngine",
                 "FlagAuditEvaluation", "FlagAuditIngest", "FlagAuditScreening", "FlagAuditReporting", "FlagAuditWorkflow",
+                "FlagAuditServing",
             ]
         ),
     ],

@@ -10,3 +10,4 @@
 @_exported import FlagAuditScreening
 @_exported import FlagAuditReporting
 @_exported import FlagAuditWorkflow
+@_exported import FlagAuditServing

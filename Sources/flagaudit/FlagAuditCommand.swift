@@ -7,7 +7,7 @@ struct FlagAuditCommand: AsyncParsableCommand {
         commandName: "flagaudit",
         abstract: "Audits research-evidence entries for weak methods and inconsistent method flags.",
         discussion: "Exit status (every command): 0 clean, 1 findings at or above --fail-on, 2 the result cannot be trusted (bad input, an unusable rule pack, an unwritable output).",
-        subcommands: [CheckCommand.self, ScreenCommand.self, ReportCommand.self, ClaimsCommand.self, CompareCommand.self, RulesCommand.self, SchemaCommand.self, EvalCommand.self, TrainCommand.self]
+        subcommands: [CheckCommand.self, ScreenCommand.self, ServeCommand.self, ReportCommand.self, ClaimsCommand.self, CompareCommand.self, RulesCommand.self, SchemaCommand.self, EvalCommand.self, TrainCommand.self]
     )
 
     @Flag(name: .long, help: "Print the versions of flagaudit, its built-in rule pack and claim models, and exit.")

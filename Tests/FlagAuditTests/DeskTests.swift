@@ -1,0 +1,143 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+import FlagAudit
+@testable import FlagAuditModel
+@testable import FlagAuditScreening
+@testable import FlagAuditServing
+
+/// The editors' desk: what a submission gives, how the page shows its evidence, and the
+/// server's limits, exercised over a real loopback socket.
+@Suite("The editors' desk (serve)")
+struct DeskTests {
+    static let desk = Desk(pack: Fixtures.pack)
+    static let press = try! [UInt8](Data(contentsOf: URL(fileURLWithPath: Fixtures.seedsDirectory + "/raw/004-news-mair-fibromyalgia.txt")))
+
+    @Test func anEntryIsCheckedAndAnythingElseScreened() throws {
+        #expect(Desk.isEntry(name: "mair.yaml", bytes: []))
+        #expect(Desk.isEntry(name: "pasted text", bytes: Array("# a draft\nid: x-2024\ntitle: T\n".utf8)))
+        #expect(!Desk.isEntry(name: "pasted text", bytes: Array("Background: id: is not an entry".utf8)))
+        #expect(!Desk.isEntry(name: "paper.pdf", bytes: Array("id: x".utf8)))
+        let entry = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Fixtures.seedsDirectory + "/news-mair-fibromyalgia.yaml")))
+        guard case .checked(let report) = DeskTests.desk.submit(entry, name: "news-mair-fibromyalgia.yaml") else {
+            Issue.record("an entry was screened")
+            return
+        }
+        #expect(report.id == "news-mair-fibromyalgia")
+        guard case .screened(let result) = DeskTests.desk.submit(DeskTests.press, name: "pasted text") else {
+            Issue.record("a text was checked")
+            return
+        }
+        #expect(result.extraction.design == "rct")
+    }
+
+    @Test func thePageLinksEachFieldAndFlagToItsHighlightedSentence() throws {
+        guard case .screened(let result) = DeskTests.desk.submit(DeskTests.press, name: "pasted text") else { return }
+        let html = DeskPage(toolLine: "test").render(outcome: .screened(result), draft: DeskTests.desk.draft(result))
+        #expect(html.contains(#"<span id="kind">news</span>"#))
+        #expect(html.contains(##"<tr id="field-sample_size"><th scope="row">Sample size</th><td class="value"><a class="evidence-link" href="#ev-sample_size">41</a>"##))
+        // The small-sample finding links to a mark holding its sentence.
+        let item = try #require(html.range(of: #"<li class="finding warning" data-flag="small-sample""#))
+        let link = try #require(html[item.upperBound...].range(of: ##"href="#ev-finding-"##))
+        let label = String(html[link.upperBound...].prefix { $0 != "\"" })
+        let anchor = try #require(html.range(of: "<span id=\"ev-finding-\(label)\"></span>"))
+        let mark = html[anchor.upperBound...].prefix(300)
+        #expect(mark.hasPrefix("<span id=") || mark.hasPrefix("<mark"))
+        #expect(mark.contains("a total of 41 fibromyalgia patients"))
+        // The draft downloads as the YAML of --emit-entry.
+        let encoded = try #require(html.range(of: "data:application/yaml;base64,"))
+        let base64 = String(html[encoded.upperBound...].prefix { $0 != "\"" })
+        #expect(Data(base64Encoded: base64).map { String(decoding: $0, as: UTF8.self) } == DeskTests.desk.draft(result))
+        // No script on the page; pasted markup is escaped.
+        #expect(!html.contains("<script"))
+        let hostile = DeskPage(toolLine: "t").render(text: "<script>alert(1)</script>")
+        #expect(hostile.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
+
+    @Test func highlightsFollowASentenceAcrossLinesAndIgnoreOneNotThere() {
+        let text = "Intro line.\nThis trial enrolled 41\n   patients in all. Next."
+        let located = TextHighlight(text: text, evidence: [
+            ("sample_size", SourceLocation(path: "t", line: 2, column: 1), "This trial enrolled 41 patients in all."),
+            ("design", SourceLocation(path: "t", line: 1, column: 1), "Not in the text."),
+        ])
+        #expect(located.runs.map(\.text) == ["Intro line.\n", "This trial enrolled 41\n   patients in all.", " Next."])
+        #expect(located.runs[1].labels == ["sample_size"])
+        #expect(located.runs.allSatisfy { !$0.labels.contains("design") })
+        #expect(located.runs.map(\.text).joined() == text)
+    }
+
+    @Test func malformedFormsAreRefusedNotCrashedOn() {
+        #expect(throws: UploadForm.Failure.self) { try UploadForm.parse(Array("x".utf8), contentType: "multipart/form-data") }
+        #expect(throws: UploadForm.Failure.self) { try UploadForm.parse(Array("x".utf8), contentType: "multipart/form-data; boundary=") }
+        #expect(throws: UploadForm.Failure.self) { try UploadForm.parse(Array("garbage".utf8), contentType: "multipart/form-data; boundary=b") }
+        #expect(throws: UploadForm.Failure.self) { try UploadForm.parse([], contentType: "application/pdf") }
+        let body = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a b.txt\"\r\n\r\nhello\r\n--b--\r\n"
+        let form = try? UploadForm.parse(Array(body.utf8), contentType: "multipart/form-data; boundary=b")
+        #expect(form?["file"]?.fileName == "a b.txt")
+        #expect(form?["file"]?.bytes == Array("hello".utf8))
+        #expect((try? UploadForm.parse(Array("text=a+b%26c".utf8), contentType: "application/x-www-form-urlencoded"))?["text"]?.bytes == Array("a b&c".utf8))
+        #expect(DeskServer.safeName("../../etc/passwd") == "passwd")
+        #expect(DeskServer.safeName("C:\\Users\\x\\paper.pdf") == "paper.pdf")
+    }
+
+    @Test func theGateRunsAtMostItsLimitAndTurnsAwayBeyondItsQueue() async {
+        let gate = AdmissionGate(limit: 1, queue: 1)
+        #expect(await gate.enter())
+        async let second = gate.enter()  // waits: the first holds the only turn
+        try? await Task.sleep(nanoseconds: 50_000_000)
+        #expect(await gate.enter() == false)  // the queue of one is full
+        await gate.leave()
+        #expect(await second)
+        await gate.leave()
+    }
+
+    @Test func theServedOpenAPIDocumentIsTheCommittedOne() throws {
+        let committed = try String(contentsOfFile: Fixtures.root + "/docs/openapi.yaml", encoding: .utf8)
+        #expect(DeskAPI.openAPI + "\n" == committed)
+    }
+
+    /// A request to the running server; nil status when the connection failed.
+    static func request(_ url: URL, method: String = "GET", body: Data? = nil, type: String? = nil) async -> (status: Int?, body: String) {
+        var request = URLRequest(url: url)
+        request.httpMethod = method
+        request.httpBody = body
+        if let type { request.setValue(type, forHTTPHeaderField: "Content-Type") }
+        do {
+            let (data, response) = try await URLSession.shared.data(for: request)
+            return ((response as? HTTPURLResponse)?.statusCode, String(decoding: data, as: UTF8.self))
+        } catch {
+            return (nil, "\(error)")
+        }
+    }
+
+    @Test func theServerAnswersOnLoopbackWithItsLimits() async throws {
+        var options = DeskServer.Options()
+        options.port = 0
+        options.maxRequestBytes = 1 << 20
+        let server = DeskServer(desk: DeskTests.desk, options: options, toolLine: "test")
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let task = Task { try await server.run { continuation.yield($0) } }
+        defer { task.cancel() }
+        var iterator = ports.makeAsyncIterator()
+        let port = try #require(await iterator.next())
+        let base = URL(string: "http://127.0.0.1:\(port)")!
+        let page = await DeskTests.request(base)
+        #expect(page.status == 200)
+        #expect(page.body.contains(#"<textarea id="text" name="text""#))
+        let screened = await DeskTests.request(base.appendingPathComponent("api/screen"), method: "POST", body: Data(DeskTests.press), type: "text/plain")
+        #expect(screened.status == 200)
+        #expect(screened.body.contains("\"sample_size\": 41"))
+        #expect(screened.body.contains("\"draft_entry\""))
+        let large = await DeskTests.request(base.appendingPathComponent("api/screen"), method: "POST", body: Data(count: 2 << 20), type: "text/plain")
+        #expect(large.status == 413)
+        #expect(large.body.contains("larger than the desk's limit of 1 MB"))
+        let malformed = await DeskTests.request(base, method: "POST", body: Data("garbage".utf8), type: "multipart/form-data; boundary=x")
+        #expect(malformed.status == 400)
+        let binary = await DeskTests.request(base.appendingPathComponent("api/screen").appending(queryItems: [URLQueryItem(name: "name", value: "x.png")]),
+                                             method: "POST", body: Data([0x89, 0x50, 0x4E, 0x47, 0, 0]), type: "application/octet-stream")
+        #expect(binary.status == 422)
+        #expect(binary.body.contains("cannot screen a PNG image"))
+    }
+}
