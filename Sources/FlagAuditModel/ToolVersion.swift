@@ -2,5 +2,5 @@
 /// versioning: CHANGELOG.md says what each release changed).
 public enum ToolVersion {
     public static let name = "flagaudit"
-    public static let current = "0.2.0"
+    public static let current = "0.3.0"
 }

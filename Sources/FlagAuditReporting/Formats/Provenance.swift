@@ -29,7 +29,7 @@ public struct Provenance: Sendable, Equatable {
         return .object(fields)
     }
 
-    /// One line for people: "flagaudit 0.2.0, rule pack flagaudit-default 1.0.0, claims read by linear 1f2e…".
+    /// One line for people: "flagaudit 0.3.0, rule pack flagaudit-default 1.0.0, claims read by linear 1f2e…".
     public var line: String {
         var parts = ["\(ToolVersion.name) \(ToolVersion.current)"]
         if let pack { parts.append("rule pack \(pack.described)") }

@@ -40,7 +40,7 @@ public struct QualityReport: Sendable {
     public var pack: RulePack
     /// Method flags in vocabulary order.
     public var flags: [Term]
-    /// Who made the report, when and from what: "Generated 2026-12-04 by flagaudit 0.2.0, …".
+    /// Who made the report, when and from what: "Generated 2026-12-04 by flagaudit 0.3.0, …".
     public var provenance: String?
 
     public init(audit: AuditReport, pack: RulePack) {
