@@ -16,7 +16,7 @@ import PackageDescription
 //   FlagAuditReporting   CI formats and the reviewers' quality reports          (Engine, Screening)
 //   FlagAuditWorkflow    configuration, baselines, fixes, the audit run         (Reporting)
 //   FlagAuditServing     `flagaudit serve`: the editors' desk and its JSON API  (Workflow)
-//   FlagAudit            the umbrella product, re-exporting every layer
+//   FlagAudit            the umbrella product, re-exporting every layer but Serving
 // Release builds optimise across the layers (inlining and specialising generics from one target
 // into another), so splitting the library costs no speed: without it, `check` of the 10,000-entry
 // bench atlas took about 20% more CPU than the single target did (paired runs, docs/performance.md).
@@ -27,6 +27,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "FlagAudit", targets: ["FlagAudit"]),
+        // The desk is a product of its own, so a client of the library (the fuzz targets, say)
+        // does not build a web server with it.
+        .library(name: "FlagAuditServing", targets: ["FlagAuditServing"]),
         .executable(name: "flagaudit", targets: ["flagaudit"]),
     ],
     dependencies: [
@@ -78,13 +81,13 @@ let package = Package(
             dependencies: [
                 "FlagAuditModel", "FlagAuditLearning", "FlagAuditTransformer", "FlagAuditLoading", "FlagAuditText",
                 "FlagAuditEngine", "FlagAuditEvaluation", "FlagAuditIngest", "FlagAuditScreening", "FlagAuditReporting",
-                "FlagAuditWorkflow", "FlagAuditServing",
+                "FlagAuditWorkflow",
             ]
         ),
         .executableTarget(
             name: "flagaudit",
             dependencies: [
-                "FlagAudit",
+                "FlagAudit", "FlagAuditServing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

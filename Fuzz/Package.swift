@@ -4,7 +4,7 @@
 // Run:    ./run 600   (each target 600 s; see docs/performance.md)
 import PackageDescription
 
-let targets = ["FuzzEntryLoader", "FuzzRuleFile", "FuzzScreen", "FuzzClaims", "FuzzFixer"]
+let targets = ["FuzzEntryLoader", "FuzzRuleFile", "FuzzScreen", "FuzzClaims", "FuzzFixer", "FuzzIngest"]
 
 let package = Package(
     name: "FlagAuditFuzz",

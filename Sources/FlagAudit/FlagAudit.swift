@@ -1,4 +1,5 @@
-// The umbrella library: one import gives a client every layer, in the order they build on each other.
+// The umbrella library: one import gives a client every layer, in the order they build on each
+// other; the desk (FlagAuditServing) is a product of its own, imported by the command line.
 @_exported import FlagAuditModel
 @_exported import FlagAuditLearning
 @_exported import FlagAuditTransformer
@@ -10,4 +11,3 @@
 @_exported import FlagAuditScreening
 @_exported import FlagAuditReporting
 @_exported import FlagAuditWorkflow
-@_exported import FlagAuditServing

@@ -32,10 +32,10 @@ public struct Ingest: Sendable {
         self.searchPath = searchPath
     }
 
-    /// The file at `path`, or standard input for `-`.
-    public func read(_ path: String) throws(DiagnosticError) -> IngestedText {
+    /// The file at `path`, or for `-` what `standardInput` (a file descriptor) holds.
+    public func read(_ path: String, standardInput: Int32 = 0) throws(DiagnosticError) -> IngestedText {
         if path == "-" {
-            let bytes = try FileInput.read(descriptor: 0, path: Ingest.standardInputName, limit: limits.inputBytes)
+            let bytes = try FileInput.read(descriptor: standardInput, path: Ingest.standardInputName, limit: limits.inputBytes)
             return try ingest(bytes, path: Ingest.standardInputName, file: nil)
         }
         return try ingest(FileInput.read(path, limit: limits.inputBytes), path: path, file: path)

@@ -17,6 +17,12 @@ public enum InputFormat: String, Sendable, CaseIterable {
         let opening = String(decoding: bytes.prefix(512), as: UTF8.self).drop { $0.isWhitespace || $0 == "\u{FEFF}" }.lowercased()
         if opening.hasPrefix("<!doctype html") || opening.hasPrefix("<html") { return .success(.html) }
         if opening.hasPrefix("{\\rtf") { return .failure(Refusal(what: "an RTF document", advice: "save it as .docx, PDF or plain text")) }
+        if starts([0xFF, 0xFE]) || starts([0xFE, 0xFF]) {
+            return .failure(Refusal(what: "a UTF-16 text", advice: "save it as UTF-8 (or give the PDF or DOCX)"))
+        }
+        // A NUL early on is no text of any kind this reads; later ones are left to the text
+        // preflight, which locates them.
+        if bytes.prefix(1024).contains(0) { return .failure(Refusal(what: "binary data of a kind not recognised")) }
         return .success(.text)
     }
 

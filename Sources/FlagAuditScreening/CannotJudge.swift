@@ -25,7 +25,8 @@ public struct CannotJudge: Sendable, Equatable {
             return CannotJudge(reason: .empty, message: "\(what); nothing to judge")
         }
         if words.count >= 20 {
-            let guess = LanguageProfile.guess(words)
+            // The opening 2,000 words tell the language as well as a whole book would.
+            let guess = LanguageProfile.guess(Array(words.prefix(2000)))
             if let guess, guess.language != "English" {
                 return CannotJudge(reason: .notEnglish, message: "the text reads as \(guess.language); FlagAudit reads English texts only, so no flag is suggested")
             }

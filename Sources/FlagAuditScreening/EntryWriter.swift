@@ -13,6 +13,10 @@ public struct EntryWriter: Sendable {
         let study = result.study
         var out = "# Draft entry written by `flagaudit screen --emit-entry` from \(result.report.path) (\(result.extraction.kind.rawValue)).\n"
         out += "# Check every field against the source before changing review_status.\n"
+        if let verdict = result.cannotJudge {
+            // The draft says it was not judged, so no one reads its empty flags as a clean study.
+            out += "# Cannot judge: \(verdict.message.split(whereSeparator: \.isNewline).joined(separator: " "))\n"
+        }
         func scalar(_ key: StudyField, _ value: String?) { if let value { out += "\(key.name): \(EntryWriter.quote(value))\n" } }
         scalar(.id, study.id)
         scalar(.title, study.texts(.title)?.first?.text ?? study.id)

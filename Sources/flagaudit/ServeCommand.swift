@@ -1,5 +1,6 @@
 import ArgumentParser
 import FlagAudit
+import FlagAuditServing
 import Foundation
 
 struct ServeCommand: AsyncParsableCommand {

@@ -28,8 +28,26 @@ struct IngestTests {
         #expect(IngestTests.refusal(Array("{\\rtf1\\ansi hello}".utf8), name: "paper.rtf")?.hasPrefix("cannot screen an RTF document") == true)
         // A zip that is no Word document.
         #expect(IngestTests.refusal([0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 30), name: "x.docx")?.hasPrefix("cannot read the DOCX: the zip archive is damaged") == true)
-        // Text with a NUL is still refused as before, located.
-        #expect(IngestTests.refusal(Array("abc\u{0}def".utf8), name: "a.txt") == "NUL byte in file: expected UTF-8 text")
+        // A zip that is not a Word document.
+        let zip = try! [UInt8](Data(contentsOf: URL(fileURLWithPath: IngestTests.desk + "/not-word.zip")))
+        #expect(IngestTests.refusal(zip, name: "x.docx") == "cannot screen a zip archive that is not a Word document (.docx): give a text, PDF, DOCX or HTML file")
+        #expect(IngestTests.refusal([0xFF, 0xFE, 0x41, 0x00], name: "a.txt") == "cannot screen a UTF-16 text: save it as UTF-8 (or give the PDF or DOCX)")
+        #expect(IngestTests.refusal(Array("abc\u{0}def".utf8), name: "a.txt") == "cannot screen binary data of a kind not recognised: give a text, PDF, DOCX or HTML file")
+        // A NUL far into a text is located by the text preflight.
+        #expect(IngestTests.refusal(Array((String(repeating: "a", count: 2000) + "\u{0}").utf8), name: "a.txt") == "NUL byte in file: expected UTF-8 text")
+    }
+
+    @Test func dashReadsStandardInput() throws {
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        let text = "A randomised trial of pacing in 60 adults with ME/CFS.\n"
+        _ = text.utf8CString.withUnsafeBytes { write(ends[1], $0.baseAddress, text.utf8.count) }
+        close(ends[1])
+        defer { close(ends[0]) }
+        let read = try Ingest().read("-", standardInput: ends[0])
+        #expect(read.path == "<stdin>")
+        #expect(read.format == .text)
+        #expect(read.text == text)
     }
 
     @Test func aDOCXIsReadParagraphByParagraphWithoutAnExternalTool() throws {
@@ -204,6 +222,8 @@ struct CannotJudgeTests {
         var report = ScreenReport(format: .text) { out += $0 }
         report.add(result)
         #expect(out.contains("cannot judge    the text reads as German"))
+        // The draft entry says so too.
+        #expect(EntryWriter(vocabulary: Fixtures.pack.vocabulary).yaml(for: result).contains("\n# Cannot judge: the text reads as German"))
     }
 
     @Test func anEmptyOrShortTextIsNotJudged() {
