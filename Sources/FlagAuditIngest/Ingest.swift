@@ -17,6 +17,9 @@ public struct Ingest: Sendable {
         public init() {}
     }
 
+    /// Where the private folders that PDF and DOCX bytes go through are made.
+    public var temporaryDirectory: URL
+
     /// How the private folders a PDF given as bytes goes through are named.
     static let uploadPrefix = "flagaudit-upload-"
 
@@ -27,9 +30,13 @@ public struct Ingest: Sendable {
     /// Where `pdftotext` is looked for (a `PATH`).
     public var searchPath: String?
 
-    public init(limits: Limits = Limits(), searchPath: String? = ProcessInfo.processInfo.environment["PATH"]) {
+    public init(
+        limits: Limits = Limits(), searchPath: String? = ProcessInfo.processInfo.environment["PATH"],
+        temporaryDirectory: URL = FileManager.default.temporaryDirectory
+    ) {
         self.limits = limits
         self.searchPath = searchPath
+        self.temporaryDirectory = temporaryDirectory
     }
 
     /// The file at `path`, or for `-` what `standardInput` (a file descriptor) holds.
@@ -42,10 +49,11 @@ public struct Ingest: Sendable {
     }
 
     /// `bytes` named `path` (an upload's file name, say); `file` is where they are on disk, if
-    /// they are (a PDF is handed to `pdftotext` from there rather than copied).
+    /// they are (a PDF or DOCX is read from there rather than copied).
     public func ingest(_ bytes: [UInt8], path: String, file: String? = nil) throws(DiagnosticError) -> IngestedText {
         let start = SourceLocation.start(of: path)
         func refuse(_ message: String) -> DiagnosticError { DiagnosticError(Diagnostic(.inputLimit, at: start, message)) }
+        guard bytes.count <= limits.inputBytes else { throw refuse("the input is larger than the limit of \(limits.inputBytes) bytes") }
         let format: InputFormat
         switch InputFormat.sniff(bytes, name: path) {
         case .success(let sniffed): format = sniffed
@@ -56,10 +64,14 @@ public struct Ingest: Sendable {
             let text = try String(decoding: TextPreflight.text(bytes, path: path), as: UTF8.self)
             return try bounded(IngestedText(path: path, format: format, text: format == .html ? HTMLText.text(text) : text))
         case .docx:
+            let limit = limits.textBytes * 4
+            let read = try withFile(bytes, of: path, given: file, named: "input.docx") { path in
+                Result { () throws(DOCXText.Failure) in try DOCXText.text(path: path, limit: limit) }
+            }
             let text: String
-            do throws(DOCXText.Failure) {
-                text = try DOCXText.text(bytes, limit: limits.textBytes * 4)
-            } catch {
+            switch read {
+            case .success(let docx): text = docx
+            case .failure(let error):
                 switch error {
                 case .notAnArchive: throw refuse("cannot read the DOCX: the zip archive is damaged")
                 case .notWord: throw refuse("cannot screen a zip archive that is not a Word document (.docx): give a text, PDF, DOCX or HTML file")
@@ -69,12 +81,14 @@ public struct Ingest: Sendable {
             }
             return try bounded(IngestedText(path: path, format: .docx, text: text))
         case .pdf:
+            let (tool, limit, seconds) = (PDFText.pdftotext(searching: searchPath), limits.textBytes * 4, limits.pdfSeconds)
+            let extracted = try withFile(bytes, of: path, given: file, named: "input.pdf") { path in
+                Result { () throws(PDFText.Failure) in try PDFText.extract(path: path, tool: tool, limit: limit, seconds: seconds) }
+            }
             let output: [UInt8]
-            do throws(PDFText.Failure) {
-                output = try withFile(bytes, given: file) { (path) throws(PDFText.Failure) in
-                    try PDFText.extract(path: path, tool: PDFText.pdftotext(searching: searchPath), limit: limits.textBytes * 4, seconds: limits.pdfSeconds)
-                }
-            } catch {
+            switch extracted {
+            case .success(let text): output = text
+            case .failure(let error):
                 switch error {
                 case .noPoppler: throw refuse("cannot read PDF files: pdftotext was not found on PATH; install Poppler (Debian and Ubuntu: apt-get install poppler-utils; macOS: brew install poppler)")
                 case .failed(let status, let message): throw refuse("cannot read the PDF: pdftotext failed (exit \(status))" + (message.isEmpty ? "" : ": \(message.terminalSafe)"))
@@ -95,20 +109,20 @@ public struct Ingest: Sendable {
         return text
     }
 
-    /// Runs `body` on a file holding `bytes`: `given` when they came from there, else a file in a
-    /// new private folder that is removed afterwards, whatever `body` does.
-    private func withFile<T>(_ bytes: [UInt8], given: String?, _ body: (String) throws(PDFText.Failure) -> T) throws(PDFText.Failure) -> T {
-        if let given { return try body(given) }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(Ingest.uploadPrefix + UUID().uuidString)
+    /// Runs `body` on a file holding `bytes`: `given` when they came from there, else a file
+    /// `named` in a new private folder that is removed afterwards, whatever `body` does.
+    private func withFile<T>(_ bytes: [UInt8], of path: String, given: String?, named: String, _ body: (String) -> T) throws(DiagnosticError) -> T {
+        if let given { return body(given) }
+        let folder = temporaryDirectory.appendingPathComponent(Ingest.uploadPrefix + UUID().uuidString)
+        let file = folder.appendingPathComponent(named)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-            let file = folder.appendingPathComponent("input.pdf")
             try Data(bytes).write(to: file)
         } catch {
             try? FileManager.default.removeItem(at: folder)
-            throw .cannotStart("cannot write a temporary file: \(error.localizedDescription)")
+            throw DiagnosticError(Diagnostic(.inputLimit, at: .start(of: path), "cannot write a temporary file for the upload: \(error.localizedDescription)"))
         }
         defer { try? FileManager.default.removeItem(at: folder) }
-        return try body(folder.appendingPathComponent("input.pdf").path)
+        return body(file.path)
     }
 }

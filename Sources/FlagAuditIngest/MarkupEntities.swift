@@ -3,34 +3,52 @@
 enum MarkupEntities {
     static func decode(_ text: Substring) -> String {
         guard text.contains("&") else { return String(text) }
-        var out = ""
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            guard character == "&", let semicolon = text[index...].prefix(12).firstIndex(of: ";") else {
-                out.append(character)
-                index = text.index(after: index)
+        let scalars = text.unicodeScalars
+        var out = String.UnicodeScalarView()
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            guard scalar == "&", let semicolon = scalars[index...].prefix(12).firstIndex(of: ";") else {
+                out.append(scalar)
+                index = scalars.index(after: index)
                 continue
             }
-            let name = text[text.index(after: index)..<semicolon]
-            if let scalar = scalar(for: name) {
-                out.unicodeScalars.append(scalar)
-                index = text.index(after: semicolon)
+            if let decoded = self.scalar(for: String(scalars[scalars.index(after: index)..<semicolon])) {
+                out.append(decoded)
+                index = scalars.index(after: semicolon)
             } else {
-                out.append(character)
-                index = text.index(after: index)
+                out.append(scalar)
+                index = scalars.index(after: index)
             }
         }
-        return out
+        return String(out)
     }
 
-    private static func scalar(for name: Substring) -> Unicode.Scalar? {
+    /// A numeric reference as HTML reads it: digits only (no sign), NUL, surrogates and values
+    /// beyond Unicode become U+FFFD, and 128–159 are the Windows-1252 characters pages mean by them.
+    private static func scalar(for name: String) -> Unicode.Scalar? {
+        let digits: Substring
+        let radix: Int
         if name.hasPrefix("#x") || name.hasPrefix("#X") {
-            return UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+            (digits, radix) = (name.dropFirst(2), 16)
+        } else if name.hasPrefix("#") {
+            (digits, radix) = (name.dropFirst(), 10)
+        } else {
+            return named[name]
         }
-        if name.hasPrefix("#") { return UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init) }
-        return named[String(name)]
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isHexDigit && (radix == 16 || $0.isNumber) }) else { return nil }
+        guard let value = UInt32(digits, radix: radix), value != 0 else { return "\u{FFFD}" }
+        if (128...159).contains(value), let mapped = windows1252[value] { return mapped }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
+
+    /// What 128–159 mean in Windows-1252, where they are characters (the rest are controls).
+    private static let windows1252: [UInt32: Unicode.Scalar] = [
+        128: "\u{20AC}", 130: "\u{201A}", 131: "\u{0192}", 132: "\u{201E}", 133: "\u{2026}", 134: "\u{2020}", 135: "\u{2021}",
+        136: "\u{02C6}", 137: "\u{2030}", 138: "\u{0160}", 139: "\u{2039}", 140: "\u{0152}", 142: "\u{017D}", 145: "\u{2018}",
+        146: "\u{2019}", 147: "\u{201C}", 148: "\u{201D}", 149: "\u{2022}", 150: "\u{2013}", 151: "\u{2014}", 152: "\u{02DC}",
+        153: "\u{2122}", 154: "\u{0161}", 155: "\u{203A}", 156: "\u{0153}", 158: "\u{017E}", 159: "\u{0178}",
+    ]
 
     private static let named: [String: Unicode.Scalar] = [
         "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}", "thinsp": "\u{2009}",

@@ -62,20 +62,30 @@ struct IngestTests {
             == "a & b c\n\nd\ne")
     }
 
-    @Test func aZipBombIsStoppedAtTheLimitWhateverTheArchiveClaims() throws {
-        // 8 MB of spaces deflate to a few KB; the limit is 1 MB.
+    @Test(arguments: [false, true])
+    func aZipBombIsStoppedAtTheLimitWhateverTheArchiveClaims(lying: Bool) throws {
+        // 8 MB of spaces deflate to a few KB; the limit is 1 MB. A lying archive states 100 bytes
+        // in its headers, so only the streaming limit can stop it.
         let folder = try Fixtures.directory([:])
         defer { Fixtures.remove(folder) }
         let script = """
-            import zipfile
-            with zipfile.ZipFile("\(folder)/bomb.docx", "w", zipfile.ZIP_DEFLATED) as z:
+            import struct, zipfile
+            path = "\(folder)/bomb.docx"
+            with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
                 z.writestr("word/document.xml", "<w:document>" + " " * (8 << 20) + "</w:document>")
+            if \(lying ? "True" : "False"):
+                data = bytearray(open(path, "rb").read())
+                local, central = data.find(b"PK\\x03\\x04"), data.find(b"PK\\x01\\x02")
+                struct.pack_into("<I", data, local + 22, 100)
+                struct.pack_into("<I", data, central + 24, 100)
+                open(path, "wb").write(bytes(data))
             """
         let python = Process()
         python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         python.arguments = ["python3", "-c", script]
         try python.run()
         python.waitUntilExit()
+        try #require(python.terminationStatus == 0)
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: folder + "/bomb.docx")))
         #expect(bytes.count < 100_000)
         var limits = Ingest.Limits()
@@ -97,6 +107,30 @@ struct IngestTests {
         #expect(text.text == "Trial & error\n\nA randomised trial\n\nForty-one patients\u{00A0}were randomised.\n\none\n\ntwo")
         // Recognised by its opening too, whatever its name.
         #expect(try Ingest().ingest(Array("  <!doctype html><p>x</p>".utf8), path: "saved.txt").format == .html)
+    }
+
+    @Test func htmlReadsComparisonsAsTextAndSurvivesMarkupItCannotParse() {
+        // "<" before a space or a digit is text, as in reported statistics.
+        #expect(HTMLText.text("<p>Pain fell (p < 0.05, n <30).</p>") == "Pain fell (p < 0.05, n <30).")
+        // A page that never closes its <head> still shows its body.
+        #expect(HTMLText.text("<html><head><title>T</title><body><p>Forty patients.</p>") == "T\n\nForty patients.")
+        // A combining mark right after ">" does not hide the tag's end.
+        #expect(HTMLText.text("<p>\u{0301}x</p><script>hidden</script><p>y</p>") == "\u{0301}x\n\ny")
+        // A form's text is kept (journals wrap whole articles in one); its buttons are not.
+        #expect(HTMLText.text("<form><p>Methods: randomised.</p><button>Submit</button></form>") == "Methods: randomised.")
+        // An end of text inside a tag or a comment is no error.
+        #expect(HTMLText.text("<p>a</p><!-- never closed") == "a")
+        #expect(HTMLText.text("a <b") == "a")  // as a browser: a tag cut off by the end is no text
+    }
+
+    @Test func characterReferencesAreReadAsBrowsersReadThem() {
+        #expect(MarkupEntities.decode("&#233;t&#xE9; &amp; &#8212;") == "été & —")
+        // NUL, surrogates and values beyond Unicode are the replacement character.
+        #expect(MarkupEntities.decode("a&#0;b&#xD800;c&#99999999;") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}")
+        // 128–159 are Windows-1252's characters, as pages mean them.
+        #expect(MarkupEntities.decode("&#150;&#147;ok&#148;&#128;") == "\u{2013}\u{201C}ok\u{201D}\u{20AC}")
+        // Signs, empty numbers and unknown names are kept as written.
+        #expect(MarkupEntities.decode("&#+65; &#-65; &#; &nosuch; & x") == "&#+65; &#-65; &#; &nosuch; & x")
     }
 
     @Test(.enabled(if: IngestTests.hasPoppler, "needs Poppler's pdftotext (apt-get install poppler-utils)"))
@@ -176,14 +210,34 @@ struct IngestTests {
     }
 
     @Test(.enabled(if: IngestTests.hasPoppler, "needs Poppler's pdftotext"))
-    func anUploadedPDFLeavesNoFileBehind() throws {
-        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: IngestTests.desk + "/mair-press.pdf")))
-        let temporary = FileManager.default.temporaryDirectory.path
-        func uploads() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: temporary).filter { $0.hasPrefix(Ingest.uploadPrefix) } }
-        let before = try uploads()
-        let text = try Ingest().ingest(bytes, path: "upload.pdf")
-        #expect(text.pageCount == 2)
-        #expect(try uploads() == before)
+    func anUploadedPDFOrDOCXLeavesNoFileBehind() throws {
+        let temporary = try Fixtures.directory([:])
+        defer { Fixtures.remove(temporary) }
+        let ingest = Ingest(temporaryDirectory: URL(fileURLWithPath: temporary))
+        let pdf = try [UInt8](Data(contentsOf: URL(fileURLWithPath: IngestTests.desk + "/mair-press.pdf")))
+        #expect(try ingest.ingest(pdf, path: "upload.pdf").pageCount == 2)
+        let docx = try [UInt8](Data(contentsOf: URL(fileURLWithPath: IngestTests.desk + "/mair-press.docx")))
+        #expect(try ingest.ingest(docx, path: "upload.docx").format == .docx)
+        #expect(IngestTests.refusal([0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 30), name: "x.docx", ingest: ingest) != nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary) == [])
+    }
+
+    @Test func aDamagedArchivePointingPastItsEndIsRefusedNotACrash() {
+        // A local header, then an end record whose central directory starts far past the end of
+        // the bytes (as a truncated download's does).
+        func le16(_ value: UInt16) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8)] }
+        func le32(_ value: UInt32) -> [UInt8] { le16(UInt16(value & 0xFFFF)) + le16(UInt16(value >> 16)) }
+        let local: [UInt8] = [0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 26)
+        let end: [UInt8] = [0x50, 0x4B, 0x05, 0x06] + le16(0) + le16(0) + le16(1) + le16(1) + le32(46) + le32(0x00FF_FFF0) + le16(0)
+        let message = IngestTests.refusal(local + end, name: "upload.docx")
+        #expect(message?.hasPrefix("cannot read the DOCX") == true || message?.hasPrefix("cannot screen a zip archive") == true, "\(message ?? "read")")
+    }
+
+    @Test func anInputOverTheLimitIsRefusedWhereverItComesFrom() {
+        var limits = Ingest.Limits()
+        limits.inputBytes = 100
+        #expect(IngestTests.refusal(Array(String(repeating: "word ", count: 21).utf8), name: "upload.txt", ingest: Ingest(limits: limits))
+            == "the input is larger than the limit of 100 bytes")
     }
 
     @Test func pdfRepairBlanksFurnitureAndKeepsLineNumbers() {
