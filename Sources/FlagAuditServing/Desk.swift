@@ -12,11 +12,13 @@ public struct Desk: Sendable {
     public let pack: RulePack
     let screener: Screener
     let loader: StudyLoader
+    let auditor: Auditor
 
     public init(pack: RulePack, ingest: Ingest = Ingest()) {
         self.pack = pack
         self.screener = Screener(pack: pack, ingest: ingest)
         self.loader = StudyLoader(vocabulary: pack.vocabulary)
+        self.auditor = Auditor(pack: pack)
     }
 
     /// What came back: a screened text, or an entry's audit.
@@ -37,7 +39,7 @@ public struct Desk: Sendable {
     }
 
     func submit(_ bytes: [UInt8], name: String) -> Outcome {
-        if Desk.isEntry(name: name, bytes: bytes) { return .checked(Auditor(pack: pack).audit(loader.load(path: name, bytes: bytes))) }
+        if Desk.isEntry(name: name, bytes: bytes) { return .checked(auditor.audit(loader.load(path: name, bytes: bytes))) }
         return .screened(screener.screen(bytes: bytes, name: name))
     }
 

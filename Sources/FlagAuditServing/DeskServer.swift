@@ -4,6 +4,7 @@ import FlagAuditScreening
 import Foundation
 import Hummingbird
 import NIOCore
+import NIOPosix
 
 /// `flagaudit serve`: the desk's page and its JSON API on Hummingbird. Bound to loopback unless
 /// told otherwise; fetches nothing; every upload is read in memory (a PDF goes through a private
@@ -84,8 +85,7 @@ public struct DeskServer: Sendable {
         } else {
             return html(page.render(error: "Paste a text or choose a file first."), status: .badRequest)
         }
-        let desk = self.desk
-        guard let outcome = await gate.admit({ desk.submit(submission.bytes, name: submission.name) }) else {
+        guard let outcome = await work(submission.bytes, name: submission.name) else {
             return html(page.render(text: pasted, error: "The desk is busy; try again in a moment."), status: .serviceUnavailable)
         }
         var draft: String?
@@ -147,8 +147,7 @@ public struct DeskServer: Sendable {
         } catch {
             return json(.badRequest, DeskServer.error("bad request"))
         }
-        let desk = self.desk
-        guard let outcome = await gate.admit({ desk.submit(input.0, name: input.1) }) else {
+        guard let outcome = await work(input.0, name: input.1) else {
             return json(.serviceUnavailable, DeskServer.error("the desk is busy; try again in a moment"))
         }
         // A text that could not be read at all is the client's to fix: 422, with the reason.
@@ -156,6 +155,14 @@ public struct DeskServer: Sendable {
             return json(.unprocessableContent, desk.json(outcome))
         }
         return json(.ok, desk.json(outcome))
+    }
+
+    /// Screens or checks a submission in a turn of the gate, on NIO's pool of blocking threads:
+    /// the work is synchronous (and a PDF waits on `pdftotext`), so on the cooperative pool it
+    /// would hold the threads every other request's task needs. Nil when turned away.
+    private func work(_ bytes: [UInt8], name: String) async -> Desk.Outcome? {
+        let desk = self.desk
+        return try? await gate.admit { try await NIOThreadPool.singleton.runIfActive { desk.submit(bytes, name: name) } } ?? nil
     }
 
     struct ReadFailure: Error {

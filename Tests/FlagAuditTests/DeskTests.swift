@@ -82,15 +82,47 @@ struct DeskTests {
         #expect(DeskServer.safeName("C:\\Users\\x\\paper.pdf") == "paper.pdf")
     }
 
+    /// Waits (boundedly) until `condition` holds; false if it never did.
+    static func eventually(_ condition: () async -> Bool) async -> Bool {
+        for _ in 0..<500 {
+            if await condition() { return true }
+            try? await Task.sleep(nanoseconds: 10_000_000)
+        }
+        return false
+    }
+
     @Test func theGateRunsAtMostItsLimitAndTurnsAwayBeyondItsQueue() async {
         let gate = AdmissionGate(limit: 1, queue: 1)
         #expect(await gate.enter())
         async let second = gate.enter()  // waits: the first holds the only turn
-        try? await Task.sleep(nanoseconds: 50_000_000)
+        #expect(await DeskTests.eventually { await gate.waitingCount == 1 })
         #expect(await gate.enter() == false)  // the queue of one is full
         await gate.leave()
         #expect(await second)
         await gate.leave()
+        #expect(await gate.runningCount == 0)
+    }
+
+    @Test func aRequestCancelledWhileWaitingLeavesTheQueue() async {
+        let gate = AdmissionGate(limit: 1, queue: 1)
+        #expect(await gate.enter())
+        let waiting = Task { await gate.enter() }
+        #expect(await DeskTests.eventually { await gate.waitingCount == 1 })
+        waiting.cancel()
+        let withdrawn = await DeskTests.eventually { await gate.waitingCount == 0 }
+        #expect(withdrawn)
+        guard withdrawn else {
+            await gate.leave()  // hands it the turn, so the test ends rather than hangs
+            return
+        }
+        #expect(await waiting.value == false)
+        // Its place is free again, and the turn still belongs to the first.
+        let next = Task { await gate.enter() }
+        #expect(await DeskTests.eventually { await gate.waitingCount == 1 })
+        await gate.leave()
+        #expect(await next.value)
+        await gate.leave()
+        #expect(await gate.runningCount == 0)
     }
 
     @Test func theServedOpenAPIDocumentIsTheCommittedOne() throws {
@@ -112,32 +144,83 @@ struct DeskTests {
         }
     }
 
+    /// Runs `server` on a free loopback port while `body` talks to it, then stops it and waits
+    /// for it to end; a server that fails to start is recorded, never waited on for ever.
+    static func serving(_ server: DeskServer, _ body: (URL) async -> Void) async {
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let task = Task {
+            defer { continuation.finish() }
+            try await server.run { continuation.yield($0) }
+        }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else {
+            Issue.record("the server did not start: \(await task.result)")
+            return
+        }
+        await body(URL(string: "http://127.0.0.1:\(port)")!)
+        task.cancel()
+        _ = await task.result
+    }
+
     @Test func theServerAnswersOnLoopbackWithItsLimits() async throws {
         var options = DeskServer.Options()
         options.port = 0
         options.maxRequestBytes = 1 << 20
-        let server = DeskServer(desk: DeskTests.desk, options: options, toolLine: "test")
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let task = Task { try await server.run { continuation.yield($0) } }
-        defer { task.cancel() }
-        var iterator = ports.makeAsyncIterator()
-        let port = try #require(await iterator.next())
-        let base = URL(string: "http://127.0.0.1:\(port)")!
-        let page = await DeskTests.request(base)
-        #expect(page.status == 200)
-        #expect(page.body.contains(#"<textarea id="text" name="text""#))
-        let screened = await DeskTests.request(base.appendingPathComponent("api/screen"), method: "POST", body: Data(DeskTests.press), type: "text/plain")
-        #expect(screened.status == 200)
-        #expect(screened.body.contains("\"sample_size\": 41"))
-        #expect(screened.body.contains("\"draft_entry\""))
-        let large = await DeskTests.request(base.appendingPathComponent("api/screen"), method: "POST", body: Data(count: 2 << 20), type: "text/plain")
-        #expect(large.status == 413)
-        #expect(large.body.contains("larger than the desk's limit of 1 MB"))
-        let malformed = await DeskTests.request(base, method: "POST", body: Data("garbage".utf8), type: "multipart/form-data; boundary=x")
-        #expect(malformed.status == 400)
-        let binary = await DeskTests.request(base.appendingPathComponent("api/screen").appending(queryItems: [URLQueryItem(name: "name", value: "x.png")]),
-                                             method: "POST", body: Data([0x89, 0x50, 0x4E, 0x47, 0, 0]), type: "application/octet-stream")
-        #expect(binary.status == 422)
-        #expect(binary.body.contains("cannot screen a PNG image"))
+        await DeskTests.serving(DeskServer(desk: DeskTests.desk, options: options, toolLine: "test")) { base in
+            let page = await DeskTests.request(base)
+            #expect(page.status == 200)
+            #expect(page.body.contains(#"<textarea id="text" name="text""#))
+            let screened = await DeskTests.request(base.appendingPathComponent("api/screen"), method: "POST", body: Data(DeskTests.press), type: "text/plain")
+            #expect(screened.status == 200)
+            #expect(screened.body.contains("\"sample_size\": 41"))
+            #expect(screened.body.contains("\"draft_entry\""))
+            let large = await DeskTests.request(base.appendingPathComponent("api/screen"), method: "POST", body: Data(count: 2 << 20), type: "text/plain")
+            #expect(large.status == 413)
+            #expect(large.body.contains("larger than the desk's limit of 1 MB"))
+            let malformed = await DeskTests.request(base, method: "POST", body: Data("garbage".utf8), type: "multipart/form-data; boundary=x")
+            #expect(malformed.status == 400)
+            let binary = await DeskTests.request(base.appendingPathComponent("api/screen").appending(queryItems: [URLQueryItem(name: "name", value: "x.png")]),
+                                                 method: "POST", body: Data([0x89, 0x50, 0x4E, 0x47, 0, 0]), type: "application/octet-stream")
+            #expect(binary.status == 422)
+            #expect(binary.body.contains("cannot screen a PNG image"))
+        }
+    }
+
+    /// Marks what has happened, across tasks.
+    actor Events {
+        private(set) var seen: Set<String> = []
+        func note(_ event: String) { seen.insert(event) }
+    }
+
+    @Test func slowSubmissionsDoNotHoldUpTheOtherRequests() async throws {
+        // A stand-in for pdftotext that takes 3 s: two such PDFs take both turns of the gate,
+        // and the server still answers a health check while they run.
+        let folder = try Fixtures.directory(["pdftotext": Array("#!/bin/sh\nsleep 3\nexit 1\n".utf8)])
+        defer { Fixtures.remove(folder) }
+        chmod(folder + "/pdftotext", 0o755)
+        var options = DeskServer.Options()
+        options.port = 0
+        options.concurrent = 2
+        let server = DeskServer(desk: Desk(pack: Fixtures.pack, ingest: Ingest(searchPath: folder)), options: options, toolLine: "test")
+        await DeskTests.serving(server) { base in
+            let events = Events()
+            let pdf = base.appendingPathComponent("api/screen").appending(queryItems: [URLQueryItem(name: "name", value: "slow.pdf")])
+            let slow = (0..<2).map { index in
+                Task {
+                    let answer = await DeskTests.request(pdf, method: "POST", body: Data("%PDF-1.4\n".utf8), type: "application/pdf")
+                    await events.note("pdf \(index)")
+                    return answer
+                }
+            }
+            #expect(await DeskTests.eventually { await server.gate.runningCount == 2 })
+            let health = await DeskTests.request(base.appendingPathComponent("healthz"))
+            #expect(health.status == 200)
+            #expect(await events.seen.isEmpty, "the health check waited for the PDFs")
+            for task in slow {
+                let answer = await task.value
+                #expect(answer.status == 422)
+                #expect(answer.body.contains("pdftotext failed (exit 1)"))
+            }
+        }
     }
 }
