@@ -38,8 +38,15 @@ public struct Desk: Sendable {
         return first?.hasPrefix("id:") == true
     }
 
-    func submit(_ bytes: [UInt8], name: String) -> Outcome {
-        if Desk.isEntry(name: name, bytes: bytes) { return .checked(auditor.audit(loader.load(path: name, bytes: bytes))) }
+    /// What to do with a submission: the page decides by what it is, the API by its endpoint.
+    enum Handling: Sendable {
+        case byContent
+        case screen
+        case check
+    }
+
+    func submit(_ bytes: [UInt8], name: String, as handling: Handling = .byContent) -> Outcome {
+        if handling == .check || handling == .byContent && Desk.isEntry(name: name, bytes: bytes) { return .checked(auditor.audit(loader.load(path: name, bytes: bytes))) }
         return .screened(screener.screen(bytes: bytes, name: name))
     }
 

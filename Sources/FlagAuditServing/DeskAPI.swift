@@ -10,7 +10,9 @@ info:
     The JSON API of `flagaudit serve`, on the same origin as the desk's page. It screens a raw
     text or file as `flagaudit screen --format json` does, checks an entry as `flagaudit check
     --format json` does, and lists the rules. Bodies larger than the server's limit (16 MB by
-    default, `--max-request-mb`) get 413; when the desk is busy beyond its queue, 503.
+    default, `--max-request-mb`) get 413; when the desk is busy beyond its queue, 503. A desk
+    bound to loopback answers only requests addressed to a loopback name (127.0.0.1, localhost,
+    [::1]); any other `Host` gets 421, so a web page cannot reach it through a name of its own.
   license:
     name: MIT
 servers:
@@ -18,7 +20,7 @@ servers:
 paths:
   /api/screen:
     post:
-      summary: Screen a text or a file (text, PDF, DOCX, HTML)
+      summary: Screen a text or a file (text, PDF, DOCX, HTML); always screened, even text that looks like an entry
       parameters:
         - name: name
           in: query
@@ -39,6 +41,12 @@ paths:
               type: object
               properties:
                 file: {type: string, format: binary}
+                text: {type: string}
+          application/x-www-form-urlencoded:
+            schema:
+              type: object
+              required: [text]
+              properties:
                 text: {type: string}
           application/octet-stream:
             schema: {type: string, format: binary}

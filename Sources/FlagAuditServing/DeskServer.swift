@@ -36,20 +36,24 @@ public struct DeskServer: Sendable {
 
     /// Whether `host` is a loopback address, where no one else can reach the desk.
     public static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        let lower = host.lowercased()
+        if lower == "localhost" || lower.hasSuffix(".localhost") || lower == "::1" { return true }
+        let octets = lower.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { $0.count <= 3 && UInt8($0) != nil }
     }
 
     /// Serves until SIGINT or SIGTERM, then finishes the requests in flight and returns.
     /// `onListening` gets the port bound (useful with port 0).
     public func run(onListening: @escaping @Sendable (Int) -> Void) async throws {
         let router = Router()
+        if DeskServer.isLoopback(options.host) { router.add(middleware: LoopbackHost()) }
         router.get("/") { _, _ in self.html(self.page.render()) }
         router.post("/") { request, _ in await self.form(request) }
         router.post("/api/screen") { request, _ in await self.apiScreen(request) }
         router.post("/api/check") { request, _ in await self.apiCheck(request) }
         router.get("/api/rules") { _, _ in self.json(.ok, self.rules()) }
         router.get("/openapi.yaml") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: DeskAPI.openAPI)))
+            Response(status: .ok, headers: DeskServer.headers("application/yaml; charset=utf-8"), body: .init(byteBuffer: ByteBuffer(string: DeskAPI.openAPI)))
         }
         router.get("/healthz") { _, _ in self.json(.ok, .object([("status", .string("ok"))])) }
         let app = Application(
@@ -85,7 +89,7 @@ public struct DeskServer: Sendable {
         } else {
             return html(page.render(error: "Paste a text or choose a file first."), status: .badRequest)
         }
-        guard let outcome = await work(submission.bytes, name: submission.name) else {
+        guard let outcome = await work(submission.bytes, name: submission.name, as: .byContent) else {
             return html(page.render(text: pasted, error: "The desk is busy; try again in a moment."), status: .serviceUnavailable)
         }
         var draft: String?
@@ -97,7 +101,7 @@ public struct DeskServer: Sendable {
     /// `POST /api/screen`: a JSON object `{"text": ..., "name": ...}`, a multipart form with
     /// `file` or `text`, or the raw bytes of a file named by `?name=`.
     func apiScreen(_ request: Request) async -> Response {
-        await api(request) { body, contentType, query in
+        await api(request, as: .screen) { body, contentType, query in
             let lower = contentType.lowercased()
             if lower.hasPrefix("application/json") {
                 guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any], let text = object["text"] as? String else {
@@ -112,16 +116,19 @@ public struct DeskServer: Sendable {
                 if let text = form["text"] { return (text.bytes, "pasted text") }
                 throw APIFailure(.badRequest, "the form has neither a 'file' nor a 'text' field")
             }
+            if lower.hasPrefix("application/x-www-form-urlencoded") {
+                guard let text = (try? UploadForm.parse(body, contentType: contentType))?["text"] else {
+                    throw APIFailure(.badRequest, "the form has no 'text' field")
+                }
+                return (text.bytes, "pasted text")
+            }
             return (body, query.map(DeskServer.safeName) ?? "pasted text")
         }
     }
 
     /// `POST /api/check`: an entry's YAML as the body, checked as `check` would.
     func apiCheck(_ request: Request) async -> Response {
-        await api(request) { body, _, query in
-            let name = query.map(DeskServer.safeName) ?? "entry.yaml"
-            return (body, name.lowercased().hasSuffix(".yaml") || name.lowercased().hasSuffix(".yml") ? name : name + ".yaml")
-        }
+        await api(request, as: .check) { body, _, query in (body, query.map(DeskServer.safeName) ?? "entry.yaml") }
     }
 
     struct APIFailure: Error {
@@ -133,7 +140,7 @@ public struct DeskServer: Sendable {
         }
     }
 
-    private func api(_ request: Request, submission: @Sendable ([UInt8], String, String?) throws -> ([UInt8], String)) async -> Response {
+    private func api(_ request: Request, as handling: Desk.Handling, submission: @Sendable ([UInt8], String, String?) throws -> ([UInt8], String)) async -> Response {
         let body: [UInt8]
         switch await read(request) {
         case .success(let bytes): body = bytes
@@ -147,7 +154,7 @@ public struct DeskServer: Sendable {
         } catch {
             return json(.badRequest, DeskServer.error("bad request"))
         }
-        guard let outcome = await work(input.0, name: input.1) else {
+        guard let outcome = await work(input.0, name: input.1, as: handling) else {
             return json(.serviceUnavailable, DeskServer.error("the desk is busy; try again in a moment"))
         }
         // A text that could not be read at all is the client's to fix: 422, with the reason.
@@ -160,9 +167,9 @@ public struct DeskServer: Sendable {
     /// Screens or checks a submission in a turn of the gate, on NIO's pool of blocking threads:
     /// the work is synchronous (and a PDF waits on `pdftotext`), so on the cooperative pool it
     /// would hold the threads every other request's task needs. Nil when turned away.
-    private func work(_ bytes: [UInt8], name: String) async -> Desk.Outcome? {
+    private func work(_ bytes: [UInt8], name: String, as handling: Desk.Handling) async -> Desk.Outcome? {
         let desk = self.desk
-        return try? await gate.admit { try await NIOThreadPool.singleton.runIfActive { desk.submit(bytes, name: name) } } ?? nil
+        return try? await gate.admit { try await NIOThreadPool.singleton.runIfActive { desk.submit(bytes, name: name, as: handling) } } ?? nil
     }
 
     struct ReadFailure: Error {
@@ -220,7 +227,7 @@ public struct DeskServer: Sendable {
     static func headers(_ contentType: String) -> HTTPFields {
         [
             .contentType: contentType,
-            .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
             .init("X-Content-Type-Options")!: "nosniff",
             .init("Referrer-Policy")!: "no-referrer",
         ]

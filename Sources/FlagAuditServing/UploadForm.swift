@@ -47,20 +47,47 @@ struct UploadForm: Sendable {
         }
         do { try parser.execute(body) } catch { throw .malformed("the multipart form is malformed") }
         if let broken { throw .malformed(broken) }
+        // A body cut off in transfer parses part by part as far as it goes: only the closing
+        // delimiter says the form is whole.
+        guard body.firstRange(of: Array("--\(boundary)--".utf8)) != nil else { throw .malformed("the multipart form is cut off (no closing boundary)") }
         guard !form.fields.isEmpty else { throw .malformed("the multipart form has no parts (is its boundary right?)") }
         return form
     }
 
-    /// `key="value"` or `key=value` in a header such as `Content-Disposition`.
+    /// `key="value"` or `key=value` in a header such as `Content-Disposition`. A quoted value
+    /// may hold `;` and `\"`, as browsers write `filename="a;b \"c\".pdf"`.
     static func parameter(_ key: String, in header: String) -> String? {
-        for part in header.split(separator: ";").dropFirst() {
-            let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard pair.count == 2, pair[0].lowercased() == key else { continue }
-            var value = pair[1]
-            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
-            return value
+        var parts: [(name: String, value: String)] = []
+        var name = "", value = "", inValue = false, quoted = false, escaped = false
+        func endPart() {
+            parts.append((name.trimmingCharacters(in: .whitespaces).lowercased(), quoted ? value : value.trimmingCharacters(in: .whitespaces)))
+            (name, value, inValue) = ("", "", false)
         }
-        return nil
+        var inQuotes = false
+        for character in header {
+            if inQuotes {
+                if escaped { value.append(character); escaped = false }
+                else if character == "\\" { escaped = true }
+                else if character == "\"" { inQuotes = false }
+                else { value.append(character) }
+            } else if character == ";" {
+                endPart()
+                quoted = false
+            } else if inValue {
+                if character == "\"" && value.trimmingCharacters(in: .whitespaces).isEmpty {
+                    (value, inQuotes, quoted) = ("", true, true)
+                } else if !quoted {
+                    value.append(character)
+                }
+            } else if character == "=" {
+                inValue = true
+            } else {
+                name.append(character)
+            }
+        }
+        endPart()
+        // The first part is the header's own value (`form-data`, `multipart/form-data`).
+        return parts.dropFirst().first { $0.name == key }?.value
     }
 
     private static func urlEncoded(_ body: [UInt8]) -> UploadForm {

@@ -34,7 +34,10 @@ struct DeskTests {
     }
 
     @Test func thePageLinksEachFieldAndFlagToItsHighlightedSentence() throws {
-        guard case .screened(let result) = DeskTests.desk.submit(DeskTests.press, name: "pasted text") else { return }
+        guard case .screened(let result) = DeskTests.desk.submit(DeskTests.press, name: "pasted text") else {
+            Issue.record("a text was checked")
+            return
+        }
         let html = DeskPage(toolLine: "test").render(outcome: .screened(result), draft: DeskTests.desk.draft(result))
         #expect(html.contains(#"<span id="kind">news</span>"#))
         #expect(html.contains(##"<tr id="field-sample_size"><th scope="row">Sample size</th><td class="value"><a class="evidence-link" href="#ev-sample_size">41</a>"##))
@@ -78,6 +81,15 @@ struct DeskTests {
         #expect(form?["file"]?.fileName == "a b.txt")
         #expect(form?["file"]?.bytes == Array("hello".utf8))
         #expect((try? UploadForm.parse(Array("text=a+b%26c".utf8), contentType: "application/x-www-form-urlencoded"))?["text"]?.bytes == Array("a b&c".utf8))
+        // A form cut off in transfer is no form, however many whole parts it has.
+        #expect(throws: UploadForm.Failure.malformed("the multipart form is cut off (no closing boundary)")) {
+            try UploadForm.parse(Array(body.dropLast(8).utf8), contentType: "multipart/form-data; boundary=b")
+        }
+        // Quoted parameters may hold ';' and escaped quotes.
+        #expect(UploadForm.parameter("filename", in: #"form-data; name="file"; filename="a;b \"c\".pdf""#) == #"a;b "c".pdf"#)
+        #expect(UploadForm.parameter("name", in: #"form-data; filename="x; name=wrong"; name=file"#) == "file")
+        #expect(UploadForm.parameter("boundary", in: "multipart/form-data; boundary=----Web123") == "----Web123")
+        #expect(UploadForm.parameter("form-data", in: "form-data; name=x") == nil)
         #expect(DeskServer.safeName("../../etc/passwd") == "passwd")
         #expect(DeskServer.safeName("C:\\Users\\x\\paper.pdf") == "paper.pdf")
     }
@@ -125,17 +137,26 @@ struct DeskTests {
         #expect(await gate.runningCount == 0)
     }
 
+    @Test func onlyLoopbackNamesCountAsLoopback() {
+        for host in ["127.0.0.1", "127.1.2.3", "localhost", "LocalHost", "desk.localhost", "::1"] { #expect(DeskServer.isLoopback(host), "\(host)") }
+        for host in ["127.attacker.example", "127.0.0.1.nip.io", "0.0.0.0", "10.0.0.1", "example.org", "1270.0.0.1", ""] { #expect(!DeskServer.isLoopback(host), "\(host)") }
+        #expect(DeskServer.host(of: "[::1]:8080") == "::1")
+        #expect(DeskServer.host(of: "localhost:8080") == "localhost")
+        #expect(DeskServer.host(of: "127.0.0.1") == "127.0.0.1")
+    }
+
     @Test func theServedOpenAPIDocumentIsTheCommittedOne() throws {
         let committed = try String(contentsOfFile: Fixtures.root + "/docs/openapi.yaml", encoding: .utf8)
         #expect(DeskAPI.openAPI + "\n" == committed)
     }
 
     /// A request to the running server; nil status when the connection failed.
-    static func request(_ url: URL, method: String = "GET", body: Data? = nil, type: String? = nil) async -> (status: Int?, body: String) {
+    static func request(_ url: URL, method: String = "GET", body: Data? = nil, type: String? = nil, host: String? = nil) async -> (status: Int?, body: String) {
         var request = URLRequest(url: url)
         request.httpMethod = method
         request.httpBody = body
         if let type { request.setValue(type, forHTTPHeaderField: "Content-Type") }
+        if let host { request.setValue(host, forHTTPHeaderField: "Host") }
         do {
             let (data, response) = try await URLSession.shared.data(for: request)
             return ((response as? HTTPURLResponse)?.statusCode, String(decoding: data, as: UTF8.self))
@@ -183,6 +204,24 @@ struct DeskTests {
                                                  method: "POST", body: Data([0x89, 0x50, 0x4E, 0x47, 0, 0]), type: "application/octet-stream")
             #expect(binary.status == 422)
             #expect(binary.body.contains("cannot screen a PNG image"))
+            // The API screens what it is given, even text that looks like an entry, and reads a
+            // urlencoded form's text; /api/check checks whatever the name.
+            let entry = try? Data(contentsOf: URL(fileURLWithPath: Fixtures.seedsDirectory + "/news-mair-fibromyalgia.yaml"))
+            let screenedEntry = await DeskTests.request(base.appendingPathComponent("api/screen"), method: "POST", body: entry, type: "text/plain")
+            #expect(screenedEntry.status == 200)
+            #expect(screenedEntry.body.contains("\"draft_entry\""))
+            let checked = await DeskTests.request(base.appendingPathComponent("api/check").appending(queryItems: [URLQueryItem(name: "name", value: "mair")]),
+                                                  method: "POST", body: entry, type: "text/plain")
+            #expect(checked.status == 200)
+            #expect(checked.body.contains("\"id\": \"news-mair-fibromyalgia\""))
+            let form = "text=" + String(decoding: DeskTests.press, as: UTF8.self).addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let urlencoded = await DeskTests.request(base.appendingPathComponent("api/screen"), method: "POST", body: Data(form.utf8), type: "application/x-www-form-urlencoded")
+            #expect(urlencoded.body.contains("\"sample_size\": 41"))
+            // Another name pointed at loopback (DNS rebinding) is refused.
+            let rebound = await DeskTests.request(base.appendingPathComponent("api/rules"), host: "attacker.example:\(base.port ?? 0)")
+            #expect(rebound.status == 421)
+            #expect(rebound.body.contains("answers only at a loopback address"))
+            #expect(await DeskTests.request(base.appendingPathComponent("healthz"), host: "localhost:\(base.port ?? 0)").status == 200)
         }
     }
 
