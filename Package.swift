@@ -37,9 +37,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
-        // DOCX files are zip archives (Ingest); the editors' desk is a Hummingbird app whose
-        // uploads arrive as multipart forms (Serving).
-        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        // The editors' desk is a Hummingbird app whose uploads arrive as multipart forms (Serving).
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         // The desk's screening runs on NIO's pool of blocking threads, off the cooperative pool.
@@ -62,9 +60,11 @@ let package = Package(
             dependencies: ["FlagAuditText", .product(name: "SwiftCSV", package: "SwiftCSV")],
             swiftSettings: layer
         ),
+        // zlib, for the DOCX reader's bounded inflation (the system's: Debian's zlib1g-dev).
+        .systemLibrary(name: "CFlagAuditZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(
             name: "FlagAuditIngest",
-            dependencies: ["FlagAuditLoading", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["FlagAuditLoading", "CFlagAuditZlib"],
             swiftSettings: layer
         ),
         .target(name: "FlagAuditScreening", dependencies: ["FlagAuditEngine", "FlagAuditIngest"], swiftSettings: layer),

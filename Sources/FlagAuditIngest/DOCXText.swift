@@ -1,37 +1,32 @@
 import Foundation
-import ZIPFoundation
 
 /// A Word document (`.docx`) as lines of text, one per paragraph, read from its
-/// `word/document.xml` with no external tool. Its document is inflated only up to `limit` bytes,
-/// whatever size the archive claims: a zip bomb stops there. The archive is read from a file, not
-/// from memory: ZIPFoundation's in-memory reader traps on offsets past the end of a damaged
-/// archive, where reading a file just comes up short and is refused.
+/// `word/document.xml` with no external tool. Its document is inflated only up to `limit`
+/// bytes, whatever size the archive claims: a zip bomb stops there. The archive is read by
+/// `ZipArchive`, which checks every offset against the bytes: ZIPFoundation's in-memory reader
+/// trapped on offsets past the end of a damaged archive, and its inflation on Linux never ends
+/// on a cut-off stream (a truncated download), which would hold a desk thread for ever.
 enum DOCXText {
     enum Failure: Error, Equatable {
         case notAnArchive
         case notWord
         case tooLarge(limit: Int)
+        case unsupported(String)
         case unreadable
     }
 
-    static func text(path: String, limit: Int) throws(Failure) -> String {
-        let archive: Archive
-        do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch { throw .notAnArchive }
-        guard let entry = archive["word/document.xml"] else { throw .notWord }
-        guard entry.type == .file else { throw .unreadable }
-        guard entry.uncompressedSize <= UInt64(limit) else { throw .tooLarge(limit: limit) }
-        var xml: [UInt8] = []
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard xml.count + chunk.count <= limit else { throw Failure.tooLarge(limit: limit) }
-                xml.append(contentsOf: chunk)
-            }
-        } catch let failure as Failure {
-            throw failure
+    static func text(_ bytes: [UInt8], limit: Int) throws(Failure) -> String {
+        do throws(ZipArchive.Failure) {
+            return paragraphs(String(decoding: try ZipArchive.file(named: "word/document.xml", in: bytes, limit: limit), as: UTF8.self))
         } catch {
-            throw .unreadable
+            switch error {
+            case .notAnArchive: throw .notAnArchive
+            case .missing: throw .notWord
+            case .tooLarge(let limit): throw .tooLarge(limit: limit)
+            case .unsupported(let what): throw .unsupported(what)
+            case .damaged: throw .unreadable
+            }
         }
-        return paragraphs(String(decoding: xml, as: UTF8.self))
     }
 
     /// The text of `<w:t>` runs, paragraph by paragraph (`</w:p>`), with `<w:tab/>` as a space

@@ -17,7 +17,7 @@ public struct Ingest: Sendable {
         public init() {}
     }
 
-    /// Where the private folders that PDF and DOCX bytes go through are made.
+    /// Where the private folders that PDF bytes go through are made.
     public var temporaryDirectory: URL
 
     /// How the private folders a PDF given as bytes goes through are named.
@@ -49,7 +49,7 @@ public struct Ingest: Sendable {
     }
 
     /// `bytes` named `path` (an upload's file name, say); `file` is where they are on disk, if
-    /// they are (a PDF or DOCX is read from there rather than copied).
+    /// they are (a PDF is handed to `pdftotext` from there rather than copied).
     public func ingest(_ bytes: [UInt8], path: String, file: String? = nil) throws(DiagnosticError) -> IngestedText {
         let start = SourceLocation.start(of: path)
         func refuse(_ message: String) -> DiagnosticError { DiagnosticError(Diagnostic(.inputLimit, at: start, message)) }
@@ -64,19 +64,16 @@ public struct Ingest: Sendable {
             let text = try String(decoding: TextPreflight.text(bytes, path: path), as: UTF8.self)
             return try bounded(IngestedText(path: path, format: format, text: format == .html ? HTMLText.text(text) : text))
         case .docx:
-            let limit = limits.textBytes * 4
-            let read = try withFile(bytes, of: path, given: file, named: "input.docx") { path in
-                Result { () throws(DOCXText.Failure) in try DOCXText.text(path: path, limit: limit) }
-            }
             let text: String
-            switch read {
-            case .success(let docx): text = docx
-            case .failure(let error):
+            do throws(DOCXText.Failure) {
+                text = try DOCXText.text(bytes, limit: limits.textBytes * 4)
+            } catch {
                 switch error {
                 case .notAnArchive: throw refuse("cannot read the DOCX: the zip archive is damaged")
                 case .notWord: throw refuse("cannot screen a zip archive that is not a Word document (.docx): give a text, PDF, DOCX or HTML file")
                 case .tooLarge(let limit): throw refuse("cannot read the DOCX: its document unpacks to more than \(limit) bytes (a zip bomb?)")
-                case .unreadable: throw refuse("cannot read the DOCX: its document is damaged (bad compressed data or checksum)")
+                case .unsupported(let what): throw refuse("cannot read the DOCX: it is \(what), which this reader does not open; save it again from Word")
+                case .unreadable: throw refuse("cannot read the DOCX: its document is damaged (cut off, bad compressed data or checksum)")
                 }
             }
             return try bounded(IngestedText(path: path, format: .docx, text: text))

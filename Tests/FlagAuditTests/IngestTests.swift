@@ -225,12 +225,85 @@ struct IngestTests {
     @Test func aDamagedArchivePointingPastItsEndIsRefusedNotACrash() {
         // A local header, then an end record whose central directory starts far past the end of
         // the bytes (as a truncated download's does).
-        func le16(_ value: UInt16) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8)] }
-        func le32(_ value: UInt32) -> [UInt8] { le16(UInt16(value & 0xFFFF)) + le16(UInt16(value >> 16)) }
         let local: [UInt8] = [0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 26)
         let end: [UInt8] = [0x50, 0x4B, 0x05, 0x06] + le16(0) + le16(0) + le16(1) + le16(1) + le32(46) + le32(0x00FF_FFF0) + le16(0)
         let message = IngestTests.refusal(local + end, name: "upload.docx")
         #expect(message?.hasPrefix("cannot read the DOCX") == true || message?.hasPrefix("cannot screen a zip archive") == true, "\(message ?? "read")")
+    }
+
+    /// A zip archive of one file, written as the format says, with its parts open to damage.
+    struct ZipWriter {
+        var name = "word/document.xml"
+        var method: UInt16 = 8
+        var flags: UInt16 = 0
+        var data: [UInt8]
+        var size: Int
+        var checksum: UInt32
+        var localOffset: UInt32 = 0
+
+        /// `text` in one DEFLATE stored block, `cut` bytes short of its end.
+        init(deflating text: String, cut: Int = 0) {
+            let bytes = Array(text.utf8)
+            let length = UInt16(bytes.count)
+            data = Array(([0x01] + le16(length) + le16(~length) + bytes).dropLast(cut))
+            size = bytes.count
+            checksum = ZipWriter.crc32(bytes)
+        }
+
+        static func crc32(_ bytes: [UInt8]) -> UInt32 {
+            var crc: UInt32 = 0xFFFF_FFFF
+            for byte in bytes {
+                crc ^= UInt32(byte)
+                for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+            }
+            return ~crc
+        }
+
+        var bytes: [UInt8] {
+            let name = Array(self.name.utf8)
+            let local = [0x50, 0x4B, 0x03, 0x04] + le16(20) + le16(flags) + le16(method) + le32(0) + le32(checksum)
+                + le32(UInt32(data.count)) + le32(UInt32(size)) + le16(UInt16(name.count)) + le16(0) + name + data
+            let central = [0x50, 0x4B, 0x01, 0x02] + le16(20) + le16(20) + le16(flags) + le16(method) + le32(0) + le32(checksum)
+                + le32(UInt32(data.count)) + le32(UInt32(size)) + le16(UInt16(name.count)) + le16(0) + le16(0) + le16(0) + le16(0)
+                + le32(0) + le32(localOffset) + name
+            let end = [0x50, 0x4B, 0x05, 0x06] + le16(0) + le16(0) + le16(1) + le16(1) + le32(UInt32(central.count)) + le32(UInt32(local.count)) + le16(0)
+            return local + central + end
+        }
+    }
+
+    @Test func zipArchivesAreReadWithEveryOffsetChecked() throws {
+        let xml = "<w:p><w:r><w:t>Forty-one patients.</w:t></w:r></w:p>"
+        func read(_ zip: ZipWriter) -> Result<[UInt8], ZipArchive.Failure> {
+            Result { () throws(ZipArchive.Failure) in try ZipArchive.file(named: "word/document.xml", in: zip.bytes, limit: 1 << 20) }
+        }
+        #expect(try read(ZipWriter(deflating: xml)).get() == Array(xml.utf8))
+        var stored = ZipWriter(deflating: xml)
+        (stored.method, stored.data) = (0, Array(xml.utf8))
+        #expect(try read(stored).get() == Array(xml.utf8))
+        #expect(try DOCXText.text(ZipWriter(deflating: xml).bytes, limit: 1 << 20) == "Forty-one patients.")
+        // A stream cut off inside the archive (its sizes agree with it): refused, not waited on.
+        #expect(read(ZipWriter(deflating: xml, cut: 10)) == .failure(.damaged))
+        var wrongChecksum = ZipWriter(deflating: xml)
+        wrongChecksum.checksum ^= 1
+        #expect(read(wrongChecksum) == .failure(.damaged))
+        var pastTheEnd = ZipWriter(deflating: xml)
+        pastTheEnd.localOffset = 1 << 30
+        #expect(read(pastTheEnd) == .failure(.damaged))
+        var encrypted = ZipWriter(deflating: xml)
+        encrypted.flags = 1
+        #expect(read(encrypted) == .failure(.unsupported("an encrypted document")))
+        var otherMethod = ZipWriter(deflating: xml)
+        otherMethod.method = 14
+        #expect(read(otherMethod) == .failure(.unsupported("compression method 14")))
+        var other = ZipWriter(deflating: xml)
+        other.name = "xl/workbook.xml"
+        #expect(read(other) == .failure(.missing))
+        #expect(read(ZipWriter(deflating: xml)).map(\.count) == .success(xml.utf8.count))
+        // Cut anywhere, the archive is refused with a reason, never read past its end.
+        let whole = ZipWriter(deflating: xml).bytes
+        for length in 0..<whole.count {
+            #expect(throws: ZipArchive.Failure.self) { try ZipArchive.file(named: "word/document.xml", in: Array(whole.prefix(length)), limit: 1 << 20) }
+        }
     }
 
     @Test func anInputOverTheLimitIsRefusedWhereverItComesFrom() {
@@ -316,3 +389,6 @@ struct CannotJudgeTests {
         #expect(LanguageProfile.guess(LanguageProfile.words("12 34 56 78")) == nil)
     }
 }
+
+private func le16(_ value: UInt16) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8)] }
+private func le32(_ value: UInt32) -> [UInt8] { le16(UInt16(value & 0xFFFF)) + le16(UInt16(value >> 16)) }

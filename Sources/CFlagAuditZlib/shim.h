@@ -1,0 +1,2 @@
+// zlib, for inflating the one document a DOCX reader needs (FlagAuditIngest.ZipArchive).
+#include <zlib.h>
