@@ -7,26 +7,8 @@ import Foundation
 /// trapped on offsets past the end of a damaged archive, and its inflation on Linux never ends
 /// on a cut-off stream (a truncated download), which would hold a desk thread for ever.
 enum DOCXText {
-    enum Failure: Error, Equatable {
-        case notAnArchive
-        case notWord
-        case tooLarge(limit: Int)
-        case unsupported(String)
-        case unreadable
-    }
-
-    static func text(_ bytes: [UInt8], limit: Int) throws(Failure) -> String {
-        do throws(ZipArchive.Failure) {
-            return paragraphs(String(decoding: try ZipArchive.file(named: "word/document.xml", in: bytes, limit: limit), as: UTF8.self))
-        } catch {
-            switch error {
-            case .notAnArchive: throw .notAnArchive
-            case .missing: throw .notWord
-            case .tooLarge(let limit): throw .tooLarge(limit: limit)
-            case .unsupported(let what): throw .unsupported(what)
-            case .damaged: throw .unreadable
-            }
-        }
+    static func text(_ bytes: [UInt8], limit: Int) throws(ZipArchive.Failure) -> String {
+        paragraphs(String(decoding: try ZipArchive.file(named: "word/document.xml", in: bytes, limit: limit), as: UTF8.self))
     }
 
     /// The text of `<w:t>` runs, paragraph by paragraph (`</w:p>`), with `<w:tab/>` as a space

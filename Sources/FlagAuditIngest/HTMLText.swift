@@ -29,10 +29,9 @@ enum HTMLText {
         var title: String?
         while index < scalars.endIndex {
             // A `<` opens markup only before a name, `/`, `!` or `?`: in "p < 0.05" it is text.
-            guard scalars[index] == "<", let after = scalars.index(index, offsetBy: 1, limitedBy: scalars.endIndex),
-                  after < scalars.endIndex, isMarkupStart(scalars[after])
-            else {
-                let from = scalars[index] == "<" ? scalars.index(after: index) : index
+            let after = scalars.index(after: index)
+            guard scalars[index] == "<", after < scalars.endIndex, isMarkupStart(scalars[after]) else {
+                let from = scalars[index] == "<" ? after : index
                 let next = scalars[from...].firstIndex(of: "<") ?? scalars.endIndex
                 if skipping == nil { line += MarkupEntities.decode(Substring(scalars[index..<next])) }
                 index = next

@@ -65,21 +65,21 @@ public struct Ingest: Sendable {
             return try bounded(IngestedText(path: path, format: format, text: format == .html ? HTMLText.text(text) : text))
         case .docx:
             let text: String
-            do throws(DOCXText.Failure) {
+            do throws(ZipArchive.Failure) {
                 text = try DOCXText.text(bytes, limit: limits.textBytes * 4)
             } catch {
                 switch error {
                 case .notAnArchive: throw refuse("cannot read the DOCX: the zip archive is damaged")
-                case .notWord: throw refuse("cannot screen a zip archive that is not a Word document (.docx): give a text, PDF, DOCX or HTML file")
+                case .missing: throw refuse("cannot screen a zip archive that is not a Word document (.docx): give a text, PDF, DOCX or HTML file")
                 case .tooLarge(let limit): throw refuse("cannot read the DOCX: its document unpacks to more than \(limit) bytes (a zip bomb?)")
                 case .unsupported(let what): throw refuse("cannot read the DOCX: it is \(what), which this reader does not open; save it again from Word")
-                case .unreadable: throw refuse("cannot read the DOCX: its document is damaged (cut off, bad compressed data or checksum)")
+                case .damaged: throw refuse("cannot read the DOCX: its document is damaged (cut off, bad compressed data or checksum)")
                 }
             }
             return try bounded(IngestedText(path: path, format: .docx, text: text))
         case .pdf:
             let (tool, limit, seconds) = (PDFText.pdftotext(searching: searchPath), limits.textBytes * 4, limits.pdfSeconds)
-            let extracted = try withFile(bytes, of: path, given: file, named: "input.pdf") { path in
+            let extracted = try withFile(bytes, of: path, given: file) { path in
                 Result { () throws(PDFText.Failure) in try PDFText.extract(path: path, tool: tool, limit: limit, seconds: seconds) }
             }
             let output: [UInt8]
@@ -106,12 +106,12 @@ public struct Ingest: Sendable {
         return text
     }
 
-    /// Runs `body` on a file holding `bytes`: `given` when they came from there, else a file
-    /// `named` in a new private folder that is removed afterwards, whatever `body` does.
-    private func withFile<T>(_ bytes: [UInt8], of path: String, given: String?, named: String, _ body: (String) -> T) throws(DiagnosticError) -> T {
+    /// Runs `body` on a file holding `bytes`: `given` when they came from there, else a file in a
+    /// new private folder that is removed afterwards, whatever `body` does.
+    private func withFile<T>(_ bytes: [UInt8], of path: String, given: String?, _ body: (String) -> T) throws(DiagnosticError) -> T {
         if let given { return body(given) }
         let folder = temporaryDirectory.appendingPathComponent(Ingest.uploadPrefix + UUID().uuidString)
-        let file = folder.appendingPathComponent(named)
+        let file = folder.appendingPathComponent("input.pdf")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
             try Data(bytes).write(to: file)

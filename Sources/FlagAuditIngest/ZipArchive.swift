@@ -21,23 +21,21 @@ enum ZipArchive {
     }
 
     private static func file(named name: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, limit: Int) throws(Failure) -> [UInt8] {
-        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
-        func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
         // The end record is the last 22 bytes but for a comment of up to 64 KB.
         guard bytes.count >= 22 else { throw .notAnArchive }
         var end = bytes.count - 22
         let lowest = max(0, end - 0xFFFF)
-        while u32(end) != 0x0605_4B50 {
+        while bytes.u32(end) != 0x0605_4B50 {
             guard end > lowest else { throw .notAnArchive }
             end -= 1
         }
-        let (count, directorySize, directoryStart) = (u16(end + 10), u32(end + 12), u32(end + 16))
+        let (count, directorySize, directoryStart) = (bytes.u16(end + 10), bytes.u32(end + 12), bytes.u32(end + 16))
         if count == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryStart == 0xFFFF_FFFF { throw .unsupported("a zip64 archive") }
         guard directoryStart + directorySize <= end else { throw .notAnArchive }
         var at = directoryStart
         for _ in 0..<count {
-            guard at + 46 <= end, u32(at) == 0x0201_4B50 else { throw .damaged }
-            let (nameLength, extraLength, commentLength) = (u16(at + 28), u16(at + 30), u16(at + 32))
+            guard at + 46 <= end, bytes.u32(at) == 0x0201_4B50 else { throw .damaged }
+            let (nameLength, extraLength, commentLength) = (bytes.u16(at + 28), bytes.u16(at + 30), bytes.u16(at + 32))
             guard at + 46 + nameLength <= end else { throw .damaged }
             if nameLength == name.count, name.withUnsafeBufferPointer({ $0.elementsEqual(bytes[(at + 46)..<(at + 46 + nameLength)]) }) {
                 return try contents(of: at, in: bytes, limit: limit)
@@ -49,14 +47,12 @@ enum ZipArchive {
 
     /// The contents of the file whose central-directory record starts at `record`.
     private static func contents(of record: Int, in bytes: UnsafeBufferPointer<UInt8>, limit: Int) throws(Failure) -> [UInt8] {
-        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
-        func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
-        let (flags, method, checksum) = (u16(record + 8), u16(record + 10), UInt32(u32(record + 16)))
-        let (compressedSize, size, local) = (u32(record + 20), u32(record + 24), u32(record + 42))
+        let (flags, method, checksum) = (bytes.u16(record + 8), bytes.u16(record + 10), UInt32(bytes.u32(record + 16)))
+        let (compressedSize, size, local) = (bytes.u32(record + 20), bytes.u32(record + 24), bytes.u32(record + 42))
         if flags & 1 != 0 { throw .unsupported("an encrypted document") }
         guard size <= limit else { throw .tooLarge(limit: limit) }
-        guard local + 30 <= bytes.count, u32(local) == 0x0403_4B50 else { throw .damaged }
-        let start = local + 30 + u16(local + 26) + u16(local + 28)
+        guard local + 30 <= bytes.count, bytes.u32(local) == 0x0403_4B50 else { throw .damaged }
+        let start = local + 30 + bytes.u16(local + 26) + bytes.u16(local + 28)
         guard start + compressedSize <= bytes.count else { throw .damaged }
         let input = UnsafeBufferPointer(rebasing: bytes[start..<(start + compressedSize)])
         let output: [UInt8]
@@ -97,4 +93,10 @@ enum ZipArchive {
             }
         }
     }
+}
+
+private extension UnsafeBufferPointer<UInt8> {
+    /// The little-endian numbers of zip records; callers check `at` against the count first.
+    func u16(_ at: Int) -> Int { Int(self[at]) | Int(self[at + 1]) << 8 }
+    func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
 }
