@@ -10,7 +10,7 @@ import PackageDescription
 //   FlagAuditLoading     YAML preflight and composition, entries, vocabulary    (Model)
 //   FlagAuditText        tokens, sentences, negation, claims, signals, lexicon  (Loading, Learning, Transformer)
 //   FlagAuditEngine      rules, conditions, rule packs, the auditor             (Text)
-//   FlagAuditEvaluation  metrics over labelled corpora                          (Text)
+//   FlagAuditEvaluation  metrics over labelled corpora                          (Screening)
 //   FlagAuditIngest      PDF, DOCX, HTML and plain text as one located text     (Loading)
 //   FlagAuditScreening   raw texts and atlas pages, draft entries               (Engine, Ingest)
 //   FlagAuditReporting   CI formats and the reviewers' quality reports          (Engine, Screening)
@@ -57,7 +57,7 @@ let package = Package(
         .target(name: "FlagAuditEngine", dependencies: ["FlagAuditText"], swiftSettings: layer),
         .target(
             name: "FlagAuditEvaluation",
-            dependencies: ["FlagAuditText", .product(name: "SwiftCSV", package: "SwiftCSV")],
+            dependencies: ["FlagAuditScreening", .product(name: "SwiftCSV", package: "SwiftCSV")],
             swiftSettings: layer
         ),
         // zlib, for the DOCX reader's bounded inflation (the system's: Debian's zlib1g-dev).

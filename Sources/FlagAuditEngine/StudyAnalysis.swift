@@ -89,6 +89,25 @@ public struct StudyAnalysis: Sendable {
         return signals.values[signal]
     }
 
+    /// A signal's reading in `sentences` alone (the screener asks of this study's sentences).
+    public func reading(of signal: String, in sentences: [Sentence]) -> TextSignals.Reading? {
+        guard let lexicon = analyzer.lexicon.signals.first(where: { $0.name == signal }) else { return nil }
+        return TextSignals.reading(lexicon, in: [sentences], negation: analyzer.negation)
+    }
+
+    /// Decides a signal's reading for the rules (nil: no cue), in place of the whole text's:
+    /// the screener reads design signals from this study's sentences only.
+    public mutating func settle(_ signal: String, _ reading: TextSignals.Reading?) {
+        readSignals.insert(signal)
+        signals.values[signal] = reading
+    }
+
+    /// Decides the number of participants for the rules (nil: none), in place of the text's.
+    public mutating func settleSampleSize(_ found: (value: Int, evidence: Evidence)?) {
+        readSampleSize = true
+        signals.sampleSize = found
+    }
+
     /// The terms of a category the text names, in order of first mention.
     public mutating func terms(_ category: TermCategory) -> [TextSignals.Reading] {
         if readTerms.insert(category).inserted {

@@ -102,16 +102,27 @@ public struct Screener: Sendable {
             kind = .abstract
         }
         study[.id] = .string(Located(Screener.slug(for: path), at: study.origin))
-        let analysis = auditor.analyze(study)
-        let signals = analysis.signals
+        var analysis = auditor.analyze(study)
+        var ownDesign: TextSignals.Reading?
         if kind != .atlasPage {
-            if lexicon.screen.reading.newsSignals.contains(where: { signals.values[$0] != nil }) {
+            let structure = DocumentStructure(
+                raw: raw, title: analysis.sentences[.title] ?? [], text: analysis.sentences[.text] ?? [], lexicon: lexicon.screen.structure)
+            let signals = analysis.signals
+            if structure.isScholarly {
+                kind = raw.text.unicodeScalars.count > lexicon.screen.fullTextLength ? .fullText : .abstract
+            } else if lexicon.screen.reading.newsSignals.contains(where: { signals.values[$0] != nil }) {
                 kind = .news
             } else if isFullText(raw) {
                 kind = .fullText
             }
+            ownDesign = readOwnStudy(structure, into: &analysis)
+        } else {
+            // An atlas page's text is the atlas's summary of one study: every sentence is its own.
+            let named = analysis.signals.terms[.designs] ?? []
+            let slug = lexicon.terms.terms[.designs]?.map(\.slug).first { slug in named.contains { $0.value == slug } }
+            ownDesign = named.first { $0.value == slug }
         }
-        var extraction = extract(kind: kind, analysis: analysis)
+        var extraction = extract(kind: kind, analysis: analysis, design: ownDesign)
         // An atlas page states its own fields; extraction fills only what it leaves out.
         if kind == .atlasPage {
             extraction.source = study.term(.source)?.value ?? extraction.source
@@ -155,7 +166,86 @@ public struct Screener: Sendable {
         return Set(headings).count >= 2
     }
 
-    private func extract(kind: TextKind, analysis: StudyAnalysis) -> Extraction {
+    /// Reads the design signals and the design from this study's sentences only, tier by tier
+    /// (`DocumentSection.tier`), and settles them in `analysis` for the rules. Returns the design.
+    private func readOwnStudy(_ structure: DocumentStructure, into analysis: inout StudyAnalysis) -> TextSignals.Reading? {
+        let tiers = (0..<DocumentSection.tiers).map(structure.own(tier:))
+        let news = Set(lexicon.screen.reading.newsSignals)
+        for signal in lexicon.signals where !news.contains(signal.name) {
+            let current = analysis
+            analysis.settle(signal.name, tiers.lazy.compactMap { current.reading(of: signal.name, in: $0) }.first)
+        }
+        let rules = lexicon.screen.structure
+        var design = tiers.lazy.compactMap { self.design(in: $0) }.first
+        if let species = rules.speciesDesign, design.map({ !isLaboratory($0.value) && !isReview($0.value) }) ?? true,
+            let named = speciesNamed(in: tiers[0] + tiers[1], words: species.words)
+        {
+            design = TextSignals.Reading(value: species.design, evidence: named)
+        }
+        if let randomized = rules.randomizedDesign, let yesNo = lexicon.screen.reading.randomized,
+            let reading = analysis.signals.values[yesNo.signal], reading.value == yesNo.yes,
+            design.map({ randomized.replaces.contains($0.value) }) ?? true
+        {
+            design = TextSignals.Reading(value: randomized.design, evidence: reading.evidence)
+        }
+        if let design, isLaboratory(design.value) { analysis.settleSampleSize(nil) }
+        return design
+    }
+
+    /// The design a tier's sentences name: phrases matched longest first, none inside a longer
+    /// match or a topic phrase (`design_exclusions`); of those, the first design in the
+    /// lexicon's priority order, at its first mention.
+    private func design(in sentences: [Sentence]) -> TextSignals.Reading? {
+        let entries = lexicon.terms.terms[.designs] ?? []
+        let exclusions = lexicon.screen.structure.designExclusions
+        var best: (priority: Int, reading: TextSignals.Reading)?
+        var matches: [(priority: Int, range: Range<Int>)] = []
+        for sentence in sentences {
+            matches.removeAll(keepingCapacity: true)
+            for (priority, entry) in entries.enumerated() where entry.phrases.mayMatch(sentence.words) {
+                for range in entry.phrases.matches(in: sentence.tokens) { matches.append((priority, range)) }
+            }
+            if matches.isEmpty { continue }
+            var taken = exclusions.mayMatch(sentence.words) ? exclusions.matches(in: sentence.tokens) : []
+            matches.sort { ($0.range.count, -$0.range.lowerBound) > ($1.range.count, -$1.range.lowerBound) }
+            for match in matches where !taken.contains(where: { $0.overlaps(match.range) }) {
+                taken.append(match.range)
+                if best == nil || match.priority < best!.priority {
+                    best = (match.priority, TextSignals.Reading(value: entries[match.priority].slug, evidence: TextSignals.evidence(sentence, match.range)))
+                }
+            }
+        }
+        return best?.reading
+    }
+
+    /// The first sentence naming one of `words`, when the sentences name animals more often
+    /// than people (`sample_size.people`): a study of animals.
+    private func speciesNamed(in sentences: [Sentence], words: PhraseSet) -> Evidence? {
+        let people = lexicon.sampleSize.people
+        var found: Evidence?
+        var animals = 0, humans = 0
+        for sentence in sentences {
+            humans += sentence.tokens.reduce(0) { people.contains($1.text) ? $0 + 1 : $0 }
+            guard words.mayMatch(sentence.words) else { continue }
+            let matches = words.matches(in: sentence.tokens, words: sentence.words)
+            animals += matches.count
+            if found == nil, let range = matches.first { found = TextSignals.evidence(sentence, range) }
+        }
+        return animals > humans ? found : nil
+    }
+
+    private func isLaboratory(_ design: String) -> Bool {
+        guard let species = lexicon.screen.structure.speciesDesign else { return false }
+        if design == species.design { return true }
+        let attributes = vocabulary.term(species.design, in: .designs)?.attributes ?? []
+        return !attributes.isEmpty && !(vocabulary.term(design, in: .designs)?.attributes ?? []).isDisjoint(with: attributes)
+    }
+
+    private func isReview(_ design: String) -> Bool {
+        !(vocabulary.term(design, in: .designs)?.attributes ?? []).isDisjoint(with: lexicon.screen.reading.reviewAttributes)
+    }
+
+    private func extract(kind: TextKind, analysis: StudyAnalysis, design: TextSignals.Reading?) -> Extraction {
         let signals = analysis.signals
         var extraction = Extraction(kind: kind)
         let reading = lexicon.screen.reading
@@ -163,9 +253,8 @@ public struct Screener: Sendable {
             extraction.source = reading.newsSource
             extraction.evidence["source"] = reading.newsSignals.lazy.compactMap { signals.values[$0]?.evidence }.first
         }
-        let designs = Set(signals.terms[.designs]?.map(\.value) ?? [])
-        extraction.design = lexicon.terms.terms[.designs]?.map(\.slug).first(where: designs.contains)
-        extraction.evidence["design"] = signals.terms[.designs]?.first { $0.value == extraction.design }?.evidence
+        extraction.design = design?.value
+        extraction.evidence["design"] = design?.evidence
         // Populations from the title and the opening of the text only: a paper mentions many
         // conditions in passing. Words beyond the window are cut off, as if the text ended there.
         let window = lexicon.screen.populationWindow

@@ -154,6 +154,7 @@ package struct LexiconLoader {
             case .fullTextLength: screen.fullTextLength = reader.integer(value, what: name) ?? screen.fullTextLength
             case .populationWindow: screen.populationWindow = reader.integer(value, what: name) ?? screen.populationWindow
             case .reading: screen.reading = readReading(value, vocabulary: vocabulary, reader: &reader)
+            case .structure: screen.structure = readStructure(value, vocabulary: vocabulary, reader: &reader)
             }
         }
         return screen
@@ -215,6 +216,57 @@ package struct LexiconLoader {
             }
         }
         return reading
+    }
+
+    private func readStructure(_ node: YAMLNode, vocabulary: Vocabulary, reader: inout NodeReader) -> StructureLexicon {
+        var structure = StructureLexicon()
+        func design(_ node: YAMLNode, _ what: String) -> String? {
+            guard let text = reader.string(node, what: what) else { return nil }
+            let slugs = vocabulary.terms(in: .designs).map(\.slug)
+            if slugs.contains(text) { return text }
+            var message = "unknown design '\(text)' in \(what)"
+            if let nearest = NearestMatch.best(for: text, among: slugs) { message += "; did you mean '\(nearest)'?" }
+            reader.report(.unknownTerm, node, message)
+            return nil
+        }
+        for (key, _, value) in reader.mapping(node, what: "screen.structure", keys: StructureKey.self) ?? [] {
+            let what = "screen.structure.\(key.rawValue)"
+            switch key {
+            case .headings:
+                for (name, _, list) in reader.mapping(value, what: what, allowed: nil) ?? [] {
+                    guard let section = DocumentSection(rawValue: name) else {
+                        reader.report(.schema, value, "\(what): '\(name)' is no section; sections are \(DocumentSection.allCases.filter { $0 != .title }.map(\.rawValue).joined(separator: ", "))")
+                        continue
+                    }
+                    for heading in reader.scalarList(list, what: what + "." + name) ?? [] {
+                        structure.headings[StructureLexicon.headingKey(Substring(heading.value))] = section
+                    }
+                }
+            case .furniture: structure.furniture = reader.scalarList(value, what: what)?.map { $0.value.lowercased() } ?? []
+            case .thisStudy: structure.thisStudy = phrases(value, what, &reader)
+            case .otherStudies: structure.otherStudies = phrases(value, what, &reader)
+            case .callsForResearch: structure.callsForResearch = phrases(value, what, &reader)
+            case .designExclusions: structure.designExclusions = phrases(value, what, &reader)
+            case .randomizedDesign, .speciesDesign:
+                var target: String?
+                var list: YAMLNode?
+                let listKey = key == .randomizedDesign ? "replaces" : "words"
+                for (part, _, item) in reader.mapping(value, what: what, allowed: ["design", listKey]) ?? [] {
+                    if part == "design" { target = design(item, what + ".design") } else { list = item }
+                }
+                guard let target, let list else {
+                    reader.report(.schema, value, "\(what) needs design and \(listKey)")
+                    continue
+                }
+                if key == .randomizedDesign {
+                    let replaced = (reader.scalarList(list, what: what + ".replaces") ?? []).compactMap { design($0.node, what + ".replaces") }
+                    structure.randomizedDesign = .init(design: target, replaces: Set(replaced))
+                } else {
+                    structure.speciesDesign = .init(design: target, words: phrases(list, what + ".words", &reader))
+                }
+            }
+        }
+        return structure
     }
 
     private func readSampleSize(_ node: YAMLNode, reader: inout NodeReader) -> SampleSizeLexicon {
@@ -282,7 +334,14 @@ extension LexiconLoader {
         case atlasHeadings = "atlas_headings", atlasTags = "atlas_tags", atlasMetadata = "atlas_metadata"
         case fullTextHeadings = "full_text_headings", fullTextLength = "full_text_length"
         case populationWindow = "population_window"
-        case reading
+        case reading, structure
+    }
+
+    enum StructureKey: String, CaseIterable {
+        case headings, furniture
+        case thisStudy = "this_study", otherStudies = "other_studies", callsForResearch = "calls_for_research"
+        case randomizedDesign = "randomized_design", speciesDesign = "species_design"
+        case designExclusions = "design_exclusions"
     }
 
     enum ReadingKey: String, CaseIterable {

@@ -11,6 +11,9 @@ public struct ScreenLexicon: Sendable {
     public var populationWindow = 4_000
     /// How signals become the screened fields (`reading`); empty, nothing is read that way.
     public var reading = Reading()
+    /// Sections, scope and design resolution (`structure`); empty, every sentence is this
+    /// study's and in one section.
+    public var structure = StructureLexicon()
 
     public init() {}
 

@@ -7,6 +7,11 @@ public struct TextSignals: Sendable {
     public struct Reading: Sendable {
         public var value: String
         public var evidence: Evidence
+
+        public init(value: String, evidence: Evidence) {
+            self.value = value
+            self.evidence = evidence
+        }
     }
 
     /// Signal name → reading; a signal with no cue in the text is absent (reads `unknown`).
@@ -82,7 +87,8 @@ public struct TextSignals: Sendable {
         return found.sorted { $0.offset < $1.offset }.map(\.reading)
     }
 
-    static func evidence(_ sentence: Sentence, _ range: Range<Int>) -> Evidence {
+    /// The evidence of a match: the sentence, located, and the words matched.
+    public static func evidence(_ sentence: Sentence, _ range: Range<Int>) -> Evidence {
         Evidence(field: sentence.field, location: sentence.location, excerpt: sentence.text, match: sentence.excerpt(range), isText: true)
     }
 

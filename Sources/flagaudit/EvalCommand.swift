@@ -7,7 +7,7 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Measure the text detectors against labelled data.",
         discussion: "Exit status (each subcommand): 0 scored, 2 a CSV file cannot be read or lacks its columns, or the pack cannot be loaded.",
-        subcommands: [EvalClaims.self, EvalSampleSize.self, EvalExaggeration.self]
+        subcommands: [EvalClaims.self, EvalSampleSize.self, EvalDesign.self, EvalExaggeration.self]
     )
 }
 
@@ -148,6 +148,57 @@ struct EvalSampleSize: ParsableCommand {
                     text += "  \(candidate.value) score \(candidate.score) [\(candidate.reasons.joined(separator: ", "))] \(TextReporter.clip(candidate.sentence, limit: 150))\n"
                 }
             }
+        }
+        Output.write(text)
+    }
+}
+
+struct EvalDesign: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "design",
+        abstract: "Score screen's reading of texts (kind, design, randomised, blinded, participants) against labelled CSV files.",
+        discussion: """
+            A file holds MEDLINE records (title, abstract, design_stratum; optionally mesh_blinding and mesh_species), \
+            trial abstracts (title, abstract, design) or full texts (text, design); each text is screened as `screen` \
+            would screen it, with the pack's rules.
+
+            Exit status: 0 scored, 2 a CSV file cannot be read or lacks its columns, or the pack cannot be loaded.
+            """
+    )
+
+    @Argument(help: "Labelled CSV files, or directories of them.")
+    var paths: [String]
+
+    @OptionGroup var rules: PackOption
+
+    @Flag(help: "List every text read wrongly: its label, what was read and the sentence it was read from.")
+    var verbose = false
+
+    func run() throws {
+        let evaluation = DesignEvaluation(screener: Screener(pack: try rules.load()))
+        var text = ""
+        for file in LabeledRows.files(paths) {
+            let outcomes = try Stopping.onFileError { () throws(FileError) in try evaluation.evaluate(file) }
+            text += "\(file): \(outcomes.first?.corpus.rawValue ?? "no rows") (\(outcomes.count))\n" + DesignEvaluation.summary(outcomes) + "\n"
+            guard verbose else { continue }
+            for outcome in outcomes {
+                let e = outcome.extraction
+                var problems: [String] = []
+                if outcome.isTrial, e.design != "rct" { problems.append("design \(e.design ?? "null")") }
+                if outcome.isNonTrial, outcome.readAsTrial || (outcome.gold == "case-report" && e.design != "case-report") { problems.append("design \(e.design ?? "null")") }
+                if outcome.isAnimalOnly, !outcome.readAsNonHuman || e.sampleSize != nil { problems.append("animal study read as \(e.design ?? "null"), participants \(e.sampleSize.map(String.init) ?? "none")") }
+                if outcome.isTrial, !outcome.blinding.isEmpty, e.blinded != true { problems.append("blinded \(e.blinded.map(String.init) ?? "null") (indexed \(outcome.blinding))") }
+                if outcome.corpus == .fullTexts, e.kind != .fullText { problems.append("kind \(e.kind.rawValue)") }
+                if outcome.isTrial, outcome.suggestedFlags.contains("no-randomization") { problems.append("no-randomization suggested") }
+                guard !problems.isEmpty else { continue }
+                text += "\(outcome.id) (\(outcome.gold)): \(problems.joined(separator: "; "))\n"
+                for field in ["design", "randomized", "blinded", "source"] {
+                    if let evidence = e.evidence[field] {
+                        text += "  \(field) from line \(evidence.location.line): \(TextReporter.clip(evidence.excerpt, limit: 160))\n"
+                    }
+                }
+            }
+            text += "\n"
         }
         Output.write(text)
     }

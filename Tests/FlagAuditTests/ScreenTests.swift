@@ -45,7 +45,7 @@ struct ScreenTests {
             let messages = error.diagnostics.map(\.message)
             #expect(messages.contains("unknown source 'newz' in screen.reading.news_source; did you mean 'news'?"))
             #expect(messages.contains("screen.reading names signal 'randomisation', which the lexicon's signals do not define; did you mean 'randomization'?"))
-            #expect(messages.contains("screen.reading: signal 'blinding' has no value 'masked'; it reads not-blinded, blinded"))
+            #expect(messages.contains("screen.reading: signal 'blinding' has no value 'masked'; it reads blinded, not-blinded"))
         }
     }
 
