@@ -22,9 +22,8 @@ struct DocumentStructure {
 
     init(raw: RawText, title: [Sentence], text: [Sentence], lexicon: StructureLexicon) {
         var headingLines: [(line: Int, section: DocumentSection)] = []
-        let longest = lexicon.headings.keys.map { $0.split(separator: " ").count }.max() ?? 0
         for index in raw.lines.indices {
-            if let section = DocumentStructure.lineHeading(raw.lines[index], lexicon: lexicon, longest: longest) {
+            if let section = DocumentStructure.lineHeading(raw.lines[index], lexicon: lexicon) {
                 headingLines.append((index + 1, section))
             }
         }
@@ -64,12 +63,12 @@ struct DocumentStructure {
 
     /// A line that is a heading and nothing else: short, optionally numbered, optionally ending
     /// in a colon or period.
-    static func lineHeading(_ line: String, lexicon: StructureLexicon, longest: Int) -> DocumentSection? {
+    static func lineHeading(_ line: String, lexicon: StructureLexicon) -> DocumentSection? {
         let trimmed = line.trimmedWhitespace
         guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= 80 else { return nil }
         var words = StructureLexicon.headingKey(Substring(trimmed)).split(separator: " ")
         while let first = words.first, first.allSatisfy({ $0.isNumber }) || romanNumerals.contains(String(first)) { words.removeFirst() }
-        guard !words.isEmpty, words.count <= longest else { return nil }
+        guard !words.isEmpty, words.count <= lexicon.longestHeading else { return nil }
         return lexicon.headings[words.joined(separator: " ")]
     }
 

@@ -2,8 +2,12 @@
 /// in `lexicon.yaml`): which part of the text a sentence is in, whether it speaks of this
 /// study or of others, and how the design cues of this study's sentences resolve.
 public struct StructureLexicon: Sendable {
-    /// A heading's words (lower case, no colon) → the section it opens.
-    public var headings: [String: DocumentSection] = [:]
+    /// A heading's words (`headingKey`) → the section it opens.
+    public var headings: [String: DocumentSection] = [:] {
+        didSet { longestHeading = headings.keys.map { $0.split(separator: " ").count }.max() ?? 0 }
+    }
+    /// The most words a heading has: a longer line is never one.
+    public private(set) var longestHeading = 0
     /// Line or sentence openings (lower case) of a publisher's or a page's furniture.
     public var furniture: [String] = []
     /// A sentence with one of these speaks of this study ...

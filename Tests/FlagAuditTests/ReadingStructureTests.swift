@@ -101,11 +101,10 @@ struct ReadingStructureTests {
     /// Headings are found on lines of their own (numbered or not), before a colon and in capitals.
     @Test func headingsOpenTheirSections() throws {
         let structure = Fixtures.pack.lexicon.screen.structure
-        let longest = 8
-        #expect(DocumentStructure.lineHeading("2.1 Study design", lexicon: structure, longest: longest) == .methods)
-        #expect(DocumentStructure.lineHeading("DISCUSSION", lexicon: structure, longest: longest) == .discussion)
-        #expect(DocumentStructure.lineHeading("References:", lexicon: structure, longest: longest) == .backMatter)
-        #expect(DocumentStructure.lineHeading("Methods were compared in a pilot.", lexicon: structure, longest: longest) == nil)
+        #expect(DocumentStructure.lineHeading("2.1 Study design", lexicon: structure) == .methods)
+        #expect(DocumentStructure.lineHeading("DISCUSSION", lexicon: structure) == .discussion)
+        #expect(DocumentStructure.lineHeading("References:", lexicon: structure) == .backMatter)
+        #expect(DocumentStructure.lineHeading("Methods were compared in a pilot.", lexicon: structure) == nil)
         #expect(DocumentStructure.inlineHeading("Design, Setting, and Participants: A trial in 4 clinics.", lexicon: structure) == .methods)
         #expect(DocumentStructure.inlineHeading("METHODS AND RESULTS We enrolled 20 adults.", lexicon: structure) == .methods)
         #expect(DocumentStructure.inlineHeading("Results of earlier work were mixed.", lexicon: structure) == nil)
